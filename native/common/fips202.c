@@ -1,0 +1,145 @@
+/* FIPS 202 sponge construction over the Keccak-f[1600] kernel. */
+#include "fips202.h"
+
+#include "pq_kernels.h"
+#include "pq_util.h"
+
+void pq_keccak_init(pq_keccak_state *st, unsigned rate) {
+  for (unsigned i = 0; i < 25; i++) st->s[i] = 0;
+  st->pos = 0;
+  st->rate = rate;
+}
+
+static inline void xor_byte(uint64_t *s, unsigned pos, uint8_t b) {
+  s[pos >> 3] ^= (uint64_t)b << (8 * (pos & 7));
+}
+
+void pq_keccak_absorb(pq_keccak_state *st, const uint8_t *in, size_t len) {
+  unsigned pos = st->pos;
+  const unsigned rate = st->rate;
+  /* head: bytes until the next lane boundary */
+  while (len > 0 && (pos & 7) != 0) {
+    xor_byte(st->s, pos++, *in++);
+    len--;
+    if (pos == rate) {
+      pq_keccakf1600_x1(st->s);
+      pos = 0;
+    }
+  }
+  /* whole lanes */
+  while (len >= 8) {
+    st->s[pos >> 3] ^= pq_load64_le(in);
+    in += 8;
+    len -= 8;
+    pos += 8;
+    if (pos == rate) {
+      pq_keccakf1600_x1(st->s);
+      pos = 0;
+    }
+  }
+  while (len > 0) {
+    xor_byte(st->s, pos++, *in++);
+    len--;
+    if (pos == rate) {
+      pq_keccakf1600_x1(st->s);
+      pos = 0;
+    }
+  }
+  st->pos = pos;
+}
+
+void pq_keccak_finalize(pq_keccak_state *st, uint8_t domain) {
+  xor_byte(st->s, st->pos, domain);
+  xor_byte(st->s, st->rate - 1, 0x80);
+  st->pos = st->rate; /* nothing squeezed yet: the next squeeze permutes first */
+}
+
+void pq_keccak_squeeze(pq_keccak_state *st, uint8_t *out, size_t len) {
+  unsigned pos = st->pos;
+  while (len > 0) {
+    if (pos == st->rate) {
+      pq_keccakf1600_x1(st->s);
+      pos = 0;
+    }
+    unsigned n = st->rate - pos;
+    if (n > len) n = (unsigned)len;
+    for (unsigned i = 0; i < n; i++) out[i] = (uint8_t)(st->s[(pos + i) >> 3] >> (8 * ((pos + i) & 7)));
+    out += n;
+    pos += n;
+    len -= n;
+  }
+  st->pos = pos;
+}
+
+void pq_keccak_squeezeblocks(pq_keccak_state *st, uint8_t *out, size_t nblocks) {
+  while (nblocks-- > 0) {
+    pq_keccakf1600_x1(st->s);
+    for (unsigned i = 0; i < st->rate / 8; i++) pq_store64_le(out + 8 * i, st->s[i]);
+    out += st->rate;
+  }
+  st->pos = st->rate;
+}
+
+void pq_shake128(uint8_t *out, size_t outlen, const uint8_t *in, size_t inlen) {
+  pq_keccak_state st;
+  pq_shake128_init(&st);
+  pq_keccak_absorb(&st, in, inlen);
+  pq_shake_finalize(&st);
+  pq_keccak_squeeze(&st, out, outlen);
+  pq_wipe(&st, sizeof st);
+}
+
+void pq_shake256(uint8_t *out, size_t outlen, const uint8_t *in, size_t inlen) {
+  pq_keccak_state st;
+  pq_shake256_init(&st);
+  pq_keccak_absorb(&st, in, inlen);
+  pq_shake_finalize(&st);
+  pq_keccak_squeeze(&st, out, outlen);
+  pq_wipe(&st, sizeof st);
+}
+
+void pq_sha3(uint8_t *out, size_t outlen, const uint8_t *in, size_t inlen) {
+  pq_keccak_state st;
+  pq_keccak_init(&st, (unsigned)(200 - 2 * outlen));
+  pq_keccak_absorb(&st, in, inlen);
+  pq_keccak_finalize(&st, 0x06);
+  pq_keccak_squeeze(&st, out, outlen);
+  pq_wipe(&st, sizeof st);
+}
+
+/* ---- 4-way ---------------------------------------------------------------- */
+
+void pq_shake_x4_absorb_once(pq_keccak_x4_state *st, unsigned rate, const uint8_t *in0,
+                             const uint8_t *in1, const uint8_t *in2, const uint8_t *in3,
+                             size_t inlen) {
+  const uint8_t *in[4] = {in0, in1, in2, in3};
+  for (unsigned i = 0; i < 100; i++) st->s[i] = 0;
+  st->rate = rate;
+  size_t off = 0;
+  for (;;) {
+    unsigned n = (inlen - off < rate) ? (unsigned)(inlen - off) : rate;
+    for (unsigned k = 0; k < 4; k++)
+      for (unsigned j = 0; j < n; j++)
+        st->s[4 * ((j) >> 3) + k] ^= (uint64_t)in[k][off + j] << (8 * (j & 7));
+    off += n;
+    if (n < rate) {
+      for (unsigned k = 0; k < 4; k++) {
+        st->s[4 * (n >> 3) + k] ^= (uint64_t)0x1F << (8 * (n & 7));
+        st->s[4 * ((rate - 1) >> 3) + k] ^= (uint64_t)0x80 << 56;
+      }
+      return;
+    }
+    pq_keccakf1600_x4(st->s);
+  }
+}
+
+void pq_shake_x4_squeezeblocks(pq_keccak_x4_state *st, uint8_t *out0, uint8_t *out1,
+                               uint8_t *out2, uint8_t *out3, size_t nblocks) {
+  uint8_t *out[4] = {out0, out1, out2, out3};
+  for (size_t b = 0; b < nblocks; b++) {
+    pq_keccakf1600_x4(st->s);
+    for (unsigned k = 0; k < 4; k++)
+      for (unsigned i = 0; i < st->rate / 8; i++)
+        pq_store64_le(out[k] + b * st->rate + 8 * i, st->s[4 * i + k]);
+  }
+}

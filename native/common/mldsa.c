@@ -1,0 +1,345 @@
+/* ML-DSA KeyGen, Sign and Verify (FIPS 204 Algorithms 6-8) over the kernel interface. */
+#include "mldsa.h"
+
+#include "mldsa_poly.h"
+#include "pq_kernels.h"
+#include "pq_util.h"
+
+#define KMAX PQ_MLDSA_KMAX
+#define LMAX PQ_MLDSA_LMAX
+
+/* Expands n entries of A (nonces given) with the 4-way sampler where possible. */
+static void expand_entries(pq_poly *out, const uint8_t rho[32], const uint16_t *nonce,
+                           unsigned n) {
+  unsigned e = 0;
+  for (; e + 4 <= n; e += 4)
+    pq_mldsa_poly_uniform_x4(&out[e], &out[e + 1], &out[e + 2], &out[e + 3], rho, nonce[e],
+                             nonce[e + 1], nonce[e + 2], nonce[e + 3]);
+  for (; e < n; e++) pq_mldsa_poly_uniform(&out[e], rho, nonce[e]);
+}
+
+/* Row i of A: A[i][0..l-1]. */
+static void expand_row(pq_poly *row, const uint8_t rho[32], unsigned i, unsigned l) {
+  uint16_t nonce[LMAX];
+  for (unsigned j = 0; j < l; j++) nonce[j] = (uint16_t)((i << 8) | j);
+  expand_entries(row, rho, nonce, l);
+}
+
+/* c = sum_j a[j] o b[j] (one reduction per coefficient) */
+static void row_times_vec(pq_poly *c, const pq_poly *a, const pq_poly *b, unsigned n) {
+  const int32_t *pa[LMAX + 1], *pb[LMAX + 1];
+  for (unsigned j = 0; j < n; j++) {
+    pa[j] = a[j].coeffs;
+    pb[j] = b[j].coeffs;
+  }
+  pq_poly_pointwise_acc(c->coeffs, pa, pb, n);
+}
+
+/* ---- key generation ------------------------------------------------------ */
+
+typedef struct {
+  uint8_t seedbuf[34];
+  uint8_t expanded[128]; /* rho || rho' || K */
+  pq_poly s1[LMAX], s1hat[LMAX], s2[KMAX];
+  pq_poly row[LMAX], t, t1, t0;
+} keygen_ws;
+
+int pq_mldsa_keygen(unsigned name, const uint8_t xi[32], uint8_t *pk, uint8_t *sk) {
+  const pq_mldsa_params *P = pq_mldsa_params_get(name);
+  if (!P) return PQ_ERR_PARAMS;
+  keygen_ws w;
+  const unsigned k = P->k, l = P->l;
+  pq_copy(w.seedbuf, xi, 32);
+  w.seedbuf[32] = (uint8_t)k;
+  w.seedbuf[33] = (uint8_t)l;
+  pq_shake256(w.expanded, 128, w.seedbuf, 34);
+  const uint8_t *rho = w.expanded, *rhoprime = w.expanded + 32, *key = w.expanded + 96;
+
+  for (unsigned j = 0; j < l; j++) {
+    pq_mldsa_poly_uniform_eta(&w.s1[j], rhoprime, (uint16_t)j, P->eta);
+    w.s1hat[j] = w.s1[j];
+    pq_ntt(w.s1hat[j].coeffs);
+  }
+  for (unsigned i = 0; i < k; i++) pq_mldsa_poly_uniform_eta(&w.s2[i], rhoprime, (uint16_t)(l + i), P->eta);
+
+  /* pk = rho || t1 ; sk = rho || K || tr || s1 || s2 || t0 (tr filled in last) */
+  uint8_t *skp = sk + 128;
+  pq_copy(pk, rho, 32);
+  pq_copy(sk, rho, 32);
+  pq_copy(sk + 32, key, 32);
+  for (unsigned j = 0; j < l; j++, skp += P->polyeta_bytes) pq_mldsa_polyeta_pack(skp, &w.s1[j], P->eta);
+  for (unsigned i = 0; i < k; i++, skp += P->polyeta_bytes) pq_mldsa_polyeta_pack(skp, &w.s2[i], P->eta);
+
+  for (unsigned i = 0; i < k; i++) {
+    expand_row(w.row, rho, i, l);
+    row_times_vec(&w.t, w.row, w.s1hat, l);
+    pq_invntt_tomont(w.t.coeffs);
+    for (unsigned n = 0; n < PQ_N; n++) {
+      /* Power2Round (FIPS 204 Alg. 35) on t in [0, q) */
+      const int32_t a = pq_freeze(w.t.coeffs[n] + w.s2[i].coeffs[n]);
+      const int32_t a1 = (a + (1 << (PQ_MLDSA_D - 1)) - 1) >> PQ_MLDSA_D;
+      w.t1.coeffs[n] = a1;
+      w.t0.coeffs[n] = a - (a1 << PQ_MLDSA_D);
+    }
+    pq_mldsa_polyt1_pack(pk + 32 + 320 * i, &w.t1);
+    pq_mldsa_polyt0_pack(skp + 416 * i, &w.t0);
+  }
+  pq_mldsa_pk_tr(pk, P->pk_bytes, sk + 64);
+  pq_wipe(&w, sizeof w);
+  return PQ_OK;
+}
+
+/* ---- helpers shared by sign and verify ------------------------------------ */
+
+void pq_mldsa_pk_tr(const uint8_t *pk, size_t pklen, uint8_t tr[64]) {
+  pq_shake256(tr, 64, pk, pklen);
+}
+
+const uint8_t *pq_mldsa_sk_tr(const uint8_t *sk) { return sk + 64; }
+
+void pq_mldsa_mu_init(pq_keccak_state *st, const uint8_t tr[64]) {
+  pq_shake256_init(st);
+  pq_keccak_absorb(st, tr, 64);
+}
+
+void pq_mldsa_mu_absorb_prefix(pq_keccak_state *st, int prehash, const uint8_t *ctx,
+                               size_t ctxlen) {
+  const uint8_t pre[2] = {(uint8_t)(prehash ? 1 : 0), (uint8_t)ctxlen};
+  pq_keccak_absorb(st, pre, 2);
+  pq_keccak_absorb(st, ctx, ctxlen);
+}
+
+void pq_mldsa_mu_final(pq_keccak_state *st, uint8_t mu[64]) {
+  pq_shake_finalize(st);
+  pq_keccak_squeeze(st, mu, 64);
+}
+
+int pq_mldsa_sk_check(unsigned name, const uint8_t *sk) {
+  const pq_mldsa_params *P = pq_mldsa_params_get(name);
+  if (!P) return PQ_ERR_PARAMS;
+  pq_poly p;
+  int bad = 0;
+  const uint8_t *s = sk + 128;
+  for (unsigned i = 0; i < P->k + P->l; i++, s += P->polyeta_bytes)
+    bad |= pq_mldsa_polyeta_unpack(&p, s, P->eta);
+  pq_wipe(&p, sizeof p);
+  return bad ? PQ_ERR_SECRET_KEY : PQ_OK;
+}
+
+/* ---- signing --------------------------------------------------------------- */
+
+typedef struct {
+  uint8_t rhopp[64];
+  uint8_t w1buf[KMAX * 192];
+  uint8_t ctilde[64];
+  pq_poly mat[KMAX * LMAX];
+  pq_poly s1hat[LMAX], s2hat[KMAX], t0hat[KMAX];
+  pq_poly y[LMAX], z[LMAX];
+  pq_poly w1[KMAX], w0[KMAX];
+  pq_poly c, tmp;
+  pq_keccak_state st;
+} sign_ws;
+
+/* MakeHint on reduced data, constant time: 1 iff a0 > g2, a0 < -g2, or (a0 == -g2 and a1 != 0). */
+static inline int32_t make_hint(int32_t a0, int32_t a1, int32_t g2) {
+  const uint32_t gt = (uint32_t)(g2 - a0) >> 31;
+  const uint32_t lt = (uint32_t)(a0 + g2) >> 31;
+  const uint32_t x = (uint32_t)(a0 + g2);
+  const uint32_t is_eq = 1u ^ ((x | (0u - x)) >> 31);
+  const uint32_t a1nz = ((uint32_t)a1 | (0u - (uint32_t)a1)) >> 31;
+  return (int32_t)(gt | lt | (is_eq & a1nz));
+}
+
+int pq_mldsa_sign_mu(unsigned name, const uint8_t *sk, const uint8_t mu[64],
+                     const uint8_t rnd[32], uint8_t *sig) {
+  const pq_mldsa_params *P = pq_mldsa_params_get(name);
+  if (!P) return PQ_ERR_PARAMS;
+  const unsigned k = P->k, l = P->l;
+  const uint8_t *rho = sk, *key = sk + 32;
+  sign_ws w;
+  int bad = 0;
+  int ret = PQ_ERR_EXHAUSTED;
+
+  /* unpack and range-check s1, s2; t0 */
+  const uint8_t *s = sk + 128;
+  for (unsigned j = 0; j < l; j++, s += P->polyeta_bytes) {
+    bad |= pq_mldsa_polyeta_unpack(&w.s1hat[j], s, P->eta);
+    pq_ntt(w.s1hat[j].coeffs);
+  }
+  for (unsigned i = 0; i < k; i++, s += P->polyeta_bytes) {
+    bad |= pq_mldsa_polyeta_unpack(&w.s2hat[i], s, P->eta);
+    pq_ntt(w.s2hat[i].coeffs);
+  }
+  for (unsigned i = 0; i < k; i++, s += 416) {
+    pq_mldsa_polyt0_unpack(&w.t0hat[i], s);
+    pq_ntt(w.t0hat[i].coeffs);
+  }
+  if (bad) { /* the key is malformed: a public fact about the input */
+    ret = PQ_ERR_SECRET_KEY;
+    goto out;
+  }
+
+  /* rho'' = H(K || rnd || mu, 64) */
+  pq_shake256_init(&w.st);
+  pq_keccak_absorb(&w.st, key, 32);
+  pq_keccak_absorb(&w.st, rnd, 32);
+  pq_keccak_absorb(&w.st, mu, 64);
+  pq_shake_finalize(&w.st);
+  pq_keccak_squeeze(&w.st, w.rhopp, 64);
+
+  {
+    uint16_t nonce[KMAX * LMAX] = {0};
+    for (unsigned i = 0; i < k; i++)
+      for (unsigned j = 0; j < l; j++) nonce[i * l + j] = (uint16_t)((i << 8) | j);
+    expand_entries(w.mat, rho, nonce, k * l);
+  }
+
+  for (uint32_t kappa = 0; kappa + l <= 0x10000; kappa += l) {
+    /* y = ExpandMask(rho'', kappa); w = A * NTT(y) */
+    for (unsigned j = 0; j < l; j++) {
+      pq_mldsa_poly_uniform_gamma1(&w.y[j], w.rhopp, (uint16_t)(kappa + j), P->gamma1);
+      w.z[j] = w.y[j];
+      pq_ntt(w.z[j].coeffs);
+    }
+    for (unsigned i = 0; i < k; i++) {
+      row_times_vec(&w.tmp, &w.mat[i * l], w.z, l);
+      pq_invntt_tomont(w.tmp.coeffs);
+      for (unsigned n = 0; n < PQ_N; n++) w.tmp.coeffs[n] = pq_caddq(w.tmp.coeffs[n]);
+      pq_poly_decompose(w.w1[i].coeffs, w.w0[i].coeffs, w.tmp.coeffs, P->gamma2);
+      pq_mldsa_polyw1_pack(w.w1buf + i * P->polyw1_bytes, &w.w1[i], P->gamma2);
+    }
+    /* ctilde = H(mu || w1Encode(w1), lambda/4) */
+    pq_shake256_init(&w.st);
+    pq_keccak_absorb(&w.st, mu, 64);
+    pq_keccak_absorb(&w.st, w.w1buf, k * P->polyw1_bytes);
+    pq_shake_finalize(&w.st);
+    pq_keccak_squeeze(&w.st, w.ctilde, P->ctildebytes);
+    pq_mldsa_poly_challenge(&w.c, w.ctilde, P->ctildebytes, P->tau);
+    pq_ntt(w.c.coeffs);
+    for (unsigned n = 0; n < PQ_N; n++) w.c.coeffs[n] = pq_reduce32(w.c.coeffs[n]);
+
+    /* z = y + c s1 ; reject if ||z|| >= gamma1 - beta */
+    int reject = 0;
+    for (unsigned j = 0; j < l; j++) {
+      pq_poly_pointwise(w.z[j].coeffs, w.c.coeffs, w.s1hat[j].coeffs);
+      pq_invntt_tomont(w.z[j].coeffs);
+      for (unsigned n = 0; n < PQ_N; n++)
+        w.z[j].coeffs[n] = pq_reduce32(w.z[j].coeffs[n] + w.y[j].coeffs[n]);
+      reject |= pq_poly_chknorm(w.z[j].coeffs, P->gamma1 - P->beta);
+    }
+    if (reject) continue;
+
+    /* r0 = LowBits(w - c s2) ; reject if ||r0|| >= gamma2 - beta */
+    for (unsigned i = 0; i < k; i++) {
+      pq_poly_pointwise(w.tmp.coeffs, w.c.coeffs, w.s2hat[i].coeffs);
+      pq_invntt_tomont(w.tmp.coeffs);
+      for (unsigned n = 0; n < PQ_N; n++)
+        w.w0[i].coeffs[n] = pq_reduce32(w.w0[i].coeffs[n] - w.tmp.coeffs[n]);
+      reject |= pq_poly_chknorm(w.w0[i].coeffs, P->gamma2 - P->beta);
+    }
+    if (reject) continue;
+
+    /* h = MakeHint(-c t0, w - c s2 + c t0) ; reject if ||c t0|| >= gamma2 or #h > omega */
+    uint32_t nhints = 0;
+    for (unsigned i = 0; i < k; i++) {
+      pq_poly_pointwise(w.tmp.coeffs, w.c.coeffs, w.t0hat[i].coeffs);
+      pq_invntt_tomont(w.tmp.coeffs);
+      for (unsigned n = 0; n < PQ_N; n++) w.tmp.coeffs[n] = pq_reduce32(w.tmp.coeffs[n]);
+      reject |= pq_poly_chknorm(w.tmp.coeffs, P->gamma2);
+      for (unsigned n = 0; n < PQ_N; n++) {
+        /* w0 now holds the hint bits */
+        const int32_t h = make_hint(w.w0[i].coeffs[n] + w.tmp.coeffs[n], w.w1[i].coeffs[n], P->gamma2);
+        w.w0[i].coeffs[n] = h;
+        nhints += (uint32_t)h;
+      }
+    }
+    if (reject || nhints > P->omega) continue;
+
+    /* sigEncode(ctilde, z mod± q, h) */
+    uint8_t *o = sig;
+    pq_copy(o, w.ctilde, P->ctildebytes);
+    o += P->ctildebytes;
+    for (unsigned j = 0; j < l; j++, o += P->polyz_bytes) pq_mldsa_polyz_pack(o, &w.z[j], P->gamma1);
+    pq_zero(o, P->omega + k);
+    unsigned idx = 0;
+    for (unsigned i = 0; i < k; i++) {
+      for (unsigned n = 0; n < PQ_N; n++)
+        if (w.w0[i].coeffs[n]) o[idx++] = (uint8_t)n; /* the hint is part of the public signature */
+      o[P->omega + i] = (uint8_t)idx;
+    }
+    ret = PQ_OK;
+    break;
+  }
+out:
+  pq_wipe(&w, sizeof w);
+  return ret;
+}
+
+/* ---- verification ---------------------------------------------------------- */
+
+/* HintBitUnpack with the strong-unforgeability checks (FIPS 204 Alg. 21). */
+static int unpack_hint(pq_poly *h, const uint8_t *y, unsigned k, unsigned omega) {
+  unsigned idx = 0;
+  for (unsigned i = 0; i < k; i++) {
+    for (unsigned n = 0; n < PQ_N; n++) h[i].coeffs[n] = 0;
+    const unsigned end = y[omega + i];
+    if (end < idx || end > omega) return 1;
+    for (unsigned j = idx; j < end; j++) {
+      if (j > idx && y[j] <= y[j - 1]) return 1;
+      h[i].coeffs[y[j]] = 1;
+    }
+    idx = end;
+  }
+  for (unsigned j = idx; j < omega; j++)
+    if (y[j]) return 1;
+  return 0;
+}
+
+typedef struct {
+  pq_poly zhat[LMAX + 1]; /* the last slot holds NTT(t1_i * 2^d) */
+  pq_poly row[LMAX + 1];  /* the last slot holds -NTT(c) */
+  pq_poly h[KMAX];
+  pq_poly w;
+  uint8_t w1buf[192];
+  uint8_t ctilde2[64];
+  pq_keccak_state st;
+} verify_ws;
+
+int pq_mldsa_verify_mu(unsigned name, const uint8_t *pk, size_t pklen, const uint8_t mu[64],
+                       const uint8_t *sig, size_t siglen) {
+  const pq_mldsa_params *P = pq_mldsa_params_get(name);
+  if (!P || pklen != P->pk_bytes || siglen != P->sig_bytes) return 0;
+  const unsigned k = P->k, l = P->l;
+  const uint8_t *rho = pk, *ctilde = sig;
+  verify_ws w;
+
+  if (unpack_hint(w.h, sig + P->ctildebytes + l * P->polyz_bytes, k, P->omega)) return 0;
+  const uint8_t *zp = sig + P->ctildebytes;
+  for (unsigned j = 0; j < l; j++, zp += P->polyz_bytes) {
+    pq_mldsa_polyz_unpack(&w.zhat[j], zp, P->gamma1);
+    if (pq_poly_chknorm(w.zhat[j].coeffs, P->gamma1 - P->beta)) return 0;
+    pq_ntt(w.zhat[j].coeffs);
+  }
+  pq_mldsa_poly_challenge(&w.row[l], ctilde, P->ctildebytes, P->tau);
+  pq_ntt(w.row[l].coeffs);
+  for (unsigned n = 0; n < PQ_N; n++) w.row[l].coeffs[n] = -pq_reduce32(w.row[l].coeffs[n]);
+
+  /* ctilde' = H(mu || w1Encode(UseHint(h, A z - c t1 2^d)), streamed row by row */
+  pq_shake256_init(&w.st);
+  pq_keccak_absorb(&w.st, mu, 64);
+  for (unsigned i = 0; i < k; i++) {
+    expand_row(w.row, rho, i, l);
+    pq_mldsa_polyt1_unpack(&w.zhat[l], pk + 32 + 320 * i);
+    for (unsigned n = 0; n < PQ_N; n++) w.zhat[l].coeffs[n] <<= PQ_MLDSA_D;
+    pq_ntt(w.zhat[l].coeffs);
+    row_times_vec(&w.w, w.row, w.zhat, l + 1);
+    pq_invntt_tomont(w.w.coeffs);
+    for (unsigned n = 0; n < PQ_N; n++) w.w.coeffs[n] = pq_caddq(w.w.coeffs[n]);
+    pq_poly_use_hint(w.w.coeffs, w.w.coeffs, w.h[i].coeffs, P->gamma2);
+    pq_mldsa_polyw1_pack(w.w1buf, &w.w, P->gamma2);
+    pq_keccak_absorb(&w.st, w.w1buf, P->polyw1_bytes);
+  }
+  pq_shake_finalize(&w.st);
+  pq_keccak_squeeze(&w.st, w.ctilde2, P->ctildebytes);
+  return pq_ct_differ(ctilde, w.ctilde2, P->ctildebytes) == 0;
+}

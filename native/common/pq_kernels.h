@@ -1,0 +1,123 @@
+/* The kernel interface: the hot loops every target may replace.
+ *
+ * The portable C versions (pq_ref_*, in kernels_ref.c) are the reference and
+ * the fallback. A target header (selected by PQ_TARGET_*) may #define any
+ * pq_<kernel> name to its own implementation before the defaults below; every
+ * replacement must give results identical to the reference for all inputs
+ * inside the stated bounds (tests in native/test/ check this).
+ *
+ * Bounds are stated for every kernel so lazy reduction is safe by construction.
+ * q = 8380417, N = 256. Polynomials are int32 arrays of 256 coefficients.
+ */
+#ifndef PQ_KERNELS_H
+#define PQ_KERNELS_H
+#include <stddef.h>
+#include <stdint.h>
+
+#define PQ_N 256
+#define PQ_Q 8380417
+
+typedef struct {
+  _Alignas(32) int32_t coeffs[PQ_N];
+} pq_poly;
+
+/* ---- portable reference kernels ---------------------------------------- */
+
+/* Forward NTT, output in bit-reversed order.
+ * in: |a_i| < q.  out: |a_i| < 9q. */
+void pq_ref_ntt(int32_t a[PQ_N]);
+/* Inverse NTT, multiplied by the Montgomery factor 2^32.
+ * in: |a_i| < q.  out: |a_i| < q. */
+void pq_ref_invntt_tomont(int32_t a[PQ_N]);
+/* c_i = a_i * b_i * 2^-32 mod± q.  in: |a_i * b_i| < 2^31 q.  out: |c_i| < q. */
+void pq_ref_poly_pointwise(int32_t c[PQ_N], const int32_t a[PQ_N], const int32_t b[PQ_N]);
+/* c_i = (sum_k a[k]_i * b[k]_i) * 2^-32 mod± q with ONE Montgomery reduction per
+ * coefficient (64-bit accumulation).  in: sum_k |a[k]_i * b[k]_i| < 2^31 q.
+ * out: |c_i| < q. n <= 16. */
+void pq_ref_poly_pointwise_acc(int32_t c[PQ_N], const int32_t *const *a,
+                               const int32_t *const *b, unsigned n);
+/* Keccak-f[1600] on 1, 2 or 4 states. x2/x4 states are lane-interleaved:
+ * lane i of instance k is s[2*i+k] (x2) or s[4*i+k] (x4). */
+void pq_ref_keccakf1600_x1(uint64_t s[25]);
+void pq_ref_keccakf1600_x2(uint64_t s[50]);
+void pq_ref_keccakf1600_x4(uint64_t s[100]);
+/* Uniform rejection sampling mod q from 3-byte little-endian 23-bit candidates.
+ * Writes at most len coefficients in [0, q); returns how many were written.
+ * buflen is a multiple of 3. Only for public seeds (matrix A). */
+unsigned pq_ref_rej_uniform(int32_t *a, unsigned len, const uint8_t *buf, unsigned buflen);
+/* Bounded rejection sampling from half-bytes: coefficients in [-eta, eta],
+ * eta in {2, 4}. Returns how many were written (at most len). The accepted
+ * values never index memory; which nibbles are rejected is independent of the
+ * accepted values. */
+unsigned pq_ref_rej_eta(int32_t *a, unsigned len, const uint8_t *buf, unsigned buflen,
+                        unsigned eta);
+/* Decompose (FIPS 204 Alg. 36) for a in [0, q): a = a1*2*gamma2 + a0 with
+ * a0 in (-gamma2, gamma2] (the a1 == (q-1)/(2 gamma2) wrap applied).
+ * gamma2 in {(q-1)/88, (q-1)/32}. Constant time. */
+void pq_ref_poly_decompose(int32_t a1[PQ_N], int32_t a0[PQ_N], const int32_t a[PQ_N],
+                           int32_t gamma2);
+/* UseHint (FIPS 204 Alg. 40): a in [0, q), h_i in {0, 1}. Public data only. */
+void pq_ref_poly_use_hint(int32_t b[PQ_N], const int32_t a[PQ_N], const int32_t h[PQ_N],
+                          int32_t gamma2);
+/* Infinity-norm check, constant time: returns 1 if some |a_i| >= bound, else 0.
+ * in: |a_i| <= (q-1)/2 (reduced), bound <= (q-1)/8. */
+int pq_ref_poly_chknorm(const int32_t a[PQ_N], int32_t bound);
+
+/* ---- target selection ---------------------------------------------------- */
+#if defined(PQ_TARGET_WASM_SIMD)
+#include "../wasm-simd/pq_kernels_wasm_simd.h"
+#endif
+
+#ifndef pq_ntt
+#define pq_ntt pq_ref_ntt
+#endif
+#ifndef pq_invntt_tomont
+#define pq_invntt_tomont pq_ref_invntt_tomont
+#endif
+#ifndef pq_poly_pointwise
+#define pq_poly_pointwise pq_ref_poly_pointwise
+#endif
+#ifndef pq_poly_pointwise_acc
+#define pq_poly_pointwise_acc pq_ref_poly_pointwise_acc
+#endif
+#ifndef pq_keccakf1600_x1
+#define pq_keccakf1600_x1 pq_ref_keccakf1600_x1
+#endif
+#ifndef pq_keccakf1600_x2
+#define pq_keccakf1600_x2 pq_ref_keccakf1600_x2
+#endif
+#ifndef pq_keccakf1600_x4
+#define pq_keccakf1600_x4 pq_ref_keccakf1600_x4
+#endif
+#ifndef pq_rej_uniform
+#define pq_rej_uniform pq_ref_rej_uniform
+#endif
+#ifndef pq_rej_eta
+#define pq_rej_eta pq_ref_rej_eta
+#endif
+#ifndef pq_poly_decompose
+#define pq_poly_decompose pq_ref_poly_decompose
+#endif
+#ifndef pq_poly_use_hint
+#define pq_poly_use_hint pq_ref_poly_use_hint
+#endif
+#ifndef pq_poly_chknorm
+#define pq_poly_chknorm pq_ref_poly_chknorm
+#endif
+
+/* Scalar arithmetic shared by kernels and scheme code. */
+static inline int32_t pq_montgomery_reduce(int64_t a) {
+  /* t = a * q^-1 mod 2^32 (as signed), r = (a - t q) / 2^32; |r| < |a|/2^32 + q/2 */
+  int32_t t = (int32_t)((uint32_t)(uint64_t)a * 58728449u);
+  return (int32_t)((a - (int64_t)t * PQ_Q) >> 32);
+}
+/* |a| <= 2^31 - 2^22 - 1  ->  r = a mod± q with -6283008 <= r <= 6283008 */
+static inline int32_t pq_reduce32(int32_t a) {
+  int32_t t = (a + (1 << 22)) >> 23;
+  return a - t * PQ_Q;
+}
+/* Adds q when a is negative (constant time). */
+static inline int32_t pq_caddq(int32_t a) { return a + ((a >> 31) & PQ_Q); }
+static inline int32_t pq_freeze(int32_t a) { return pq_caddq(pq_reduce32(a)); }
+
+#endif

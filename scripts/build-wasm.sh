@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Builds the two WebAssembly backends from the same C with Debian's clang-19:
+#   build/wasm/pqsimd-scalar.wasm  (no SIMD: runs on any WASM engine)
+#   build/wasm/pqsimd-simd.wasm    (-msimd128: SIMD128 kernels where a target header provides them)
+# Standalone modules: no libc, no JS glue; the only import is nothing at all.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CLANG=${CLANG:-clang-19}
+OUT=build/wasm
+mkdir -p "$OUT"
+
+# clang runs wasm-opt by itself when one is on PATH; Debian's binaryen 108 mangles
+# newer opcodes, so keep it out of the build's PATH.
+if command -v wasm-opt >/dev/null 2>&1; then
+  PATH=$(printf '%s' "$PATH" | tr ':' '\n' | grep -vx "$(dirname "$(command -v wasm-opt)")" | paste -sd: -)
+  export PATH
+fi
+
+SRC_COMMON=(native/common/fips202.c native/common/sha2.c native/common/kernels_ref.c
+  native/common/mldsa_params.c native/common/mldsa_poly.c native/common/mldsa.c
+  native/common/prehash.c native/common/pq_bench.c)
+CFLAGS=(--target=wasm32 -std=c11 -O3 -nostdlib -ffreestanding -fvisibility=hidden
+  -mbulk-memory -mmutable-globals -msign-ext -Wall -Wextra -Werror -Inative/common)
+LDFLAGS=(-Wl,--no-entry -Wl,--export-dynamic -Wl,--export=__heap_base
+  -Wl,-z,stack-size=1048576 -Wl,--stack-first -Wl,--gc-sections -Wl,--strip-debug)
+
+build() { # name extra-flags...
+  local name=$1; shift
+  local tmp; tmp=$(mktemp -d)
+  "$CLANG" "${CFLAGS[@]}" "$@" -fno-builtin -c native/wasm/libc.c -o "$tmp/libc.o"
+  "$CLANG" "${CFLAGS[@]}" "$@" "${LDFLAGS[@]}" "${SRC_COMMON[@]}" "$tmp/libc.o" -o "$OUT/pqsimd-$name.wasm"
+  rm -rf "$tmp"
+  echo "built $OUT/pqsimd-$name.wasm ($(stat -c %s "$OUT/pqsimd-$name.wasm") bytes)"
+}
+
+build scalar -mno-simd128
+build simd -msimd128 -DPQ_TARGET_WASM_SIMD

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// Builds what is out of date: the WASM cores (clang-19), the JS bundles
+// (esbuild: ESM + CommonJS + the CLI) and the .d.ts types (tsc).
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+const force = process.argv.includes('--force');
+
+function newest(dir, filter = () => true) {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) t = Math.max(t, newest(p, filter));
+    else if (filter(p)) t = Math.max(t, statSync(p).mtimeMs);
+  }
+  return t;
+}
+const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
+const stale = (outputs, inputTime) => force || outputs.some((o) => mtime(o) < inputTime);
+
+// 1. WASM
+const wasmOut = ['build/wasm/pqsimd-scalar.wasm', 'build/wasm/pqsimd-simd.wasm'];
+const nativeTime = Math.max(newest('native', (p) => /\.(c|h|inc|S)$/.test(p)), mtime('scripts/build-wasm.sh'));
+if (stale(wasmOut, nativeTime)) {
+  execFileSync('bash', ['scripts/build-wasm.sh'], { stdio: 'inherit' });
+}
+
+// 2. JS bundles
+const tsTime = Math.max(newest('ts/src'), mtime('scripts/build.mjs'), ...wasmOut.map(mtime), mtime('package.json'));
+const jsOut = ['dist/index.mjs', 'dist/index.cjs', 'dist/cli.mjs', 'dist/index.d.ts', 'dist/index.d.cts'];
+if (stale(jsOut, tsTime)) {
+  const { build } = await import('esbuild');
+  rmSync('dist', { recursive: true, force: true });
+  const common = {
+    bundle: true,
+    loader: { '.wasm': 'binary' },
+    target: 'es2022',
+    legalComments: 'none',
+    logLevel: 'warning',
+  };
+  await build({ ...common, entryPoints: ['ts/src/index.ts'], format: 'esm', platform: 'neutral', outfile: 'dist/index.mjs' });
+  await build({ ...common, entryPoints: ['ts/src/index.ts'], format: 'cjs', platform: 'neutral', outfile: 'dist/index.cjs' });
+  await build({
+    ...common,
+    entryPoints: ['ts/src/cli.ts'],
+    format: 'esm',
+    platform: 'node',
+    outfile: 'dist/cli.mjs',
+    external: ['@noble/post-quantum', '@noble/post-quantum/*'],
+    banner: { js: '#!/usr/bin/env node' },
+  });
+  // Types: tsc emits declarations; the CommonJS entry gets .d.cts twins.
+  rmSync('build/types', { recursive: true, force: true });
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });
+  for (const f of readdirSync('build/types')) {
+    if (!f.endsWith('.d.ts') || f === 'cli.d.ts') continue;
+    const src = readFileSync(join('build/types', f), 'utf8');
+    writeFileSync(join('dist', f), src);
+    writeFileSync(join('dist', f.replace(/\.d\.ts$/, '.d.cts')), src.replace(/(from\s+['"]\.\/[^'"]+)\.js(['"])/g, '$1.cjs$2'));
+  }
+  copyFileSync('ts/src/wasm-modules.d.ts', 'dist/wasm-modules.d.ts');
+  mkdirSync('dist/wasm', { recursive: true });
+  for (const w of wasmOut) copyFileSync(w, join('dist/wasm', w.split('/').pop()));
+  console.log('built dist/ (index.mjs, index.cjs, cli.mjs, types, wasm/)');
+}

@@ -1,0 +1,79 @@
+/** Backend discovery and loading. Native backends join this list with the addon. */
+import scalarWasm from '../../build/wasm/pqsimd-scalar.wasm';
+import simdWasm from '../../build/wasm/pqsimd-simd.wasm';
+import { createMlDsa } from './mldsa.js';
+import type { Backend, BackendName } from './types.js';
+import { WasmCore } from './wasm.js';
+
+/** Smallest module using a SIMD128 instruction (i8x16.splat + i8x16.popcnt). */
+const SIMD_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11,
+]);
+
+export const BACKEND_NAMES: readonly BackendName[] = ['wasm-simd', 'wasm-scalar'];
+
+let simdOk: boolean | undefined;
+function simdSupported(): boolean {
+  if (simdOk === undefined) {
+    try {
+      simdOk = WebAssembly.validate(SIMD_PROBE);
+    } catch {
+      simdOk = false;
+    }
+  }
+  return simdOk;
+}
+
+/** Backends this runtime can run, fastest first. */
+export function availableBackends(): BackendName[] {
+  if (typeof WebAssembly !== 'object') return [];
+  return simdSupported() ? ['wasm-simd', 'wasm-scalar'] : ['wasm-scalar'];
+}
+
+export interface LoadedBackend extends Backend {
+  readonly kernels: {
+    /** Runs the forward NTT `iterations` times inside the backend. */
+    nttLoop(iterations: number): void;
+    /** Runs the inverse NTT `iterations` times inside the backend. */
+    invnttLoop(iterations: number): void;
+  };
+}
+
+const modules = new Map<BackendName, Promise<WebAssembly.Module>>();
+
+function compile(name: BackendName): Promise<WebAssembly.Module> {
+  let m = modules.get(name);
+  if (!m) {
+    const bytes = name === 'wasm-simd' ? simdWasm : scalarWasm;
+    m = WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>);
+    m.catch(() => modules.delete(name));
+    modules.set(name, m);
+  }
+  return m;
+}
+
+/** Loads one backend: a fresh instance with every scheme bound to it. */
+export async function loadBackend(name: BackendName): Promise<LoadedBackend> {
+  if (!BACKEND_NAMES.includes(name)) {
+    throw new RangeError(`backend: unknown backend "${String(name)}"; expected one of ${BACKEND_NAMES.join(', ')}`);
+  }
+  if (!availableBackends().includes(name)) {
+    throw new Error(`pqsimd: backend "${name}" is not supported by this runtime (available: ${availableBackends().join(', ') || 'none'})`);
+  }
+  const core = new WasmCore(await compile(name));
+  const kernels = Object.freeze({
+    nttLoop(iterations: number): void {
+      core.run((c) => c.exports.pq_bench_ntt(c.p('poly'), iterations >>> 0));
+    },
+    invnttLoop(iterations: number): void {
+      core.run((c) => c.exports.pq_bench_invntt(c.p('poly'), iterations >>> 0));
+    },
+  });
+  return Object.freeze({
+    name,
+    mlDsa44: createMlDsa('ML-DSA-44', core),
+    mlDsa65: createMlDsa('ML-DSA-65', core),
+    mlDsa87: createMlDsa('ML-DSA-87', core),
+    kernels,
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * pqsimd: post-quantum signatures (ML-DSA, FIPS 204) on the fastest backend
+ * this runtime offers. `await ready()` once, then everything is synchronous.
+ */
+import { availableBackends, loadBackend, type LoadedBackend } from './backends.js';
+import { ML_DSA_LENGTHS, PREHASH_NAMES, type MlDsaName } from './mldsa.js';
+import type { BackendName, MlDsa, ReadyOptions } from './types.js';
+
+export type * from './types.js';
+export type { LoadedBackend } from './backends.js';
+export { availableBackends, loadBackend, PREHASH_NAMES };
+
+let current: LoadedBackend | undefined;
+let pending: Promise<void> | undefined;
+
+/**
+ * Loads the best available backend (wasm-simd, else wasm-scalar), or the one
+ * named in `opts.backend`. Resolves once the synchronous API is usable.
+ * Calling it again with another backend switches the default.
+ */
+export function ready(opts: ReadyOptions = {}): Promise<void> {
+  if (opts === null || typeof opts !== 'object') throw new TypeError('ready: expected an options object');
+  const wanted = opts.backend;
+  if (current && (wanted === undefined || wanted === current.name)) return Promise.resolve();
+  const p = (async () => {
+    const order = wanted !== undefined ? [wanted] : availableBackends();
+    let lastError: unknown = new Error('pqsimd: no WebAssembly support in this runtime');
+    for (const name of order) {
+      try {
+        current = await loadBackend(name);
+        return;
+      } catch (e) {
+        lastError = e;
+        if (wanted !== undefined) break;
+      }
+    }
+    throw lastError;
+  })();
+  pending = p.finally(() => {
+    if (pending === p) pending = undefined;
+  });
+  return p;
+}
+
+/** The backend `ready()` selected. */
+export function backend(): BackendName {
+  if (!current) throw new Error('pqsimd: call `await ready()` first');
+  return current.name;
+}
+
+function facade(name: MlDsaName, key: 'mlDsa44' | 'mlDsa65' | 'mlDsa87'): MlDsa {
+  const impl = (): MlDsa => {
+    if (!current) throw new Error(`pqsimd: call \`await ready()\` before using ${name}`);
+    return current[key];
+  };
+  return Object.freeze({
+    name,
+    lengths: Object.freeze({ ...ML_DSA_LENGTHS[name] }),
+    keygen: (seed?: Uint8Array) => impl().keygen(seed),
+    sign: (sk: Uint8Array, msg: Uint8Array, o?: object) => impl().sign(sk, msg, o),
+    verify: (pk: Uint8Array, msg: Uint8Array, sig: Uint8Array, o?: object) => impl().verify(pk, msg, sig, o),
+    prehash: (hash: Parameters<MlDsa['prehash']>[0]) => impl().prehash(hash),
+    internal: Object.freeze({
+      sign: (sk: Uint8Array, m: Uint8Array, o?: object) => impl().internal.sign(sk, m, o),
+      verify: (pk: Uint8Array, m: Uint8Array, sig: Uint8Array, o?: object) => impl().internal.verify(pk, m, sig, o),
+      mu: (pk: Uint8Array, m: Uint8Array) => impl().internal.mu(pk, m),
+    }),
+  }) as MlDsa;
+}
+
+/** ML-DSA-44 (NIST security category 2) on the default backend. */
+export const mlDsa44: MlDsa = facade('ML-DSA-44', 'mlDsa44');
+/** ML-DSA-65 (NIST security category 3) on the default backend. */
+export const mlDsa65: MlDsa = facade('ML-DSA-65', 'mlDsa65');
+/** ML-DSA-87 (NIST security category 5) on the default backend. */
+export const mlDsa87: MlDsa = facade('ML-DSA-87', 'mlDsa87');

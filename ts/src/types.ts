@@ -1,0 +1,86 @@
+/** Public types of pqsimd. Names and argument order follow FIPS 204. */
+
+/** A backend that can run the kernels. Native backends arrive with the addon. */
+export type BackendName = 'wasm-simd' | 'wasm-scalar';
+
+export interface ReadyOptions {
+  /** Force one backend instead of picking the fastest available one. */
+  backend?: BackendName;
+}
+
+/** The 12 pre-hash functions of HashML-DSA, spelled as NIST ACVP names them. */
+export type PrehashName =
+  | 'SHA2-224' | 'SHA2-256' | 'SHA2-384' | 'SHA2-512' | 'SHA2-512/224' | 'SHA2-512/256'
+  | 'SHA3-224' | 'SHA3-256' | 'SHA3-384' | 'SHA3-512' | 'SHAKE-128' | 'SHAKE-256';
+
+export interface MlDsaLengths {
+  publicKey: number;
+  secretKey: number;
+  signature: number;
+  seed: number;
+}
+
+export interface KeyPair {
+  publicKey: Uint8Array;
+  secretKey: Uint8Array;
+}
+
+export interface SignOptions {
+  /** Context string, 0..255 bytes (default empty). */
+  context?: Uint8Array;
+  /** 32 bytes of signing randomness `rnd`. Default: hedged, from crypto.getRandomValues. */
+  random?: Uint8Array;
+  /** Deterministic signing (rnd = 32 zero bytes). Cannot be combined with `random`. */
+  deterministic?: boolean;
+}
+
+export interface VerifyOptions {
+  /** Context string (default empty). Longer than 255 bytes: verify returns false. */
+  context?: Uint8Array;
+}
+
+export interface InternalSignOptions {
+  /** The message argument is μ (64 bytes) itself, not M'. */
+  externalMu?: boolean;
+  random?: Uint8Array;
+  deterministic?: boolean;
+}
+
+export interface InternalVerifyOptions {
+  externalMu?: boolean;
+}
+
+export interface MlDsaPrehash {
+  readonly hash: PrehashName;
+  sign(secretKey: Uint8Array, message: Uint8Array, opts?: SignOptions): Uint8Array;
+  verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array, opts?: VerifyOptions): boolean;
+}
+
+export interface MlDsaInternal {
+  /** ML-DSA.Sign_internal on M' (or on μ with externalMu). */
+  sign(secretKey: Uint8Array, mPrimeOrMu: Uint8Array, opts?: InternalSignOptions): Uint8Array;
+  /** ML-DSA.Verify_internal on M' (or on μ with externalMu). */
+  verify(publicKey: Uint8Array, mPrimeOrMu: Uint8Array, signature: Uint8Array, opts?: InternalVerifyOptions): boolean;
+  /** μ = H(H(pk, 64) ‖ M', 64): what externalMu expects. */
+  mu(publicKey: Uint8Array, mPrime: Uint8Array): Uint8Array;
+}
+
+export interface MlDsa {
+  readonly name: 'ML-DSA-44' | 'ML-DSA-65' | 'ML-DSA-87';
+  readonly lengths: MlDsaLengths;
+  /** KeyGen from a 32-byte seed ξ (random when omitted). */
+  keygen(seed?: Uint8Array): KeyPair;
+  sign(secretKey: Uint8Array, message: Uint8Array, opts?: SignOptions): Uint8Array;
+  verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array, opts?: VerifyOptions): boolean;
+  /** HashML-DSA with the given pre-hash function. */
+  prehash(hash: PrehashName): MlDsaPrehash;
+  readonly internal: MlDsaInternal;
+}
+
+/** One loaded backend: every scheme bound to it. `ready()` makes one the default. */
+export interface Backend {
+  readonly name: BackendName;
+  readonly mlDsa44: MlDsa;
+  readonly mlDsa65: MlDsa;
+  readonly mlDsa87: MlDsa;
+}
