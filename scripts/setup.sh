@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# One-time machine set-up, safe to run again: Debian packages the build and the
+# tests need (installed only when missing), then the npm dev dependencies.
+#   bash scripts/setup.sh          full check (what .ci/run calls)
+#   bash scripts/setup.sh --quick  the same, but silent when nothing is missing
+set -euo pipefail
+cd "$(dirname "$0")/.."
+quick=0
+[ "${1:-}" = "--quick" ] && quick=1
+say() { [ "$quick" = 1 ] || echo "setup: $*"; }
+
+# command -> Debian package
+declare -A NEED=(
+  [clang-19]=clang-19      # the WASM compiler (--target=wasm32)
+  [wasm-ld-19]=lld-19      # its linker
+  [wasm2wat]=wabt          # inspecting the generated WASM
+  [gcc]=gcc                # native C tests
+  [make]=make
+)
+missing=()
+for cmd in "${!NEED[@]}"; do
+  command -v "$cmd" >/dev/null 2>&1 || missing+=("${NEED[$cmd]}")
+done
+# AddressSanitizer runtime for the C tests
+if ! ls /usr/lib/gcc/x86_64-linux-gnu/*/libasan.so /usr/lib/gcc/*/*/libasan.so >/dev/null 2>&1; then
+  missing+=(libgcc-12-dev)
+fi
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then
+    echo "setup: missing Debian packages: ${missing[*]} (run as root, or install them)" >&2
+    exit 1
+  fi
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  echo "setup: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+say "toolchain: $(clang-19 --version | head -n 1)"
+
+# npm dependencies: install when node_modules is missing or older than the lock file
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: npm ci"
+  npm ci --no-audit --no-fund
+else
+  say "node_modules up to date"
+fi

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Native C tests of the portable core (gcc), so kernels are tested without WASM.
+# Every native/test/test_*.c is its own program linked with native/common/*.c;
+# each runs twice: optimized, and with AddressSanitizer + UBSan.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=build/ctest
+mkdir -p "$OUT"
+CC=${CC:-gcc}
+SRC=(native/common/*.c)
+CFLAGS=(-std=c11 -Wall -Wextra -Werror -Inative/common)
+pass=0 fail=0
+run() { # label binary
+  local line
+  if line=$("$2" | tail -n 1); then :; else :; fi
+  echo "$1 $line"
+  local p f
+  p=$(sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed.*/\1/p' <<<"$line")
+  f=$(sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed.*/\2/p' <<<"$line")
+  if [ -z "$p" ]; then fail=$((fail + 1)); echo "  (no summary line: the test crashed)"; return; fi
+  pass=$((pass + p)); fail=$((fail + f))
+}
+for t in native/test/test_*.c; do
+  name=$(basename "$t" .c)
+  "$CC" "${CFLAGS[@]}" -O2 "$t" "${SRC[@]}" -o "$OUT/$name"
+  run "[-O2]" "$OUT/$name"
+  "$CC" "${CFLAGS[@]}" -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all "$t" "${SRC[@]}" -o "$OUT/$name-san"
+  run "[asan+ubsan]" "$OUT/$name-san"
+done
+echo "c-core: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
