@@ -1,0 +1,144 @@
+// The WASM backends are one algorithm: wasm-simd and wasm-scalar must give byte-identical keys
+// and deterministic / fixed-rnd signatures over random seeds, messages and contexts, and each
+// must accept the other's (hedged) signatures. Inputs come from a SHAKE-256 stream keyed by
+// PQSIMD_TEST_SEED (random when unset, shown in the suite name).
+import { describe, it, expect, beforeAll } from 'vitest';
+import { createHash, randomBytes } from 'node:crypto';
+import { availableBackends, loadBackend, type Backend } from './lib.js';
+
+type Scheme = Backend['mlDsa44'];
+type PrehashName = Parameters<Scheme['prehash']>[0];
+
+const SEED = process.env.PQSIMD_TEST_SEED ?? randomBytes(8).toString('hex');
+const KEYS = ['mlDsa44', 'mlDsa65', 'mlDsa87'] as const;
+const CASES = 32;
+const HASHES: PrehashName[] = [
+  'SHA2-224', 'SHA2-256', 'SHA2-384', 'SHA2-512', 'SHA2-512/224', 'SHA2-512/256',
+  'SHA3-224', 'SHA3-256', 'SHA3-384', 'SHA3-512', 'SHAKE-128', 'SHAKE-256',
+];
+
+function stream(label: string) {
+  let ctr = 0;
+  const bytes = (n: number): Uint8Array =>
+    n === 0 ? new Uint8Array(0) : new Uint8Array(createHash('shake256', { outputLength: n }).update(`${SEED}/${label}/${ctr++}`).digest());
+  const int = (max: number): number => {
+    const b = bytes(4);
+    return (((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0) % max;
+  };
+  return { bytes, int };
+}
+
+const hex = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
+
+describe(`wasm-simd and wasm-scalar agree (PQSIMD_TEST_SEED=${SEED})`, () => {
+  let simd: Backend;
+  let scalar: Backend;
+  beforeAll(async () => {
+    // Node ≥ 20 runs WASM SIMD128, so both backends must be available here.
+    expect(availableBackends()).toEqual(expect.arrayContaining(['wasm-simd', 'wasm-scalar']));
+    expect(availableBackends()[0]).toBe('wasm-simd');
+    simd = await loadBackend('wasm-simd');
+    scalar = await loadBackend('wasm-scalar');
+    expect(simd.name).toBe('wasm-simd');
+    expect(scalar.name).toBe('wasm-scalar');
+    expect(simd).not.toBe(scalar);
+  });
+
+  for (const key of KEYS) {
+    describe(key, () => {
+      it(`${CASES} random seeds, messages, contexts: identical keys and deterministic / fixed-rnd signatures`, () => {
+        const a = simd[key];
+        const b = scalar[key];
+        expect(a.lengths).toEqual(b.lengths);
+        const r = stream(`${key}/det`);
+        for (let i = 0; i < CASES; i++) {
+          const seed = r.bytes(32);
+          const msg = r.bytes(i === 0 ? 0 : i === 1 ? 1 : r.int(i < 4 ? 70000 : 3000));
+          const ctx = r.bytes(i === 2 ? 255 : r.int(256));
+          const rnd = r.bytes(32);
+          const tag = `case ${i}: msg ${msg.length} B, ctx ${ctx.length} B`;
+
+          const ka = a.keygen(seed);
+          const kb = b.keygen(seed);
+          expect(hex(ka.publicKey), tag).toBe(hex(kb.publicKey));
+          expect(hex(ka.secretKey), tag).toBe(hex(kb.secretKey));
+
+          const da = a.sign(ka.secretKey, msg, { context: ctx, deterministic: true });
+          const db = b.sign(kb.secretKey, msg, { context: ctx, deterministic: true });
+          expect(hex(da), tag).toBe(hex(db));
+          const ra = a.sign(ka.secretKey, msg, { context: ctx, random: rnd });
+          const rb = b.sign(kb.secretKey, msg, { context: ctx, random: rnd });
+          expect(hex(ra), tag).toBe(hex(rb));
+          // Different rnd, different signature (the rnd actually reaches the signer).
+          expect(hex(ra), tag).not.toBe(hex(da));
+
+          for (const s of [da, ra]) {
+            expect(a.verify(ka.publicKey, msg, s, { context: ctx }), tag).toBe(true);
+            expect(b.verify(kb.publicKey, msg, s, { context: ctx }), tag).toBe(true);
+          }
+        }
+      });
+
+      it("hedged signatures from each backend verify on the other, and tampering is caught by both", () => {
+        const a = simd[key];
+        const b = scalar[key];
+        const r = stream(`${key}/hedged`);
+        for (let i = 0; i < CASES / 2; i++) {
+          const { publicKey, secretKey } = (i % 2 ? a : b).keygen(r.bytes(32));
+          const msg = r.bytes(r.int(5000));
+          const ctx = r.bytes(r.int(256));
+          const sa = a.sign(secretKey, msg, { context: ctx });
+          const sb = b.sign(secretKey, msg, { context: ctx });
+          expect(hex(sa)).not.toBe(hex(sb));
+          expect(b.verify(publicKey, msg, sa, { context: ctx })).toBe(true);
+          expect(a.verify(publicKey, msg, sb, { context: ctx })).toBe(true);
+          const bit = r.int(sa.length * 8);
+          const bad = sa.slice();
+          bad[bit >> 3]! ^= 1 << (bit & 7);
+          expect(a.verify(publicKey, msg, bad, { context: ctx }), `bit ${bit}`).toBe(false);
+          expect(b.verify(publicKey, msg, bad, { context: ctx }), `bit ${bit}`).toBe(false);
+        }
+      });
+
+      it('HashML-DSA and the internal interface agree too', () => {
+        const a = simd[key];
+        const b = scalar[key];
+        const r = stream(`${key}/pre`);
+        HASHES.forEach((h, i) => {
+          const { publicKey, secretKey } = a.keygen(r.bytes(32));
+          const msg = r.bytes(r.int(3000));
+          const ctx = r.bytes(r.int(256));
+          const rnd = r.bytes(32);
+          const pa = a.prehash(h).sign(secretKey, msg, { context: ctx, random: rnd });
+          const pb = b.prehash(h).sign(secretKey, msg, { context: ctx, random: rnd });
+          expect(hex(pa), h).toBe(hex(pb));
+          expect(hex(a.prehash(h).sign(secretKey, msg, { context: ctx, deterministic: true })), h)
+            .toBe(hex(b.prehash(h).sign(secretKey, msg, { context: ctx, deterministic: true })));
+          expect(b.prehash(h).verify(publicKey, msg, a.prehash(h).sign(secretKey, msg, { context: ctx }), { context: ctx }), h).toBe(true);
+          expect(a.prehash(h).verify(publicKey, msg, b.prehash(h).sign(secretKey, msg, { context: ctx }), { context: ctx }), h).toBe(true);
+
+          if (i < 4) {
+            const mPrime = r.bytes(r.int(500));
+            const mu = a.internal.mu(publicKey, mPrime);
+            expect(hex(mu)).toBe(hex(b.internal.mu(publicKey, mPrime)));
+            expect(hex(a.internal.sign(secretKey, mPrime, { random: rnd }))).toBe(hex(b.internal.sign(secretKey, mPrime, { random: rnd })));
+            const ea = a.internal.sign(secretKey, mu, { externalMu: true, deterministic: true });
+            expect(hex(ea)).toBe(hex(b.internal.sign(secretKey, mu, { externalMu: true, deterministic: true })));
+            expect(hex(ea)).toBe(hex(b.internal.sign(secretKey, mPrime, { deterministic: true })));
+            expect(b.internal.verify(publicKey, mu, ea, { externalMu: true })).toBe(true);
+            expect(a.internal.verify(publicKey, mPrime, ea)).toBe(true);
+          }
+        });
+      });
+    });
+  }
+
+  it('the NTT kernels run on both backends', () => {
+    for (const b of [simd, scalar]) {
+      const k = (b as Backend & { kernels?: { nttLoop(n: number): void; invnttLoop(n: number): void } }).kernels;
+      expect(k, `${b.name}.kernels`).toBeDefined();
+      expect(() => k!.nttLoop(10)).not.toThrow();
+      expect(() => k!.invnttLoop(10)).not.toThrow();
+    }
+  });
+});
