@@ -1,0 +1,95 @@
+// The package as a user gets it: `npm pack`, install the tarball into an empty
+// project, then use it through both entry points (ESM import, CommonJS require)
+// and the `pqsimd` bin, with the TypeScript types resolving for both.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(__dirname, '../..');
+let dir = '';
+
+function run(cmd: string, args: string[], cwd = dir): string {
+  return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pqsimd-pack-'));
+  run('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], root);
+  const tgz = readdirSync(dir).find((f) => f.endsWith('.tgz'));
+  if (!tgz) throw new Error('npm pack produced no tarball');
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
+  run('npm', ['install', '--offline', '--no-audit', '--no-fund', join(dir, tgz)]);
+}, 120_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('packed tarball', () => {
+  it('ships only dist/, README and package.json', () => {
+    const files = run('tar', ['-tzf', readdirSync(dir).find((f) => f.endsWith('.tgz'))!]).trim().split('\n');
+    expect(files.every((f) => /^package\/(dist\/|README\.md$|package\.json$|LICENSE$)/.test(f))).toBe(true);
+    expect(files).toContain('package/dist/index.mjs');
+    expect(files).toContain('package/dist/index.cjs');
+    expect(files).toContain('package/dist/index.d.ts');
+    expect(files).toContain('package/dist/wasm/pqsimd-simd.wasm');
+    expect(files).toContain('package/dist/wasm/pqsimd-scalar.wasm');
+  });
+
+  it('works through the ESM entry point', () => {
+    writeFileSync(
+      join(dir, 'esm.mjs'),
+      `import { ready, backend, mlDsa44 } from 'pqsimd';
+       await ready();
+       const { publicKey, secretKey } = mlDsa44.keygen(new Uint8Array(32));
+       const msg = new TextEncoder().encode('esm');
+       const sig = mlDsa44.sign(secretKey, msg);
+       console.log(backend(), mlDsa44.verify(publicKey, msg, sig), mlDsa44.verify(publicKey, msg.subarray(1), sig));`,
+    );
+    expect(run('node', ['esm.mjs']).trim()).toMatch(/^wasm-(simd|scalar) true false$/);
+  });
+
+  it('works through the CommonJS entry point', () => {
+    writeFileSync(
+      join(dir, 'cjs.cjs'),
+      `const { ready, mlDsa87 } = require('pqsimd');
+       ready({ backend: 'wasm-scalar' }).then(() => {
+         const { publicKey, secretKey } = mlDsa87.keygen();
+         const msg = Buffer.from('cjs');
+         const sig = mlDsa87.sign(secretKey, msg, { deterministic: true });
+         console.log(mlDsa87.verify(publicKey, msg, sig), sig.length);
+       });`,
+    );
+    expect(run('node', ['cjs.cjs']).trim()).toBe('true 4627');
+  });
+
+  it('installs the pqsimd bin', () => {
+    expect(run('npx', ['--no-install', 'pqsimd', 'selftest'])).toMatch(/pass|ok/i);
+  });
+
+  it('has types that resolve for import and require', () => {
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true, target: 'ES2022', skipLibCheck: false, types: [] } }),
+    );
+    writeFileSync(
+      join(dir, 'use.mts'),
+      `import { ready, mlDsa65, type KeyPair } from 'pqsimd';
+       await ready();
+       const kp: KeyPair = mlDsa65.keygen();
+       const ok: boolean = mlDsa65.verify(kp.publicKey, new Uint8Array(1), mlDsa65.sign(kp.secretKey, new Uint8Array(1)));
+       export { ok };`,
+    );
+    writeFileSync(
+      join(dir, 'use.cts'),
+      `import pq = require('pqsimd');
+       const n: number = pq.mlDsa44.lengths.signature;
+       export = n;`,
+    );
+    const tsc = join(root, 'node_modules/typescript/bin/tsc');
+    // tsc exits nonzero (and execFileSync throws with its diagnostics) on any type error.
+    expect(() => run('node', [tsc, '-p', '.'])).not.toThrow();
+  });
+});
