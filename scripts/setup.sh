@@ -16,6 +16,7 @@ declare -A NEED=(
   [wasm2wat]=wabt          # inspecting the generated WASM
   [gcc]=gcc                # native C tests
   [make]=make
+  [valgrind]=valgrind      # constant-time check of keygen/sign
 )
 missing=()
 for cmd in "${!NEED[@]}"; do

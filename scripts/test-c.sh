@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Native C tests of the portable core (gcc), so kernels are tested without WASM.
 # Every native/test/test_*.c is its own program linked with native/common/*.c;
-# each runs twice: optimized, and with AddressSanitizer + UBSan.
+# each runs twice: optimized, and with AddressSanitizer + UBSan. Then the
+# constant-time check (native/test/ct_mldsa.c) under valgrind.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=build/ctest
@@ -10,10 +11,10 @@ CC=${CC:-gcc}
 SRC=(native/common/*.c)
 CFLAGS=(-std=c11 -Wall -Wextra -Werror -Inative/common)
 pass=0 fail=0
-run() { # label binary
-  local line
-  if line=$("$2" | tail -n 1); then :; else :; fi
-  echo "$1 $line"
+run() { # label command...
+  local line label=$1; shift
+  if line=$("$@" | tail -n 1); then :; else :; fi
+  echo "$label $line"
   local p f
   p=$(sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed.*/\1/p' <<<"$line")
   f=$(sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed.*/\2/p' <<<"$line")
@@ -27,5 +28,18 @@ for t in native/test/test_*.c; do
   "$CC" "${CFLAGS[@]}" -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all "$t" "${SRC[@]}" -o "$OUT/$name-san"
   run "[asan+ubsan]" "$OUT/$name-san"
 done
+# Constant-time check of keygen/sign: secrets marked undefined for valgrind memcheck.
+"$CC" "${CFLAGS[@]}" -O2 -g -DPQ_CT_TESTING native/test/ct_mldsa.c "${SRC[@]}" -o "$OUT/ct_mldsa"
+if command -v valgrind >/dev/null 2>&1; then
+  if valgrind -q --error-exitcode=3 "$OUT/ct_mldsa" >"$OUT/ct_mldsa.log" 2>&1; then
+    run "[valgrind-ct]" cat "$OUT/ct_mldsa.log"
+  else
+    cat "$OUT/ct_mldsa.log" | head -40
+    echo "[valgrind-ct] secret-dependent branch or index found (see above)"
+    fail=$((fail + 1))
+  fi
+else
+  echo "[valgrind-ct] skipped: valgrind not installed"
+fi
 echo "c-core: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -2,6 +2,7 @@
 #include "mldsa.h"
 
 #include "mldsa_poly.h"
+#include "pq_ct.h"
 #include "pq_kernels.h"
 #include "pq_util.h"
 
@@ -53,6 +54,7 @@ int pq_mldsa_keygen(unsigned name, const uint8_t xi[32], uint8_t *pk, uint8_t *s
   w.seedbuf[32] = (uint8_t)k;
   w.seedbuf[33] = (uint8_t)l;
   pq_shake256(w.expanded, 128, w.seedbuf, 34);
+  PQ_CT_PUBLIC(w.expanded, 32); /* rho is part of the public key */
   const uint8_t *rho = w.expanded, *rhoprime = w.expanded + 32, *key = w.expanded + 96;
 
   for (unsigned j = 0; j < l; j++) {
@@ -81,6 +83,7 @@ int pq_mldsa_keygen(unsigned name, const uint8_t xi[32], uint8_t *pk, uint8_t *s
       w.t1.coeffs[n] = a1;
       w.t0.coeffs[n] = a - (a1 << PQ_MLDSA_D);
     }
+    PQ_CT_PUBLIC(&w.t1, sizeof w.t1); /* t1 is the public key */
     pq_mldsa_polyt1_pack(pk + 32 + 320 * i, &w.t1);
     pq_mldsa_polyt0_pack(skp + 416 * i, &w.t0);
   }
@@ -174,6 +177,7 @@ int pq_mldsa_sign_mu(unsigned name, const uint8_t *sk, const uint8_t mu[64],
     pq_mldsa_polyt0_unpack(&w.t0hat[i], s);
     pq_ntt(w.t0hat[i].coeffs);
   }
+  PQ_CT_PUBLIC(&bad, sizeof bad);
   if (bad) { /* the key is malformed: a public fact about the input */
     ret = PQ_ERR_SECRET_KEY;
     goto out;
@@ -214,6 +218,9 @@ int pq_mldsa_sign_mu(unsigned name, const uint8_t *sk, const uint8_t mu[64],
     pq_keccak_absorb(&w.st, w.w1buf, k * P->polyw1_bytes);
     pq_shake_finalize(&w.st);
     pq_keccak_squeeze(&w.st, w.ctilde, P->ctildebytes);
+    /* ctilde is published with the signature; for a rejected attempt it is a
+     * hash of w1 that reveals nothing about the key (FIPS 204, Section 3.6.3) */
+    PQ_CT_PUBLIC(w.ctilde, P->ctildebytes);
     pq_mldsa_poly_challenge(&w.c, w.ctilde, P->ctildebytes, P->tau);
     pq_ntt(w.c.coeffs);
     for (unsigned n = 0; n < PQ_N; n++) w.c.coeffs[n] = pq_reduce32(w.c.coeffs[n]);
@@ -227,6 +234,7 @@ int pq_mldsa_sign_mu(unsigned name, const uint8_t *sk, const uint8_t mu[64],
         w.z[j].coeffs[n] = pq_reduce32(w.z[j].coeffs[n] + w.y[j].coeffs[n]);
       reject |= pq_poly_chknorm(w.z[j].coeffs, P->gamma1 - P->beta);
     }
+    PQ_CT_PUBLIC(&reject, sizeof reject); /* rejection reasons may show (FIPS 204, 3.6.3) */
     if (reject) continue;
 
     /* r0 = LowBits(w - c s2) ; reject if ||r0|| >= gamma2 - beta */
@@ -237,6 +245,7 @@ int pq_mldsa_sign_mu(unsigned name, const uint8_t *sk, const uint8_t mu[64],
         w.w0[i].coeffs[n] = pq_reduce32(w.w0[i].coeffs[n] - w.tmp.coeffs[n]);
       reject |= pq_poly_chknorm(w.w0[i].coeffs, P->gamma2 - P->beta);
     }
+    PQ_CT_PUBLIC(&reject, sizeof reject);
     if (reject) continue;
 
     /* h = MakeHint(-c t0, w - c s2 + c t0) ; reject if ||c t0|| >= gamma2 or #h > omega */
@@ -253,7 +262,12 @@ int pq_mldsa_sign_mu(unsigned name, const uint8_t *sk, const uint8_t mu[64],
         nhints += (uint32_t)h;
       }
     }
+    PQ_CT_PUBLIC(&reject, sizeof reject);
+    PQ_CT_PUBLIC(&nhints, sizeof nhints);
     if (reject || nhints > P->omega) continue;
+    /* accepted: z and h are the signature */
+    PQ_CT_PUBLIC(w.z, sizeof w.z);
+    PQ_CT_PUBLIC(w.w0, sizeof w.w0);
 
     /* sigEncode(ctilde, z mod± q, h) */
     uint8_t *o = sig;

@@ -2,6 +2,7 @@
 #include "mldsa_poly.h"
 
 #include "fips202.h"
+#include "pq_ct.h"
 #include "pq_util.h"
 
 /* ---- sampling ------------------------------------------------------------- */
@@ -63,12 +64,18 @@ void pq_mldsa_poly_uniform_eta(pq_poly *a, const uint8_t rhoprime[64], uint16_t 
   pq_shake256_init(&st);
   pq_keccak_absorb(&st, seed, sizeof seed);
   pq_shake_finalize(&st);
+  /* Which nibbles are rejected is independent of the accepted values (the
+   * stream is uniform), so the rejection pattern may show; the values may not:
+   * they are marked secret again below. */
   pq_keccak_squeezeblocks(&st, buf, nblocks);
+  PQ_CT_PUBLIC(buf, nblocks * PQ_SHAKE256_RATE);
   unsigned ctr = pq_rej_eta(a->coeffs, PQ_N, buf, nblocks * PQ_SHAKE256_RATE, (unsigned)eta);
   while (ctr < PQ_N) {
     pq_keccak_squeezeblocks(&st, buf, 1);
+    PQ_CT_PUBLIC(buf, PQ_SHAKE256_RATE);
     ctr += pq_rej_eta(a->coeffs + ctr, PQ_N - ctr, buf, PQ_SHAKE256_RATE, (unsigned)eta);
   }
+  PQ_CT_SECRET(a->coeffs, sizeof a->coeffs);
   pq_wipe(seed, sizeof seed);
   pq_wipe(buf, sizeof buf);
   pq_wipe(&st, sizeof st);
