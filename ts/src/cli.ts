@@ -638,6 +638,19 @@ function measureOps(fn: () => void, runs: number, seconds: number): Measure {
   return { median: median(rates), runs: rates };
 }
 
+/** measureOps for several implementations, their runs interleaved (run 1 of each, run 2 of each, ...). */
+function measureInterleaved(fns: ReadonlyMap<string, () => void>, runs: number, seconds: number): Map<string, Measure> {
+  const rates = new Map<string, number[]>();
+  for (const [name, fn] of fns) {
+    measureOps(fn, 1, seconds / 2); // warm-up
+    rates.set(name, []);
+  }
+  for (let r = 0; r < runs; r++) {
+    for (const [name, fn] of fns) rates.get(name)!.push(measureOps(fn, 1, seconds).median);
+  }
+  return new Map([...rates].map(([name, xs]) => [name, { median: median(xs), runs: xs }]));
+}
+
 /** Iterations/s of a batched kernel `loop(n)`, calibrated so one call lasts about `seconds`. */
 function measureLoop(loop: (n: number) => void, runs: number, seconds: number): Measure {
   let n = 16;
@@ -766,29 +779,30 @@ async function cmdBench(p: Parsed, argv: readonly string[]): Promise<number> {
     const rowK: Row = { label: `${alg} keygen`, alg, op: 'keygen', unit: 'ops/s', cells: new Map() };
     const rowS: Row = { label: `${alg} sign`, alg, op: 'sign', unit: 'ops/s', cells: new Map() };
     const rowV: Row = { label: `${alg} verify`, alg, op: 'verify', unit: 'ops/s', cells: new Map() };
+    // One closure per implementation and operation; the runs are interleaved
+    // across implementations so a slow patch of the machine hits all alike.
+    const ops: Record<'keygen' | 'sign' | 'verify', Map<string, () => void>> = { keygen: new Map(), sign: new Map(), verify: new Map() };
     for (const b of backends) {
       const m = schemeOf(b, alg);
       const { publicKey, secretKey } = m.keygen();
       const sig = m.sign(secretKey, msg);
       if (!m.verify(publicKey, msg, sig)) throw new InputError(`${b.name} ${alg}: own signature does not verify; run 'pqsimd selftest'`);
-      progress(`${b.name} ${alg} keygen`);
-      rowK.cells.set(b.name, measureOps(() => void m.keygen(), runs, seconds));
-      progress(`${b.name} ${alg} sign`);
-      rowS.cells.set(b.name, measureOps(() => void m.sign(secretKey, msg), runs, seconds));
-      progress(`${b.name} ${alg} verify`);
-      rowV.cells.set(b.name, measureOps(() => void m.verify(publicKey, msg, sig), runs, seconds));
+      ops.keygen.set(b.name, () => void m.keygen());
+      ops.sign.set(b.name, () => void m.sign(secretKey, msg));
+      ops.verify.set(b.name, () => void m.verify(publicKey, msg, sig));
     }
     if (noble) {
       const n = noble.algs[alg];
       const { publicKey, secretKey } = n.keygen();
       const sig = n.sign(msg, secretKey);
       if (!n.verify(sig, msg, publicKey)) throw new InputError(`noble ${alg}: own signature does not verify`);
-      progress(`noble ${alg} keygen`);
-      rowK.cells.set('noble', measureOps(() => void n.keygen(), runs, seconds));
-      progress(`noble ${alg} sign`);
-      rowS.cells.set('noble', measureOps(() => void n.sign(msg, secretKey), runs, seconds));
-      progress(`noble ${alg} verify`);
-      rowV.cells.set('noble', measureOps(() => void n.verify(sig, msg, publicKey), runs, seconds));
+      ops.keygen.set('noble', () => void n.keygen());
+      ops.sign.set('noble', () => void n.sign(msg, secretKey));
+      ops.verify.set('noble', () => void n.verify(sig, msg, publicKey));
+    }
+    for (const [op, row] of [['keygen', rowK], ['sign', rowS], ['verify', rowV]] as const) {
+      progress(`${alg} ${op}`);
+      for (const [impl, m] of measureInterleaved(ops[op], runs, seconds)) row.cells.set(impl, m);
     }
     rows.push(rowK, rowS, rowV);
   }
