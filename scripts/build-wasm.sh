@@ -16,9 +16,7 @@ if command -v wasm-opt >/dev/null 2>&1; then
   export PATH
 fi
 
-SRC_COMMON=(native/common/fips202.c native/common/sha2.c native/common/kernels_ref.c
-  native/common/mldsa_params.c native/common/mldsa_poly.c native/common/mldsa.c
-  native/common/prehash.c native/common/pq_bench.c)
+SRC_COMMON=(native/common/*.c)
 CFLAGS=(--target=wasm32 -std=c11 -O3 -nostdlib -ffreestanding -fvisibility=hidden
   -mbulk-memory -mmutable-globals -msign-ext -Wall -Wextra -Werror -Inative/common)
 LDFLAGS=(-Wl,--no-entry -Wl,--export-dynamic -Wl,--export=__heap_base

@@ -1,6 +1,7 @@
 /** Backend discovery and loading. Native backends join this list with the addon. */
 import scalarWasm from '../../build/wasm/pqsimd-scalar.wasm';
 import simdWasm from '../../build/wasm/pqsimd-simd.wasm';
+import { createFalcon } from './falcon.js';
 import { createMlDsa } from './mldsa.js';
 import type { Backend, BackendName } from './types.js';
 import { WasmCore } from './wasm.js';
@@ -74,6 +75,9 @@ export async function loadBackend(name: BackendName): Promise<LoadedBackend> {
     mlDsa44: createMlDsa('ML-DSA-44', core),
     mlDsa65: createMlDsa('ML-DSA-65', core),
     mlDsa87: createMlDsa('ML-DSA-87', core),
+    falcon512: createFalcon('Falcon-512', core),
+    falcon1024: createFalcon('Falcon-1024', core),
+    falconDet1024: createFalcon('Falcon-Det1024', core),
     kernels,
   });
 }

@@ -1,10 +1,11 @@
 /**
- * pqsimd: post-quantum signatures (ML-DSA, FIPS 204) on the fastest backend
+ * pqsimd: post-quantum signatures (ML-DSA / FIPS 204, Falcon verification) on the fastest backend
  * this runtime offers. `await ready()` once, then everything is synchronous.
  */
 import { availableBackends, loadBackend, type LoadedBackend } from './backends.js';
+import { FALCON_LENGTHS, type FalconName } from './falcon.js';
 import { ML_DSA_LENGTHS, PREHASH_NAMES, type MlDsaName } from './mldsa.js';
-import type { BackendName, MlDsa, ReadyOptions } from './types.js';
+import type { BackendName, FalconVerifier, MlDsa, ReadyOptions } from './types.js';
 
 export type * from './types.js';
 export type { LoadedBackend } from './backends.js';
@@ -74,3 +75,21 @@ export const mlDsa44: MlDsa = facade('ML-DSA-44', 'mlDsa44');
 export const mlDsa65: MlDsa = facade('ML-DSA-65', 'mlDsa65');
 /** ML-DSA-87 (NIST security category 5) on the default backend. */
 export const mlDsa87: MlDsa = facade('ML-DSA-87', 'mlDsa87');
+
+function falconFacade(name: FalconName, key: 'falcon512' | 'falcon1024' | 'falconDet1024'): FalconVerifier {
+  return Object.freeze({
+    name,
+    lengths: Object.freeze({ ...FALCON_LENGTHS[name] }),
+    verify: (pk: Uint8Array, msg: Uint8Array, sig: Uint8Array) => {
+      if (!current) throw new Error(`pqsimd: call \`await ready()\` before using ${name}`);
+      return current[key].verify(pk, msg, sig);
+    },
+  }) as FalconVerifier;
+}
+
+/** Falcon-512 verification (round 3: compressed, padded or CT signatures) on the default backend. */
+export const falcon512: FalconVerifier = falconFacade('Falcon-512', 'falcon512');
+/** Falcon-1024 verification (round 3) on the default backend. */
+export const falcon1024: FalconVerifier = falconFacade('Falcon-1024', 'falcon1024');
+/** Algorand's deterministic Falcon-1024 verification (compressed 0xBA or CT 0xDA) on the default backend. */
+export const falconDet1024: FalconVerifier = falconFacade('Falcon-Det1024', 'falconDet1024');

@@ -1,4 +1,4 @@
-/** Public types of pqsimd. Names and argument order follow FIPS 204. */
+/** Public types of pqsimd. ML-DSA names and argument order follow FIPS 204. */
 
 /** A backend that can run the kernels. Native backends arrive with the addon. */
 export type BackendName = 'wasm-simd' | 'wasm-scalar';
@@ -77,10 +77,30 @@ export interface MlDsa {
   readonly internal: MlDsaInternal;
 }
 
+export interface FalconLengths {
+  publicKey: number;
+  /** The fixed-size signature: padded (round 3) or constant-size CT (deterministic). */
+  signature: number;
+  /** Largest compressed signature. */
+  signatureMax: number;
+  /** The constant-size (CT) format. */
+  signatureCt: number;
+}
+
+export interface FalconVerifier {
+  readonly name: 'Falcon-512' | 'Falcon-1024' | 'Falcon-Det1024';
+  readonly lengths: FalconLengths;
+  /** Verifies a detached signature in any of the scheme's formats (by header and length). */
+  verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean;
+}
+
 /** One loaded backend: every scheme bound to it. `ready()` makes one the default. */
 export interface Backend {
   readonly name: BackendName;
   readonly mlDsa44: MlDsa;
   readonly mlDsa65: MlDsa;
   readonly mlDsa87: MlDsa;
+  readonly falcon512: FalconVerifier;
+  readonly falcon1024: FalconVerifier;
+  readonly falconDet1024: FalconVerifier;
 }

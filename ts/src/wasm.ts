@@ -20,7 +20,7 @@ const LAYOUT = {
   seed: 928,
   digest: 960, // 64
   ctx: 1024, // 256
-  poly: 1280, // 1024 (benchmark polynomial)
+  poly: 1280, // 1024 (benchmark polynomial: 256 x int32 or 512 x int16)
   pk: 2304, // 4096
   sk: 6400, // 8192
   sig: 14592, // 8192
@@ -44,6 +44,10 @@ export interface CoreExports {
   pq_prehash_update(c: number, id: number, p: number, len: number): void;
   pq_prehash_final(c: number, id: number, out: number): void;
   pq_mldsa_mu_absorb_prehash(st: number, id: number, digest: number): number;
+  pq_falcon_verify_start(st: number, sig: number, siglen: number): number;
+  pq_falcon_verify_finish(logn: number, pk: number, pklen: number, sig: number, siglen: number, st: number): number;
+  pq_falcon_det_verify_start(st: number, sig: number, siglen: number): number;
+  pq_falcon_det_verify_finish(pk: number, pklen: number, sig: number, siglen: number, st: number): number;
   pq_bench_ntt(poly: number, iters: number): void;
   pq_bench_invntt(poly: number, iters: number): void;
   pq_sizeof_keccak_state(): number;
