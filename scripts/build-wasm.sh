@@ -22,14 +22,14 @@ CFLAGS=(--target=wasm32 -std=c11 -O3 -nostdlib -ffreestanding -fvisibility=hidde
 LDFLAGS=(-Wl,--no-entry -Wl,--export-dynamic -Wl,--export=__heap_base
   -Wl,-z,stack-size=1048576 -Wl,--stack-first -Wl,--gc-sections -Wl,--strip-debug)
 
-build() { # name extra-flags...
-  local name=$1; shift
+build() { # name sources-of-the-target flags...
+  local name=$1 extra=$2; shift 2
   local tmp; tmp=$(mktemp -d)
   "$CLANG" "${CFLAGS[@]}" "$@" -fno-builtin -c native/wasm/libc.c -o "$tmp/libc.o"
-  "$CLANG" "${CFLAGS[@]}" "$@" "${LDFLAGS[@]}" "${SRC_COMMON[@]}" "$tmp/libc.o" -o "$OUT/pqsimd-$name.wasm"
+  "$CLANG" "${CFLAGS[@]}" "$@" "${LDFLAGS[@]}" "${SRC_COMMON[@]}" $extra "$tmp/libc.o" -o "$OUT/pqsimd-$name.wasm"
   rm -rf "$tmp"
   echo "built $OUT/pqsimd-$name.wasm ($(stat -c %s "$OUT/pqsimd-$name.wasm") bytes)"
 }
 
-build scalar -mno-simd128
-build simd -msimd128 -DPQ_TARGET_WASM_SIMD
+build scalar "" -mno-simd128
+build simd "$(echo native/wasm-simd/*.c)" -msimd128 -DPQ_TARGET_WASM_SIMD

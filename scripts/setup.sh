@@ -22,6 +22,9 @@ missing=()
 for cmd in "${!NEED[@]}"; do
   command -v "$cmd" >/dev/null 2>&1 || missing+=("${NEED[$cmd]}")
 done
+# wasi-libc + compiler-rt for wasm32: the C tests also run as WASI programs
+[ -f /usr/include/wasm32-wasi/stdio.h ] || missing+=(wasi-libc)
+ls /usr/lib/llvm-19/lib/clang/19/lib/wasi/libclang_rt.builtins-wasm32.a >/dev/null 2>&1 || missing+=(libclang-rt-19-dev-wasm32)
 # AddressSanitizer runtime for the C tests
 if ! ls /usr/lib/gcc/x86_64-linux-gnu/*/libasan.so /usr/lib/gcc/*/*/libasan.so >/dev/null 2>&1; then
   missing+=(libgcc-12-dev)

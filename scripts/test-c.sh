@@ -28,6 +28,20 @@ for t in native/test/test_*.c; do
   "$CC" "${CFLAGS[@]}" -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all "$t" "${SRC[@]}" -o "$OUT/$name-san"
   run "[asan+ubsan]" "$OUT/$name-san"
 done
+# The same tests compiled for WebAssembly (wasm32-wasi, Debian's wasi-libc) and
+# run under Node: once with the portable kernels (the wasm-scalar build) and
+# once with the SIMD128 kernels (the wasm-simd build), so every target kernel is
+# checked against the portable reference and the definitions.
+WCC=${WCC:-clang-19}
+WFLAGS=(--target=wasm32-wasi -std=c11 -O2 -Wall -Wextra -Werror -Inative/common -Wl,-z,stack-size=4194304)
+for t in native/test/test_*.c; do
+  name=$(basename "$t" .c)
+  "$WCC" "${WFLAGS[@]}" -mno-simd128 "$t" "${SRC[@]}" -o "$OUT/$name-scalar.wasm"
+  run "[wasm-scalar]" node scripts/run-wasi.mjs "$OUT/$name-scalar.wasm"
+  "$WCC" "${WFLAGS[@]}" -msimd128 -DPQ_TARGET_WASM_SIMD "$t" "${SRC[@]}" native/wasm-simd/*.c -o "$OUT/$name-simd.wasm"
+  run "[wasm-simd]" node scripts/run-wasi.mjs "$OUT/$name-simd.wasm"
+done
+
 # Constant-time check of keygen/sign: secrets marked undefined for valgrind memcheck.
 "$CC" "${CFLAGS[@]}" -O2 -g -DPQ_CT_TESTING native/test/ct_mldsa.c "${SRC[@]}" -o "$OUT/ct_mldsa"
 if command -v valgrind >/dev/null 2>&1; then

@@ -1,7 +1,27 @@
 /* WebAssembly SIMD128 kernels: each #define here replaces one portable kernel
- * of native/common/pq_kernels.h. (Hand-written SIMD kernels arrive with the
- * WASM SIMD issue; until then this build is the portable C auto-vectorized
- * with -msimd128.) */
+ * of native/common/pq_kernels.h in the wasm-simd build. Every kernel keeps the
+ * input/output bounds stated there (outputs are congruent to the reference
+ * mod q, within the same bounds) and is tested against the portable C by
+ * the tests in native/test, compiled for wasm32-wasi (scripts/test-c.sh). */
 #ifndef PQ_KERNELS_WASM_SIMD_H
 #define PQ_KERNELS_WASM_SIMD_H
+#include <stdint.h>
+
+void pq_wasm_ntt(int32_t a[256]);
+void pq_wasm_invntt_tomont(int32_t a[256]);
+void pq_wasm_poly_pointwise(int32_t c[256], const int32_t a[256], const int32_t b[256]);
+void pq_wasm_poly_pointwise_acc(int32_t c[256], const int32_t *const *a, const int32_t *const *b,
+                                unsigned n);
+int pq_wasm_poly_chknorm(const int32_t a[256], int32_t bound);
+void pq_wasm_keccakf1600_x2(uint64_t s[50]);
+void pq_wasm_keccakf1600_x4(uint64_t s[100]);
+
+#define pq_ntt pq_wasm_ntt
+#define pq_invntt_tomont pq_wasm_invntt_tomont
+#define pq_poly_pointwise pq_wasm_poly_pointwise
+#define pq_poly_pointwise_acc pq_wasm_poly_pointwise_acc
+#define pq_poly_chknorm pq_wasm_poly_chknorm
+#define pq_keccakf1600_x2 pq_wasm_keccakf1600_x2
+#define pq_keccakf1600_x4 pq_wasm_keccakf1600_x4
+
 #endif
