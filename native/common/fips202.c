@@ -107,39 +107,77 @@ void pq_sha3(uint8_t *out, size_t outlen, const uint8_t *in, size_t inlen) {
   pq_wipe(&st, sizeof st);
 }
 
-/* ---- 4-way ---------------------------------------------------------------- */
+/* ---- 2-way and 4-way ---------------------------------------------------------
+ * Lane i of instance k lives at s[W*i + k] (W = 2 or 4). */
+
+static void absorb_once_w(uint64_t *s, unsigned W, unsigned rate, const uint8_t *const *in,
+                          size_t inlen, void (*permute)(uint64_t *)) {
+  for (unsigned i = 0; i < 25 * W; i++) s[i] = 0;
+  size_t off = 0;
+  for (;;) {
+    const unsigned n = (inlen - off < rate) ? (unsigned)(inlen - off) : rate;
+    for (unsigned k = 0; k < W; k++)
+      for (unsigned j = 0; j < n; j++) s[W * (j >> 3) + k] ^= (uint64_t)in[k][off + j] << (8 * (j & 7));
+    off += n;
+    if (n < rate) {
+      for (unsigned k = 0; k < W; k++) {
+        s[W * (n >> 3) + k] ^= (uint64_t)0x1F << (8 * (n & 7));
+        s[W * ((rate - 1) >> 3) + k] ^= (uint64_t)0x80 << 56;
+      }
+      return;
+    }
+    permute(s);
+  }
+}
+
+static void squeezeblocks_w(uint64_t *s, unsigned W, unsigned rate, uint8_t *const *out,
+                            size_t nblocks, void (*permute)(uint64_t *)) {
+  for (size_t b = 0; b < nblocks; b++) {
+    permute(s);
+    for (unsigned k = 0; k < W; k++)
+      for (unsigned i = 0; i < rate / 8; i++) pq_store64_le(out[k] + b * rate + 8 * i, s[W * i + k]);
+  }
+}
+
+static void permute_x1(uint64_t *s) { pq_keccakf1600_x1(s); }
+static void permute_x2(uint64_t *s) { pq_keccakf1600_x2(s); }
+static void permute_x4(uint64_t *s) { pq_keccakf1600_x4(s); }
+
+static void (*const permute_w[5])(uint64_t *) = {0, permute_x1, permute_x2, 0, permute_x4};
+
+void pq_shake_multi_absorb_once(uint64_t *s, unsigned ways, unsigned rate,
+                                const uint8_t *const *in, size_t inlen) {
+  absorb_once_w(s, ways, rate, in, inlen, permute_w[ways]);
+}
+
+void pq_shake_multi_squeezeblocks(uint64_t *s, unsigned ways, unsigned rate, uint8_t *const *out,
+                                  size_t nblocks) {
+  squeezeblocks_w(s, ways, rate, out, nblocks, permute_w[ways]);
+}
+
+void pq_shake_x2_absorb_once(pq_keccak_x2_state *st, unsigned rate, const uint8_t *in0,
+                             const uint8_t *in1, size_t inlen) {
+  const uint8_t *in[2] = {in0, in1};
+  st->rate = rate;
+  absorb_once_w(st->s, 2, rate, in, inlen, permute_x2);
+}
+
+void pq_shake_x2_squeezeblocks(pq_keccak_x2_state *st, uint8_t *out0, uint8_t *out1,
+                               size_t nblocks) {
+  uint8_t *out[2] = {out0, out1};
+  squeezeblocks_w(st->s, 2, st->rate, out, nblocks, permute_x2);
+}
 
 void pq_shake_x4_absorb_once(pq_keccak_x4_state *st, unsigned rate, const uint8_t *in0,
                              const uint8_t *in1, const uint8_t *in2, const uint8_t *in3,
                              size_t inlen) {
   const uint8_t *in[4] = {in0, in1, in2, in3};
-  for (unsigned i = 0; i < 100; i++) st->s[i] = 0;
   st->rate = rate;
-  size_t off = 0;
-  for (;;) {
-    unsigned n = (inlen - off < rate) ? (unsigned)(inlen - off) : rate;
-    for (unsigned k = 0; k < 4; k++)
-      for (unsigned j = 0; j < n; j++)
-        st->s[4 * ((j) >> 3) + k] ^= (uint64_t)in[k][off + j] << (8 * (j & 7));
-    off += n;
-    if (n < rate) {
-      for (unsigned k = 0; k < 4; k++) {
-        st->s[4 * (n >> 3) + k] ^= (uint64_t)0x1F << (8 * (n & 7));
-        st->s[4 * ((rate - 1) >> 3) + k] ^= (uint64_t)0x80 << 56;
-      }
-      return;
-    }
-    pq_keccakf1600_x4(st->s);
-  }
+  absorb_once_w(st->s, 4, rate, in, inlen, permute_x4);
 }
 
 void pq_shake_x4_squeezeblocks(pq_keccak_x4_state *st, uint8_t *out0, uint8_t *out1,
                                uint8_t *out2, uint8_t *out3, size_t nblocks) {
   uint8_t *out[4] = {out0, out1, out2, out3};
-  for (size_t b = 0; b < nblocks; b++) {
-    pq_keccakf1600_x4(st->s);
-    for (unsigned k = 0; k < 4; k++)
-      for (unsigned i = 0; i < st->rate / 8; i++)
-        pq_store64_le(out[k] + b * st->rate + 8 * i, st->s[4 * i + k]);
-  }
+  squeezeblocks_w(st->s, 4, st->rate, out, nblocks, permute_x4);
 }

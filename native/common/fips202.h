@@ -51,4 +51,23 @@ void pq_shake_x4_absorb_once(pq_keccak_x4_state *st, unsigned rate, const uint8_
 void pq_shake_x4_squeezeblocks(pq_keccak_x4_state *st, uint8_t *out0, uint8_t *out1,
                                uint8_t *out2, uint8_t *out3, size_t nblocks);
 
+/* W independent SHAKE sponges (W = 1, 2 or 4) stepped together with the W-way
+ * permutation; state s has 25*W lanes, lane i of instance k at s[W*i + k].
+ * Equal-length inputs, absorbed in one call. */
+void pq_shake_multi_absorb_once(uint64_t *s, unsigned ways, unsigned rate,
+                                const uint8_t *const *in, size_t inlen);
+void pq_shake_multi_squeezeblocks(uint64_t *s, unsigned ways, unsigned rate, uint8_t *const *out,
+                                  size_t nblocks);
+
+/* The same with two sponges and the 2-way permutation (s[2*i + k]). */
+typedef struct {
+  uint64_t s[50];
+  uint32_t rate;
+} pq_keccak_x2_state;
+
+void pq_shake_x2_absorb_once(pq_keccak_x2_state *st, unsigned rate, const uint8_t *in0,
+                             const uint8_t *in1, size_t inlen);
+void pq_shake_x2_squeezeblocks(pq_keccak_x2_state *st, uint8_t *out0, uint8_t *out1,
+                               size_t nblocks);
+
 #endif

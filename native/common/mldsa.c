@@ -9,21 +9,13 @@
 #define KMAX PQ_MLDSA_KMAX
 #define LMAX PQ_MLDSA_LMAX
 
-/* Expands n entries of A (nonces given) with the 4-way sampler where possible. */
-static void expand_entries(pq_poly *out, const uint8_t rho[32], const uint16_t *nonce,
-                           unsigned n) {
-  unsigned e = 0;
-  for (; e + 4 <= n; e += 4)
-    pq_mldsa_poly_uniform_x4(&out[e], &out[e + 1], &out[e + 2], &out[e + 3], rho, nonce[e],
-                             nonce[e + 1], nonce[e + 2], nonce[e + 3]);
-  for (; e < n; e++) pq_mldsa_poly_uniform(&out[e], rho, nonce[e]);
-}
-
-/* Row i of A: A[i][0..l-1]. */
-static void expand_row(pq_poly *row, const uint8_t rho[32], unsigned i, unsigned l) {
-  uint16_t nonce[LMAX];
-  for (unsigned j = 0; j < l; j++) nonce[j] = (uint16_t)((i << 8) | j);
-  expand_entries(row, rho, nonce, l);
+/* Rows i0 .. i0+nrows-1 of A, row-major: out[r*l + j] = A[i0+r][j]. */
+static void expand_rows(pq_poly *out, const uint8_t rho[32], unsigned i0, unsigned nrows,
+                        unsigned l) {
+  uint16_t nonce[KMAX * LMAX];
+  for (unsigned r = 0; r < nrows; r++)
+    for (unsigned j = 0; j < l; j++) nonce[r * l + j] = (uint16_t)(((i0 + r) << 8) | j);
+  pq_mldsa_sample_many(out, rho, nonce, nrows * l, PQ_SAMPLE_UNIFORM, 0);
 }
 
 /* c = sum_j a[j] o b[j] (one reduction per coefficient) */
@@ -41,8 +33,9 @@ static void row_times_vec(pq_poly *c, const pq_poly *a, const pq_poly *b, unsign
 typedef struct {
   uint8_t seedbuf[34];
   uint8_t expanded[128]; /* rho || rho' || K */
-  pq_poly s1[LMAX], s1hat[LMAX], s2[KMAX];
-  pq_poly row[LMAX], t, t1, t0;
+  pq_poly s[LMAX + KMAX]; /* s1 || s2 */
+  pq_poly s1hat[LMAX];
+  pq_poly rows[2 * LMAX], t, t1, t0;
 } keygen_ws;
 
 int pq_mldsa_keygen(unsigned name, const uint8_t xi[32], uint8_t *pk, uint8_t *sk) {
@@ -57,28 +50,31 @@ int pq_mldsa_keygen(unsigned name, const uint8_t xi[32], uint8_t *pk, uint8_t *s
   PQ_CT_PUBLIC(w.expanded, 32); /* rho is part of the public key */
   const uint8_t *rho = w.expanded, *rhoprime = w.expanded + 32, *key = w.expanded + 96;
 
+  {
+    uint16_t nonce[LMAX + KMAX];
+    for (unsigned j = 0; j < l + k; j++) nonce[j] = (uint16_t)j;
+    pq_mldsa_sample_many(w.s, rhoprime, nonce, l + k, PQ_SAMPLE_ETA, P->eta);
+  }
+  const pq_poly *s1 = w.s, *s2 = w.s + l;
   for (unsigned j = 0; j < l; j++) {
-    pq_mldsa_poly_uniform_eta(&w.s1[j], rhoprime, (uint16_t)j, P->eta);
-    w.s1hat[j] = w.s1[j];
+    w.s1hat[j] = s1[j];
     pq_ntt(w.s1hat[j].coeffs);
   }
-  for (unsigned i = 0; i < k; i++) pq_mldsa_poly_uniform_eta(&w.s2[i], rhoprime, (uint16_t)(l + i), P->eta);
 
   /* pk = rho || t1 ; sk = rho || K || tr || s1 || s2 || t0 (tr filled in last) */
   uint8_t *skp = sk + 128;
   pq_copy(pk, rho, 32);
   pq_copy(sk, rho, 32);
   pq_copy(sk + 32, key, 32);
-  for (unsigned j = 0; j < l; j++, skp += P->polyeta_bytes) pq_mldsa_polyeta_pack(skp, &w.s1[j], P->eta);
-  for (unsigned i = 0; i < k; i++, skp += P->polyeta_bytes) pq_mldsa_polyeta_pack(skp, &w.s2[i], P->eta);
+  for (unsigned j = 0; j < l + k; j++, skp += P->polyeta_bytes) pq_mldsa_polyeta_pack(skp, &w.s[j], P->eta);
 
   for (unsigned i = 0; i < k; i++) {
-    expand_row(w.row, rho, i, l);
-    row_times_vec(&w.t, w.row, w.s1hat, l);
+    if ((i & 1) == 0) expand_rows(w.rows, rho, i, 2, l); /* k is even: rows in pairs */
+    row_times_vec(&w.t, &w.rows[(i & 1) * l], w.s1hat, l);
     pq_invntt_tomont(w.t.coeffs);
     for (unsigned n = 0; n < PQ_N; n++) {
       /* Power2Round (FIPS 204 Alg. 35) on t in [0, q) */
-      const int32_t a = pq_freeze(w.t.coeffs[n] + w.s2[i].coeffs[n]);
+      const int32_t a = pq_freeze(w.t.coeffs[n] + s2[i].coeffs[n]);
       const int32_t a1 = (a + (1 << (PQ_MLDSA_D - 1)) - 1) >> PQ_MLDSA_D;
       w.t1.coeffs[n] = a1;
       w.t0.coeffs[n] = a - (a1 << PQ_MLDSA_D);
@@ -191,17 +187,16 @@ int pq_mldsa_sign_mu(unsigned name, const uint8_t *sk, const uint8_t mu[64],
   pq_shake_finalize(&w.st);
   pq_keccak_squeeze(&w.st, w.rhopp, 64);
 
-  {
-    uint16_t nonce[KMAX * LMAX] = {0};
-    for (unsigned i = 0; i < k; i++)
-      for (unsigned j = 0; j < l; j++) nonce[i * l + j] = (uint16_t)((i << 8) | j);
-    expand_entries(w.mat, rho, nonce, k * l);
-  }
+  expand_rows(w.mat, rho, 0, k, l);
 
   for (uint32_t kappa = 0; kappa + l <= 0x10000; kappa += l) {
     /* y = ExpandMask(rho'', kappa); w = A * NTT(y) */
+    {
+      uint16_t nonce[LMAX];
+      for (unsigned j = 0; j < l; j++) nonce[j] = (uint16_t)(kappa + j);
+      pq_mldsa_sample_many(w.y, w.rhopp, nonce, l, PQ_SAMPLE_GAMMA1, P->gamma1);
+    }
     for (unsigned j = 0; j < l; j++) {
-      pq_mldsa_poly_uniform_gamma1(&w.y[j], w.rhopp, (uint16_t)(kappa + j), P->gamma1);
       w.z[j] = w.y[j];
       pq_ntt(w.z[j].coeffs);
     }
@@ -310,8 +305,9 @@ static int unpack_hint(pq_poly *h, const uint8_t *y, unsigned k, unsigned omega)
 }
 
 typedef struct {
-  pq_poly zhat[LMAX + 1]; /* the last slot holds NTT(t1_i * 2^d) */
-  pq_poly row[LMAX + 1];  /* the last slot holds -NTT(c) */
+  pq_poly zhat[LMAX];
+  pq_poly rows[2 * LMAX]; /* two rows of A at a time (k is even) */
+  pq_poly t1hat, cneg;    /* NTT(t1_i * 2^d) and -NTT(c) */
   pq_poly h[KMAX];
   pq_poly w;
   uint8_t w1buf[192];
@@ -334,19 +330,27 @@ int pq_mldsa_verify_mu(unsigned name, const uint8_t *pk, size_t pklen, const uin
     if (pq_poly_chknorm(w.zhat[j].coeffs, P->gamma1 - P->beta)) return 0;
     pq_ntt(w.zhat[j].coeffs);
   }
-  pq_mldsa_poly_challenge(&w.row[l], ctilde, P->ctildebytes, P->tau);
-  pq_ntt(w.row[l].coeffs);
-  for (unsigned n = 0; n < PQ_N; n++) w.row[l].coeffs[n] = -pq_reduce32(w.row[l].coeffs[n]);
+  pq_mldsa_poly_challenge(&w.cneg, ctilde, P->ctildebytes, P->tau);
+  pq_ntt(w.cneg.coeffs);
+  for (unsigned n = 0; n < PQ_N; n++) w.cneg.coeffs[n] = -pq_reduce32(w.cneg.coeffs[n]);
 
   /* ctilde' = H(mu || w1Encode(UseHint(h, A z - c t1 2^d)), streamed row by row */
   pq_shake256_init(&w.st);
   pq_keccak_absorb(&w.st, mu, 64);
   for (unsigned i = 0; i < k; i++) {
-    expand_row(w.row, rho, i, l);
-    pq_mldsa_polyt1_unpack(&w.zhat[l], pk + 32 + 320 * i);
-    for (unsigned n = 0; n < PQ_N; n++) w.zhat[l].coeffs[n] <<= PQ_MLDSA_D;
-    pq_ntt(w.zhat[l].coeffs);
-    row_times_vec(&w.w, w.row, w.zhat, l + 1);
+    if ((i & 1) == 0) expand_rows(w.rows, rho, i, 2, l);
+    pq_mldsa_polyt1_unpack(&w.t1hat, pk + 32 + 320 * i);
+    for (unsigned n = 0; n < PQ_N; n++) w.t1hat.coeffs[n] <<= PQ_MLDSA_D;
+    pq_ntt(w.t1hat.coeffs);
+    /* w = A_i z - c t1 2^d with one reduction per coefficient */
+    const int32_t *pa[LMAX + 1], *pb[LMAX + 1];
+    for (unsigned j = 0; j < l; j++) {
+      pa[j] = w.rows[(i & 1) * l + j].coeffs;
+      pb[j] = w.zhat[j].coeffs;
+    }
+    pa[l] = w.cneg.coeffs;
+    pb[l] = w.t1hat.coeffs;
+    pq_poly_pointwise_acc(w.w.coeffs, pa, pb, l + 1);
     pq_invntt_tomont(w.w.coeffs);
     for (unsigned n = 0; n < PQ_N; n++) w.w.coeffs[n] = pq_caddq(w.w.coeffs[n]);
     pq_poly_use_hint(w.w.coeffs, w.w.coeffs, w.h[i].coeffs, P->gamma2);

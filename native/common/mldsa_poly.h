@@ -6,18 +6,22 @@
 #include "mldsa_params.h"
 #include "pq_kernels.h"
 
-/* ExpandA entry A[r][s] = RejNTTPoly(rho || s || r), already in the NTT domain. */
-void pq_mldsa_poly_uniform(pq_poly *a, const uint8_t rho[32], uint16_t nonce);
-/* Four entries at once with the 4-way Keccak kernel. */
-void pq_mldsa_poly_uniform_x4(pq_poly *a0, pq_poly *a1, pq_poly *a2, pq_poly *a3,
-                              const uint8_t rho[32], uint16_t n0, uint16_t n1, uint16_t n2,
-                              uint16_t n3);
-/* RejBoundedPoly(rho' || nonce) with coefficients in [-eta, eta]. */
-void pq_mldsa_poly_uniform_eta(pq_poly *a, const uint8_t rhoprime[64], uint16_t nonce,
-                               int32_t eta);
-/* ExpandMask entry: BitUnpack(H(rho'' || nonce), gamma1 - 1, gamma1). */
-void pq_mldsa_poly_uniform_gamma1(pq_poly *a, const uint8_t rhopp[64], uint16_t nonce,
-                                  int32_t gamma1);
+/* Multi-way samplers (ways = 1, 2 or 4 independent SHAKE streams stepped
+ * together with the ways-way Keccak kernel):
+ *  - uniform: ExpandA entries RejNTTPoly(rho || nonce), already in the NTT domain
+ *    (nonce = (row << 8) | column);
+ *  - eta: RejBoundedPoly(rho' || nonce), coefficients in [-eta, eta];
+ *  - gamma1: ExpandMask entries BitUnpack(H(rho'' || nonce), gamma1 - 1, gamma1). */
+void pq_mldsa_poly_uniform_multi(pq_poly *const *a, const uint8_t rho[32], const uint16_t *nonce,
+                                 unsigned ways);
+void pq_mldsa_poly_uniform_eta_multi(pq_poly *const *a, const uint8_t rhoprime[64],
+                                     const uint16_t *nonce, unsigned ways, int32_t eta);
+void pq_mldsa_poly_uniform_gamma1_multi(pq_poly *const *a, const uint8_t rhopp[64],
+                                        const uint16_t *nonce, unsigned ways, int32_t gamma1);
+enum { PQ_SAMPLE_UNIFORM, PQ_SAMPLE_ETA, PQ_SAMPLE_GAMMA1 };
+/* a[0..n-1] with nonce[0..n-1]: four at a time, then two, then one. */
+void pq_mldsa_sample_many(pq_poly *a, const uint8_t *seed, const uint16_t *nonce, unsigned n,
+                          int kind, int32_t param);
 /* SampleInBall(ctilde) */
 void pq_mldsa_poly_challenge(pq_poly *c, const uint8_t *ctilde, unsigned ctildebytes,
                              unsigned tau);
