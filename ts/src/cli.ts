@@ -1,6 +1,6 @@
 /**
- * The `pqsimd` command: keygen / sign / verify files, a correctness self-test of every
- * available backend, and a benchmark against @noble/post-quantum (pure JS).
+ * The `pqsimd` command: keygen / sign / verify files (ML-DSA; Falcon verify only), a correctness
+ * self-test of every available backend, and a benchmark against @noble/post-quantum (pure JS).
  *
  * Bundled to dist/cli.mjs. @noble/post-quantum stays external and is imported lazily, so
  * the command works without it (the noble cross-checks and columns are then skipped).
@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 import { availableBackends, loadBackend, ready, backend as currentBackend } from './index.js';
 import * as lib from './index.js';
-import type { Backend, BackendName, KeyPair, MlDsa, PrehashName } from './types.js';
+import type { Backend, BackendName, FalconVerifier, KeyPair, MlDsa, PrehashName } from './types.js';
 
 // ---------------------------------------------------------------------------------------------
 // Constants
@@ -23,6 +23,18 @@ const ALGS = ['ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87'] as const;
 type AlgName = (typeof ALGS)[number];
 const ALG_KEY = { 'ML-DSA-44': 'mlDsa44', 'ML-DSA-65': 'mlDsa65', 'ML-DSA-87': 'mlDsa87' } as const;
 const BACKENDS: readonly BackendName[] = ['wasm-simd', 'wasm-scalar'];
+
+/** Falcon is verification-only here. Det1024 = Algorand's deterministic Falcon-1024. */
+const FALCON_ALGS = ['Falcon-512', 'Falcon-1024', 'Falcon-Det1024'] as const;
+type FalconAlg = (typeof FALCON_ALGS)[number];
+const FALCON_KEY = { 'Falcon-512': 'falcon512', 'Falcon-1024': 'falcon1024', 'Falcon-Det1024': 'falconDet1024' } as const;
+type AnyAlg = AlgName | FalconAlg;
+/** What `bench` measures when --alg is not given (noble has no deterministic Falcon). */
+const BENCH_DEFAULT_ALGS: readonly AnyAlg[] = [...ALGS, 'Falcon-512', 'Falcon-1024'];
+
+function isFalcon(a: AnyAlg): a is FalconAlg {
+  return (FALCON_ALGS as readonly string[]).includes(a);
+}
 
 const PREHASHES: readonly PrehashName[] = [
   'SHA2-224', 'SHA2-256', 'SHA2-384', 'SHA2-512', 'SHA2-512/224', 'SHA2-512/256',
@@ -66,6 +78,140 @@ const KAT: Record<AlgName, { pk: string; sk: string; sig: string; preSha512: str
     sk: '764d3e223ed90c07bc91a0ab6ecd170e5c66ffe39f7039298596039a36005435',
     sig: '360f2e9d76da6fec4a376bd5f33b4b0d524fefc04c8b9ea0deb6f46b8f927989',
     preSha512: 'ea4df6ff5064cc643ec1742c304eddea046ec5ea5c2e5395965f73c193df9dab',
+  },
+};
+
+/**
+ * Falcon known answers for the selftest (base64 pk / signature, hex message), from the vectors in
+ * vectors/falcon: the round-3 NIST KATs and the Algorand det1024 KATs.
+ */
+const FALCON_KAT: Record<FalconAlg, { msg: string; pk: string; sig: string }> = {
+  'Falcon-512': {
+    // round-3 KAT falcon512-KAT.rsp count = 0: pk, msg, detached signature (0x39 ‖ nonce ‖ s2, 656 B)
+    msg: 'd81c4d8d734fcbfbeade3d3f8a039faa2a2c9957e835ad55b22e75bf57bb556ac8',
+    pk: [
+      'CWuobLZYqPRFyaXkwoN0vsh5yGVfaFJpIyQJGAdNAUfAMWLkpJIAZIxlKAPG/XUJrpqnmdYxDQvUJyTgY1kgGGIHAAdnylqFRrF1',
+      'UwjDBLhPyTsGniZZhbOY1rg0aYKH/4KaqCDxen9CJqsh9gHr1xdSJrqyVtiIjwCQMlZtY4PWhFfqFVqUMBhw1YnGeO0wQlnp03sZ',
+      'O8KnzLy+xR1pFYxEBzrsl5JjAlMxi8lU2/UNFQKCkNwtMJx7ewKmgjdE1GPaF3SVlct35tFtING0w6rYnTIOvlpnK7ltbNXB7+yL',
+      'gRIAy7Bi5HM1JUDt3vivlJn4zdHcfGhz8MemvLcJdWAnH5RoSbfzc2QLtpyptRiqOApusKcnXuhOnCIa7Yj1v7r0Oj7ejmqkJVgQ',
+      'T6+ADgGEQZMDdsb251FWmXH0etvKXKAMgBmI8xehhyKikpiSXqFU28kCThIFJKLUHcDxj9jZCfbFCXdATiAXZweLqaH55AqLK6nA',
+      'G32joLc6TCprT1GLvuNFXQryIE3cAxyAXHLMtkeUCx5nlNhZquvOoN61gdYbkki9lpe1y5dKgXbo+RBGnK4KtO2S0q7p9+tQKW2v',
+      'gFdHYwXBGJ0dmECglE8ER/uB5RFCDmeJG5j6bCVwNNWgY0N9N5F3zo0/purxLi27frjkmEgWErGSlhfaX7ReTN+JOSfYuoQqqGHZ',
+      'xQRxxtDG334rsmRloOtqOnCd55Kq+q+SKqld1ZILcrS4hWxuYyhgsQ9cwIRQADZxrziJYYcrRmQArbgVuoHqeUlF0ZoQBiKmyg1B',
+      'xOpiDCHcElEZ43JBjwRALZ+nGA97yJr6VPgIIkSkL0bltavOh7UKfW/r6Ne7uskmV8vaHbfCVXKkwdC66jBEeoZaKxA2uIADfi9N',
+      'JtRT6ekTJZd56RabKKYuuAmlx0TgTiYOHyu9qHTxrGdIOd20ezFIxZRt4BgBSLeXPWPFgZOxfNBdFugM15KMKjODY6I6gcBgjIdQ',
+      'VYm52hxhfntweGtnVPuzClgWgQueEmz8xapJMm6dhClzh0tjWbXbdWELpoqYx7XoPxJaglIuE7g/uPhk4ql7c7XVRKdBW2UEoTk5',
+      '6rFZXWT69B+rJahkpXTeUkQF6HgzmHeIbS/Af6AxFQglJBPt+hFYRmZnr/eDhtr3y0ybhQmS+W4gUlMwWZq2AdRUaI4pTIw+',
+    ].join(''),
+    sig: [
+      'OTOzwHUH5CAXSElNgytu4qbJO/+bDuNDtVDR+Fo9DeDXBMbReEKVEwkHZYQ9HkYNF6Un0rykBb1Vu8faCajGIL4K9Kdn2duWuA9V',
+      '5GZnZ1Hqq6e5O4bXETLaoOs3Z4K57uN1Gc4Q/dM/6fKTEsMdhzYgbRZc9MUoqj3cAXhF4fDdWwpE/5YcQth0qVUz5bQ4mC9STKlU',
+      '2HUzv75Cxj/yq8d6NMedtVqZFxu8tyyEKmUwry91Pww0rGMvnx55SfC/bGdmWydyKohX1ia2/xoTbZI6OfQGm3R3/5RuUkemYneR',
+      '1JtZ7cniUlqGDm6YKNGPZKnxciLoFmoCRThZu9oLgYbYyZKLtXHkFGQB10MOIlkEZzrSHMrFTBRsJIod1pq2SR6QHW1xsVIVW+l9',
+      '4FfzkWo/G0JzMIwpsvTZaXFnuQaBsVg+2TCnHpkEZ96jaBNL7O69WX+b7JIugW8bBXDXKPSuBGTB95dlf4ek5S3NyuuScmYupm18',
+      'bNh4GzGvVVrZP19l51gWy43DBrtn5ZK1Jhusp8UJYp6ir4q7gMuonuU1t239nMu+O/SPK8iqNLJuEQMpEFP1y43jpFr6WnbfiyEi',
+      '7SyC+88iWSkNQaFPhrEvNfXUl2KzTP8T7n5C7exwIB1/N8MzFiiPoweONuWBCIZcPP4mPVY2kgQ97MYvNCb4YGEoW3sbM29W/0G7',
+      'ZenNbZuS/ZD4ZKockjy4x1X1zeF3DYYllUJxSddyGqq10ZSuqazeyhW+Q8umpitaM5Cen8TaHFgU+9fNai+lcuMYtCxsMZFAuG5m',
+      'OSWAoRorQx9EwfknDk97JJDzsyWpl3pxpXWRVjZjW5lp29bSILJMPZnOu72DS4giK9CMOr4SToA=',
+    ].join(''),
+  },
+  'Falcon-1024': {
+    // round-3 KAT falcon1024-KAT.rsp count = 0 (0x3A ‖ nonce ‖ s2, 1270 B)
+    msg: 'd81c4d8d734fcbfbeade3d3f8a039faa2a2c9957e835ad55b22e75bf57bb556ac8',
+    pk: [
+      'CgRBqbc/SU0WVWaAsSsPRGplJwDkMEFRvDEGg8Q/IKsoSS/1gHCAaPoGQnXBsNCEUvx8MkFUkpyoUNTm80JbDxSUdaFEaMdAvphC',
+      '0sG7uT4gAfQgIGjQYMGqn5ml9n6GgA8uKkj86Voen1cKEtShGyKsuGcW+267RbbOECDn9E5CMBA3E+w0YFXUB8lpYF2fdsuLLwry',
+      'u+GsH0ongAkmb97qCvraJZjjakkuC0Dq4SU5pLHkTRUNR8GS2YlcoI0ekdJOU1xtZJADjGKQRZF1CMqBXhT0AfSppcFeARIE0BLQ',
+      'u3GHar1ajHWpTzL+BigonbRmSpa0XklNJSjqkHgaMJjo2tdv1YOokO/vroYegV3CaJTsWWX+jzicFOzXeyAyfESyAsveK0Vmufc6',
+      'Ai+gZBv4HKq3DoIgZbYfXp/JGSON6vgLpMFybdUMZC452toT7Ik16ZNqlXZv/fhoxNldssGmcJciXEZO+qjeBdgGvF5H95ZDGAFC',
+      '1e9TqI5+BsNkpZh3nASDCwjmkQSV+ZOK8ZOsVJcP7Y22lgASVkUfkTlsZ/GpD41dUbqcqQsheo8n3IRAlkSPdbEsQovQ/ymEYA+V',
+      'udYBzsr5Z8agYqOZqx+2faEQI55znmGVqBFFnyG0Vw9sB334WFUMT+2QckBEKsz+UZW+9owslXVuiJN40F9+3nIjridhjWqREF6M',
+      'ZJLZrLMFJqyjWXY0P9RsEoSkZ1hUu0Tp3OsySZ6mpPRS3VlAC/CWF1sGDBXl7VAb67JKnAypbdXzSPZuJ0iN8LiVRWnka5akCa2y',
+      '0aziOInheuolMojFRfSLgsErKVbgnACNRVyTFF9jg0hQIxTrJx2STO07T16fvT0Qs86md4tQYSEUDuJUFOxWpc4FeiQi6nTAoCE1',
+      'KCLnZDZjZEcxehIdSv0lQQCKmXsV86KY3nWHqtyQO6ZEqFnsQKPY11JUy6WBIXOA+VwzpNUUuUbLVzpQuBn4cCo1ApZFsAjrCN7x',
+      'hVLnBvTv8UfJO2g97b1qfKQYO9L1qziQ1bMsR4C+IFTrFR0YLVSlAldvOViZxtVIyRa0vQWOEWJDiH1WxGKpphar4oIE7VoaMjnJ',
+      'hZJkUTsCwR8MMMl2wfaCW7FS6NSkISmnMTcDFyQyIyK3koZkwyys0Np6KfyHyAiioM6RlEJLB3we71Q1XwP1CocIiYaCddvVJoxT',
+      'ssmFS7tp/xL3XRE0ON86bxKXVMp2IrBm7VtFZCZs4BGlgEt74cXiTeHhcZhIk2qZeMAUjwiy5hAJDJlYXTI2laraGjNadZD37lAf',
+      'KE31/Rx1fkybkuqvc38gAmspk1E1DIqowQYNeGExUBLFIBGOJ+oIkMp3QgUUXuckTIEe0NKpz5rMw8WgHJS0gMvStB+3tQGFCUTC',
+      'xIkInuqexmOcmhE5t1bEC6Eg+tqQTHwGdyoTGFiuKYbCJ45RJiFeYxWRUF7x/ygeIBu9FJ16rKKSbYy7JymqmXfmefXeYqE47fya',
+      '0R8JqYTmcE5crz9kUQEO09q14NA1cxh1Q/zGeq1thrtWE4MG3nmB7kxnaxmgrL2gF/sUAUseC9TL2YmlCp0D7yH3XbYxBO8HwE+U',
+      'dhZ9R+yjEEUXv43ACwGPkXhDfGgQ5xWuYDaEdVBUZJ5fjrorM3worjd2dPErArQoXMnR7B9FmuiN1EhvMKj8f+PVpqyEptsFbQXc',
+      'A13hyymJC3TQXvRDLeRRbAmD/hlloAHXN8feLYhd09Y24beJjJ7Lap6npqFbShjSoaD0yHfsAZMKdSIzaKgqIrUKdoHYiXDeEphf',
+      'mHhl9aWJjNUjcBI9Y4rqs3gptaux2owpie5TKuU4U1lzsCJJEDMWfVHEaga24Xwxg+ymW3UV+GXVMI/9jWmFVVJc9teWU1l/TkbR',
+      'JubWfxQlGfFBCtxpWJsjFl0Ph+rF995PPBPRS2Q7YIoy2YDRJVZ+nK0esJXExLsF1amx7sw+mq1BdBgoQfHoxiIEEW5xn/NHTkZj',
+      'ramG3KCMNQFiKYtIi6rds3YdJc5RFPq2TJeeX82uagJO96gGeaJBWqwyRAgjI2PRIoXdM6aQsyBRdebHWoWzaPix/lu7Aur6Ykxh',
+      'k4vC+AXpTQAaqpDmou6IUvgrVz0JUk2u1kkzoDkYyH4Du8X5pDSTCGZugzGMloqEhsinIrE5jIQpqYGae/UJVzmWnAO+rfeTel36',
+      'Ftx8RKjj01WQCn1AiaXTALtpDNhjO03jZnDZN0mXoDCeEXYwExyyafSx757xKYDA8/QOZCPFR7jBQqBNTVSgBUJid2iHNYhhIo0Q',
+      'Utn5YKh3+J4Lh2jDB8aHpoOUH6mkcxEPh5ZstWqBr5TJjGFHQMlFOZmm0NOxLeNhrXN169MCLcK3YmooamO4RIlHysw=',
+    ].join(''),
+    sig: [
+      'OjOzwHUH5CAXSElNgytu4qbJO/+bDuNDtVDR+Fo9DeDXBMbReEKVEwm0mlshaWyJVGPq3Gi+Eyk+8rs2No0fkW7dbe3dF+1/JwYe',
+      'YeVKkZKNNNj922WvQizTbCyRLFGRnSeNOcNZbcYZR0AyEKnrl0Vps1q+0ZSImESjZwXn5z+Xn55v+7LiEb9SQqmjHibVARvC1skZ',
+      '7jSuBIysmu1NJmFoj0JtFn8bbGCIdhWMlqVTi85+ekaqqQoowc2kGM6P0l5qLDSP3iWEGZ93NVxN79ukob307Lna9jJSfmKXGN3L',
+      'cXNICgVDNZzu6OQPmRkSKFm4iaYKPr6RJ2FJC4pe+VLqCTJSrPKpAoLpYYbdzSg8i2Y5ymZZAlmBJnIOONHZqeIgJtAuZCIWl0C1',
+      'dXRpHS80n0bloGLyrw17XzZvcLleKyFSeyURfkSG15wgpQigKVlK4QZDqNfNbGDLyZiDbo1KhQ81jv2kxOkC73yn1MS6nkT21a/X',
+      'itqRD1GEmpj2y08CUQy6s9FXNlb9FQmE3BTpsz+/2v5MOaWLw7/Zr36Ppt30fF657F78mbrZ5fIIa2xZOz4knW1jqIaBbjP2aR5j',
+      'HOJTy8qszq3K/m+nOtnoTYnHIZlEjqLQkrSuMYbP7UrnY0UIUbFOtEjJEDRovVCkLlZpInSq3NESSVQUcT53ydPlECkN0T2Mbznr',
+      '1vEqxLYc2BQdBGfujSq+W3BsqxrH5Zi8VvzkRbbeekzzKaStLmqmf9HJ9LvP/G+Jj+VtzPxD4tAnmsfMhy8ZYf6Gt2pKgpe08pbd',
+      'CkJYt5tHs1/O2vLiQRtsASCipHkWskEh49MhxP0hLlTKry2qTnQ9E77Edp60ia2C/KVs3iRJyR271NjNJ2idL3dbJikUKeeeHfTz',
+      'halPr9g0yLUjhQv3t3BULW4hrzvCiGRcOd/by4Vnmy4zYIFtXsJG5tAMo5ZfSvzuipPN2DNTEn3hk3b4ZJBUKjJZVMkhjPzcPj+c',
+      '40Q737PKyKos2/6XZjhHjShMWtZ6uzuFf5lLdkjPqa37YwXZSlFmWpiaafLfakYE/9WklkbCLankasiA/9G3WHzZqJa64sqmaqn7',
+      'JGZWMa57SMaxzQLPxLHydPAHRSGbd1ibFlyFGBNb7aPteTHeejWM+zIwdiuCf+UlhxVIgjgzi0o/GHDM51lUnMVKdDZQk2+w9Fji',
+      'DfvomipdZ8UgaZ0+StbizhcIxJEJ1nHZmaUzd5iuXeUwM5VrmCQwWJ3O8w+tmGGPVyl26kFmzCrcCxb2VRxqXDeDC+mCFeqKLpcl',
+      'PilWcR1N4T+v0UGEO7woqNRLy/1SPZqmQFWI7AnOQ1poRN8Lgmi0OQe1eLYfTExlYqG1bpobdNPRdSmBK5T0nZi0LdNLnw6ccSUT',
+      'fTy9MmyjU4UxP1GW7caXubsgSuQpjd+fKGGz9EX+xqj7aows/HEReLmGTzIOThCJZO0ctu6Urvci+q42povEvaMEOVFXlPiBo5e9',
+      'eCpUMiGNJTEmLsa1YQ3j1WtH3l/KgsElGmZiIc10e/kNHlf7rkkg3eppqEMgvbnLMl/jqxL5fZAwhQcOn8KgVInzNsQzz5cNk3I1',
+      'FS7KiVSO5VGvj0IZSMJWHwfz7ea8udtKrBUUiGK7Zln216FUOPOYgSSPK8etOXgBuJRG9s3dYv5WaWx8vGRz6VqNA8Vz4A==',
+    ].join(''),
+  },
+  'Falcon-Det1024': {
+    // Algorand det1024 KAT count = 1 (0xBA ‖ salt version 0 ‖ s2, 1235 B)
+    msg: 'fe',
+    pk: [
+      'CpK92Oi7mig+gBG16WctDzk2kB2ljRJ647cACkJK+hOWniK4nRGYteoWCbzuN+pFF+adqiKCv+U2cUktc4Ua/GR98AngKgYQtGGa',
+      'aEL1rF6yimdMCxKeMyW+SZMNoTzB2kYOLeTgYZZQ1gexcBEEZPWqCiO1NoChHUjYMYQjgFWZb2s+Ga6xPkijgEHKl6jiE80Ji3vM',
+      'FuMJIRKabLTGLiEpbcWHOqZKHClEzbANYqNN6WfxMkQnPUzllzemSVxUZ2jlFIy8QX1p7Uh4R/j36PXJ+hONeAt3nlA4nQAam08i',
+      'j+BEdDzDMwD5FYGgFS8eYUNkrtOkujlDldsYZwqBihAMAvoIFewU4xTlDfBRBy5vk7Fog8tKo0M43Zgq7ugJPwFzhalNckbk9OlN',
+      'yZ0jAARmMRookAkBGsocuxcOALGiSCxWZRuoFFnoCDDGw00C6VKkOfOKFFSReRsB+xaDSWSiq40ohbkEgXJNUuVjUhMGy5uibarK',
+      '4DIOsqHiRmVyoO2HznUI1Ad6RZKhMDDQ6g4OVAS8Q0+H0HZCguLdSNYg2hxB77sm75AjKdg8pqBShgO2NgSd2rGiIWfCQ5fs6/Nc',
+      'sqCHBsCIKEh2qEjhuZ+NoRcyyZNbiET0rJKmOrT2C3nTkglEf0B3pPEYtupJzK29DsbnplYIlji1t9kNzxSQpmACKFSjYb1EGH0Z',
+      'tUDGTgTr6yNbjtvma+r2PfovWkeee3F91boJwkVlhFs7nAc8XKbUpGUubkOhfmVwLVpiTS/TLSUUcwLm6XDLAWu12+XNVT5V9XoS',
+      'UmEPDm3vAqrjZgBeXDMeCepPuad0VNQUPxAs6iDvbp2VPLUVH3qdbE/7quYIo2LsKtnM2gsByRj3gCEkjH0i1O7mQrrJkdoZfqbI',
+      'W0DhwiSdJZQh50taNVVCRkNixI98igaoJ2uSbhCjn4Gbe6GpM2zmarJw7jlfEsCrkffj6lnKLI3AsBCZNgNw/JEnIKe03igGA25o',
+      'IkLhJguRPzcqqUP1FqBXbGg0SCY1bFayMb1Cr0nhugSDrs8QFJ1Dh8Sym742Op9WeWpIvoeRlXJ81cYgFhYda3TsyPpQ4IJ90eGN',
+      'rAolOGMKUkHRcvK/VK/I2WNg3SNdX8lzqZ2DlCD2iSYb1ZSRDYb6acn/k88FsL/JDlBYCsVXRHzfzzCJTLATKj9jeKZgua2FZyTX',
+      'pn3QV22BHuPiJe0CmY+pFAtCtmIvZ9IITJhAWyI0pmAzAKEHi6adliqD4BACvLeR1RZGaM8FsXCFCFHwOc0M5tlgclHNiIndHp8x',
+      'xWWBSJh2QAg3OMRMwEY8MtCSHDF3nhlkf6MGgxqZVwjUclG821ZoWfyP2KFId4eSu6qHs/2V6yNdHSUkZOYZaHW15Iw2qQj1Ed1p',
+      'pFaIRmeHaC9aHa9QOQD7G+LRIyQLHjrVk7q5HWgUmBa0jdLfvIw+QuvKRnqsj1F34sNvWOO27tqMRQyPUgNferx4yuq/6MOswokU',
+      'CktDr7EPh8CO0yTOJdADqFhTNICHVRO4O323OFUHV6JVu5S+DdxgVIEB2eZwXn5olqVcAbA9mlq6HjUdfv/F6u0Ljoa1x5luQrax',
+      'nKG1oSFh6glWlSYWc0mZJtxggom56fvbLc0mDQh7qWJmjan35JWviEZgxroXDlU9NnygjsKkD+AJeVpANRHZMrh0660wiC+I/NH0',
+      'Xyyj9x0IoRYZBGTsSKN3JBcZTFvuZ1TN5KVlTpbJQSV0l9BzqThlcUZ+vCFEyqrbOItYjjbiyRS6qP4XIogpfGSXsqSvMQDASNc/',
+      'TPdpNGJ7zMvpiUWUx3BpdDVVnfHJ7ng9LkEga8L/vVXGUEUePS6UTPXmlHxtfMbI3FaShO3LA/LajJjl+CPYW49kBh6UeB8QP5CB',
+      'u6JbFaDS6pXz7UlKPg6FNK4Wbmkph4HtKrMs7AFlodwq7Va46p9RIsr7shYMbQtZCifnWlVLfabBDNVzZ1J4cNaKzWjV59OwHqJ+',
+      '0tAEZJD2frAaSIwYUkeC6MpcaiiCpGbis8xui+oT5cXa/G8Q5kiamMkqYn7ZjQO+XqzyasIQ2gX4CXrgDsABbP6CPVBDtmJDyIyR',
+      'xEyEJeLsQ6p4MSjx5qqtHkaQSGFlmSmkQMfQDl1Q3lvYjhvMTXKAaEdIM041ZXHHA/xESWAEX5MXenZ9pY3P/RYYfVQiGR9+QkTY',
+      'NpfQC+Q9WmIH6CetgfimV/Qc4WCopVnItYB5MwXuPWLNVYlgZJQsbfgYWo1EbE5UuBdWrKtZUbj1V9l/sv4RIqhaG4pWZqBNAhU4',
+      'UzmeoVGmuVk3f27ShLDpqqSU45EqBRqSjaoEHQnCdUnavoTZckJaAHEomWIGT89MjVb4plizskW+6g+R4b429EWy2mI=',
+    ].join(''),
+    sig: [
+      'ugD31z1/GVeVz2pzkNWnDNIizWU1Dm+RXQyhn22p+9V+Hok6yssxY21rVFWufw81ZyW47UsyKJXduenrV2TTFOdR+/zLZDeC7WPj',
+      'KnF5nW6NSlaZJOiR7nmxD2Qyls8/1HXJh0v2xNeTOIx5ITxUvjSGIvEYAh+qaetT5In33Zgt0wtF9UpM5QbOvWW+Pm8c2nBHUdUR',
+      'YI2PLjSp7GW51PUQSSpJduE8w2BLgTwtNYwU2EdhK9jDWbe2feKQrxBV33PieaqogvfJr1HRKVY5kcigXxjaozVG2TSZDtZ3Nm2C',
+      'QcfkSQ28w2v3tbSb6Sz8u64adgfkUZvPy83CQDfbDPahgWLZ9z8hsn2I1ytjp4/3/qnUd6IoSFI6a3Tw/m77N5FxpluuK4R/PLTn',
+      '4rr9CFpLa/B81jjV9bpyE1qY0HlF0rcGxCsOVIYTF9okjbpdG2CeTusOZw70oQ2kaBVf5R2gnrD4VRWus3zmcLbntGJUmM7BbNwp',
+      'ZIxiHGiufzxy/wjkOsH/onLyA5bMFgZywDG7bCRyo9uO9nHp31d5KRD1Z9/4rPYaNrUTK1KT392MlEsnYr499A7jp7u0toNkarTT',
+      'XOz2DN9x980OZ7RMy8rMvsDGq1KBBC0Ylck0vAMZF2ZRpSsahJsKJP0Rpb46euZBAkMSczcjn2ZLvm7vIfNuYfHuiStpGMWol970',
+      'vpmSqfbZ2G6yttjUnLqODdbDcLlpUe10WyI0jihfHnQYUu8zLv1awySCNPohZ4xE2krJBh4OcVH2NbBMak17LdGIAVtOvxQoax5v',
+      'WzQcfnkmgs0oRx2v5jUXKuYfUnqT7KqjEyOqGWUhOXdbIGkMXIdxruEMdhmKEBMwjSPFYcheIg32KrediGRxn1SAsccuSLprLURk',
+      'CILKmvovHPU4rEfi2OWlP9jA0FDvtAP2xDLqTNWWm8C5zuw2R1pgCtTKLZQxT2ZZpokvCNO1g473ilNErRgFO8ywsr3/pbd8i5Rt',
+      'il189rSNFlWjQcyjhyxl+VZGM8YgaMqS+pPewS7Wzan03SJtSduJexs2bx1qriixIkyanszdM0kPWKvydq0CuoIcguiLQZ9bP5km',
+      'u9FyqOR73uXEdGjp6lvZljj8aVFDxC1xvJyP5mpMgyj79hhqgyCu72nWr9Me/Eukuxk6p0o09UYwnMpkienTya3twdpXoCwmZ606',
+      'Y06WNLfP4KjZJFX0KpXvozOtYKP3F1rVK3mkPSweCSdpFo4SdbhK0bLCpUOt0l8P9tFP9Xr+WBhL4bAYNn552YAiC9XJa6hcegn/',
+      'qYYsir+GDQpLTJI+hmZmtCGYIpSfdgm8bBBocU66zYze53zEItmNvBWp/6Y12BnkR/dn/v9gbLW/+rXrOtQrLguafCJVHZOtb9Ky',
+      'pxVr4RCtNSfbQeb2NyfDH6jaUXn6lWdTcdOh1hzp0pZqUT0TitcZxIfFJULNrh1eQHdODRrrPcfaLTjU90bsqiU7Tp9McgeFOsvH',
+      'Y1e0e8smR5b3C+PPnhBrBJ5njI3lqpPbVqrsxF82naRONja1Fa6WapqcqJLJ8Xdosmc3SFtuRE6MRBmH1ze4Oj0kq7UctFOJ7toT',
+      'Kou1OTdVNiYSlLJLA3CS3Yc1SDto806xEAfpASYGUrh1cKI=',
+    ].join(''),
   },
 };
 
@@ -121,18 +267,31 @@ function required(p: Parsed, name: string): string {
   return v;
 }
 
-function parseAlg(s: string): AlgName {
+const ALG_NAMES_HELP = 'ml-dsa-44, ml-dsa-65, ml-dsa-87, falcon-512, falcon-1024 or falcon-det1024';
+
+/** Any algorithm name: ML-DSA-44/65/87 (also 44, mldsa44, dilithium44 …), Falcon-512/1024/Det1024. */
+function parseAnyAlg(s: string): AnyAlg {
   const k = s.toLowerCase().replace(/[^a-z0-9]/g, '');
   for (const a of ALGS) {
     const n = a.slice(-2);
     if (k === n || k === `mldsa${n}` || k === `dilithium${n}`) return a;
   }
-  throw new UsageError(`unknown --alg '${s}' (expected ml-dsa-44, ml-dsa-65 or ml-dsa-87)`);
+  if (k === 'falcon512') return 'Falcon-512';
+  if (k === 'falcon1024') return 'Falcon-1024';
+  if (k === 'falcondet1024' || k === 'det1024') return 'Falcon-Det1024';
+  throw new UsageError(`unknown --alg '${s}' (expected ${ALG_NAMES_HELP})`);
 }
 
-function parseAlgList(s: string | undefined): AlgName[] {
-  if (s === undefined) return [...ALGS];
-  return [...new Set(s.split(',').map((x) => parseAlg(x.trim())))];
+/** An ML-DSA parameter set (keygen / sign). */
+function parseAlg(s: string): AlgName {
+  const a = parseAnyAlg(s);
+  if (isFalcon(a)) throw new UsageError(`${a} is verification-only in pqsimd (keygen and sign support ml-dsa-44, ml-dsa-65, ml-dsa-87)`);
+  return a;
+}
+
+function parseAlgList(s: string | undefined): AnyAlg[] {
+  if (s === undefined) return [...BENCH_DEFAULT_ALGS];
+  return [...new Set(s.split(',').map((x) => parseAnyAlg(x.trim())))];
 }
 
 function parseBackendName(s: string): BackendName {
@@ -255,6 +414,15 @@ function defaultScheme(alg: AlgName): MlDsa {
   return lib[ALG_KEY[alg]];
 }
 
+function falconOf(b: Backend, alg: FalconAlg): FalconVerifier {
+  return b[FALCON_KEY[alg]];
+}
+
+/** The Falcon verifier on the default backend (after ready()). */
+function defaultFalcon(alg: FalconAlg): FalconVerifier {
+  return lib[FALCON_KEY[alg]];
+}
+
 async function readyFor(p: Parsed): Promise<void> {
   const b = p.values.get('backend');
   await ready(b === undefined ? undefined : { backend: parseBackendName(b) });
@@ -285,10 +453,18 @@ interface NobleNtt {
   encode(r: Int32Array): Int32Array;
   decode(r: Int32Array): Int32Array;
 }
+/** noble's Falcon (round 3, compressed detached signatures); its padded variant is not used here. */
+interface NobleFalcon {
+  keygen(seed?: Uint8Array): { publicKey: Uint8Array; secretKey: Uint8Array };
+  sign(msg: Uint8Array, secretKey: Uint8Array, opts?: { extraEntropy?: Uint8Array | false }): Uint8Array;
+  verify(sig: Uint8Array, msg: Uint8Array, publicKey: Uint8Array): boolean;
+}
 interface Noble {
   version: string;
   algs: Record<AlgName, NobleDsa>;
   ntt?: NobleNtt;
+  /** Absent in noble versions without Falcon; noble has no deterministic Falcon-1024. */
+  falcon?: Partial<Record<FalconAlg, NobleFalcon>>;
 }
 
 /** @noble/post-quantum when it can be imported, else null. */
@@ -319,7 +495,23 @@ async function loadNoble(): Promise<Noble | null> {
   } catch {
     ntt = undefined;
   }
-  return { version, algs: { 'ML-DSA-44': mod.ml_dsa44, 'ML-DSA-65': mod.ml_dsa65, 'ML-DSA-87': mod.ml_dsa87 }, ntt };
+  let falcon: Noble['falcon'];
+  try {
+    const f = (await import('@noble/post-quantum/falcon.js')) as unknown as { falcon512: NobleFalcon; falcon1024: NobleFalcon };
+    if (f.falcon512 && f.falcon1024) falcon = { 'Falcon-512': f.falcon512, 'Falcon-1024': f.falcon1024 };
+  } catch {
+    falcon = undefined;
+  }
+  return { version, algs: { 'ML-DSA-44': mod.ml_dsa44, 'ML-DSA-65': mod.ml_dsa65, 'ML-DSA-87': mod.ml_dsa87 }, ntt, falcon };
+}
+
+/** noble's verdict; an exception (malformed input) counts as a rejection. */
+function nobleFalconVerify(n: NobleFalcon, sig: Uint8Array, msg: Uint8Array, pk: Uint8Array): boolean {
+  try {
+    return n.verify(sig, msg, pk) === true;
+  } catch {
+    return false;
+  }
 }
 
 /** M' of HashML-DSA (FIPS 204 Algorithm 4), built independently of the library. */
@@ -336,7 +528,7 @@ function prehashMessage(hash: PrehashName, msg: Uint8Array, ctx: Uint8Array): Ui
 // ---------------------------------------------------------------------------------------------
 // keygen / sign / verify
 
-const HELP_MAIN = `pqsimd — ML-DSA (FIPS 204) signatures, WebAssembly SIMD / scalar backends
+const HELP_MAIN = `pqsimd — ML-DSA (FIPS 204) signatures and Falcon verification, WebAssembly SIMD / scalar backends
 
 Usage:
   pqsimd keygen   --alg ALG [--seed HEX | --seed-file F] --pk FILE --sk FILE [--format hex|raw]
@@ -345,7 +537,8 @@ Usage:
   pqsimd selftest [--backend NAME]
   pqsimd bench    [--alg ALG] [--backend NAME] [--runs N] [--seconds S] [--out FILE.md] [--json FILE.json]
 
-ALG is ml-dsa-44, ml-dsa-65 or ml-dsa-87. Run 'pqsimd COMMAND --help' for details.
+ALG is ml-dsa-44, ml-dsa-65 or ml-dsa-87; verify (and bench) also take falcon-512, falcon-1024 and
+falcon-det1024 (Falcon is verification-only). Run 'pqsimd COMMAND --help' for details.
 Options: --help, --version.`;
 
 const HELP: Record<string, string> = {
@@ -377,12 +570,13 @@ Sign a file (FIPS 204 ML-DSA.Sign, hedged by default).
 
 Verify a signature. Prints 'valid' (exit 0) or 'invalid' (exit 1); errors exit 2.
 
-  --alg ALG          ml-dsa-44, ml-dsa-65 or ml-dsa-87 (required)
+  --alg ALG          ${ALG_NAMES_HELP} (required)
   --pk FILE          public key, raw or hex (required)
   --in MSGFILE       signed message, raw bytes ('-' = stdin) (required)
-  --sig SIGFILE      signature, raw or hex (required)
-  --context HEX      context string as hex (default empty)
-  --prehash HASH     verify a HashML-DSA signature with this pre-hash
+  --sig SIGFILE      signature, raw or hex (required). Falcon: a detached round-3 signature
+                     (compressed, padded or CT), or for falcon-det1024 compressed or CT
+  --context HEX      context string as hex (default empty; ML-DSA only)
+  --prehash HASH     verify a HashML-DSA signature with this pre-hash (ML-DSA only)
   --backend NAME     wasm-simd or wasm-scalar (default: fastest available)`,
   selftest: `Usage: pqsimd selftest [--backend NAME[,NAME]]
 
@@ -390,14 +584,19 @@ Check every available backend before trusting or benchmarking it: for each param
 keygen from a fixed seed and a deterministic signature against known answers, verify, reject
 tampered signatures / messages / contexts, HashML-DSA with all 12 pre-hashes, byte-identical
 results across backends, and — when @noble/post-quantum can be imported — the same keys and
-signatures as noble, which must also accept ours. Exit 0 when all pass, 1 on any mismatch.`,
+signatures as noble, which must also accept ours. Falcon-512, Falcon-1024 and deterministic
+Falcon-1024: an embedded known-answer signature (round-3 / Algorand KATs) must verify (round 3
+also zero-filled to the padded size), and tampered copies must not; verdicts equal across backends (and
+noble's for round 3). Exit 0 when all pass, 1 on any mismatch.`,
   bench: `Usage: pqsimd bench [options]
 
-Measure keygen, sign (hedged) and verify in ops/s for ML-DSA-44/65/87 on every available
-backend and on @noble/post-quantum (pure JS, when importable), plus forward and inverse NTT
-throughput. Each figure is the median of N runs after a warm-up.
+Measure keygen, sign (hedged) and verify in ops/s for ML-DSA-44/65/87, and verify for
+Falcon-512/1024 (of one signature noble makes at setup; Falcon keygen and sign are not
+benchmarked), on every available backend and on @noble/post-quantum (pure JS, when importable),
+plus forward and inverse NTT throughput. Each figure is the median of N runs after a warm-up.
 
-  --alg ALG[,ALG]      only these parameter sets (default all three)
+  --alg ALG[,ALG]      only these (default ml-dsa-44,ml-dsa-65,ml-dsa-87,falcon-512,falcon-1024;
+                       falcon-det1024 on request, without a noble column)
   --backend NAME[,…]   only these backends (default all available)
   --runs N             runs per figure (default 5)
   --seconds S          length of one run in seconds (default 0.2)
@@ -449,8 +648,36 @@ async function cmdSign(p: Parsed): Promise<number> {
   return 0;
 }
 
+/** A variable-length (Falcon) signature file, raw or hex: hex when it decodes to a plausible length. */
+function readVariableSignature(path: string, longest: number): Uint8Array {
+  const raw = readInput(path, 'signature');
+  const hex = tryHex(Buffer.from(raw).toString('latin1'));
+  return hex && hex.length >= 1 && hex.length <= longest ? hex : raw;
+}
+
+async function cmdVerifyFalcon(p: Parsed, alg: FalconAlg): Promise<number> {
+  const pkPath = required(p, 'pk');
+  const inPath = required(p, 'in');
+  const sigPath = required(p, 'sig');
+  if (p.values.has('context')) throw new UsageError(`${alg} has no context string`);
+  if (p.values.has('prehash')) throw new UsageError(`${alg} has no pre-hash variant`);
+  await readyFor(p);
+  const f = defaultFalcon(alg);
+  const longest = Math.max(f.lengths.signature, f.lengths.signatureMax, f.lengths.signatureCt);
+  const pk = readBinaryFile(pkPath, 'public key', f.lengths.publicKey, alg, false);
+  const sig = readVariableSignature(sigPath, longest);
+  const msg = readInput(inPath, 'message');
+  if (!pk.ok && pk.msg) note(`note: ${pk.msg}`);
+  if (sig.length > longest) note(`note: signature '${sigPath}' has ${sig.length} bytes; ${alg} signatures have at most ${longest}`);
+  const ok = f.verify(pk.bytes, msg, sig);
+  log(ok ? 'valid' : 'invalid');
+  return ok ? 0 : 1;
+}
+
 async function cmdVerify(p: Parsed): Promise<number> {
-  const alg = parseAlg(required(p, 'alg'));
+  const any = parseAnyAlg(required(p, 'alg'));
+  if (isFalcon(any)) return cmdVerifyFalcon(p, any);
+  const alg = any;
   const pkPath = required(p, 'pk');
   const inPath = required(p, 'in');
   const sigPath = required(p, 'sig');
@@ -471,6 +698,65 @@ async function cmdVerify(p: Parsed): Promise<number> {
 // ---------------------------------------------------------------------------------------------
 // selftest
 
+function fromB64(s: string): Uint8Array {
+  return new Uint8Array(Buffer.from(s, 'base64'));
+}
+
+function flipBit(b: Uint8Array, bit: number): Uint8Array {
+  const out = b.slice();
+  out[bit >> 3]! ^= 1 << (bit & 7);
+  return out;
+}
+
+/**
+ * Falcon selftest on one backend: the embedded known-answer signature verifies (also zero-filled
+ * to the padded size, round 3 only), tampered copies do not, and noble (when given) agrees.
+ * Returns the verdicts as a string of 0/1, to compare across backends.
+ */
+function falconSelftest(b: Backend, alg: FalconAlg, tag: string, check: (c: boolean, what: string) => boolean, noble: NobleFalcon | undefined): string {
+  const f = falconOf(b, alg);
+  const kat = FALCON_KAT[alg];
+  const pk = fromB64(kat.pk);
+  const msg = new Uint8Array(Buffer.from(kat.msg, 'hex'));
+  const sig = fromB64(kat.sig);
+  const det = alg === 'Falcon-Det1024';
+  check(f.name === alg, `${tag}: verifier name is '${f.name}'`);
+  check(pk.length === f.lengths.publicKey, `${tag}: known-answer public key is ${pk.length} B, lengths.publicKey ${f.lengths.publicKey}`);
+  check(sig.length <= f.lengths.signatureMax, `${tag}: known-answer signature longer than lengths.signatureMax`);
+
+  const cases: { label: string; pk: Uint8Array; msg: Uint8Array; sig: Uint8Array; want: boolean; noble: boolean; via?: FalconVerifier }[] = [
+    { label: 'known-answer signature', pk, msg, sig, want: true, noble: true },
+  ];
+  if (!det) {
+    const padded = new Uint8Array(f.lengths.signature);
+    padded.set(sig);
+    cases.push({ label: 'zero-filled (padded) signature', pk, msg, sig: padded, want: true, noble: false });
+    const bad = padded.slice();
+    bad[padded.length - 1] = 1;
+    cases.push({ label: 'padded signature with a nonzero fill byte', pk, msg, sig: bad, want: false, noble: false });
+  }
+  for (const bit of [0, 8 + 5, 8 * (sig.length >> 1) + 2, 8 * sig.length - 1]) {
+    cases.push({ label: `signature with bit ${bit} flipped`, pk, msg, sig: flipBit(sig, bit), want: false, noble: true });
+  }
+  cases.push({ label: 'truncated signature', pk, msg, sig: sig.subarray(0, sig.length - 1), want: false, noble: true });
+  cases.push({ label: 'signature for another message', pk, msg: flipBit(msg, 0), sig, want: false, noble: true });
+  cases.push({ label: 'signature under a modified public key', pk: flipBit(pk, 8 * (pk.length >> 1) + 4), msg, sig, want: false, noble: true });
+  const other = alg === 'Falcon-512' ? b.falcon1024 : alg === 'Falcon-1024' ? b.falcon512 : b.falcon1024;
+  cases.push({ label: `signature checked as ${other.name}`, pk, msg, sig, want: false, noble: false, via: other });
+
+  let verdicts = '';
+  for (const c of cases) {
+    const got = (c.via ?? f).verify(c.pk, c.msg, c.sig);
+    verdicts += got ? '1' : '0';
+    check(got === c.want, `${tag}: ${c.label} ${c.want ? 'rejected' : 'accepted'}`);
+    if (noble && c.noble) {
+      const n = nobleFalconVerify(noble, c.sig, c.msg, c.pk);
+      check(n === got, `${tag}: ${c.label}: noble says ${n}, we say ${got}`);
+    }
+  }
+  return verdicts;
+}
+
 async function cmdSelftest(p: Parsed): Promise<number> {
   const names = resolveBackends(p);
   if (names.length === 0) {
@@ -488,6 +774,7 @@ async function cmdSelftest(p: Parsed): Promise<number> {
   const zeros = new Uint8Array(32);
   type Out = { pk: Uint8Array; sk: Uint8Array; sig: Uint8Array; pre: Map<PrehashName, Uint8Array> };
   const first = new Map<AlgName, { backend: string; out: Out }>();
+  const firstFalcon = new Map<FalconAlg, { backend: string; verdicts: string }>();
 
   // noble's deterministic HashML-DSA signatures, computed once per parameter set.
   const nobleRef = new Map<AlgName, { pk: Uint8Array; sk: Uint8Array; sig: Uint8Array; pre: Map<PrehashName, Uint8Array> }>();
@@ -578,6 +865,19 @@ async function cmdSelftest(p: Parsed): Promise<number> {
       }
       log(`${failures.length === before ? 'ok  ' : 'FAIL'}  ${name.padEnd(11)}  ${alg}`);
     }
+    for (const alg of FALCON_ALGS) {
+      const tag = `${name} ${alg}`;
+      const before = failures.length;
+      try {
+        const verdicts = falconSelftest(b, alg, tag, check, noble?.falcon?.[alg]);
+        const ref = firstFalcon.get(alg);
+        if (!ref) firstFalcon.set(alg, { backend: name, verdicts });
+        else check(verdicts === ref.verdicts, `${tag}: verdicts ${verdicts} differ from ${ref.backend} (${ref.verdicts})`);
+      } catch (e) {
+        check(false, `${tag}: threw ${(e as Error).stack ?? String(e)}`);
+      }
+      log(`${failures.length === before ? 'ok  ' : 'FAIL'}  ${name.padEnd(11)}  ${alg}`);
+    }
     const k = kernelsOf(b);
     if (k) {
       try {
@@ -597,9 +897,10 @@ async function cmdSelftest(p: Parsed): Promise<number> {
     return 1;
   }
   log(
-    `selftest passed: ${names.join(', ')} × ML-DSA-44/65/87 — known answers, tamper rejection, 12 pre-hashes, ` +
+    `selftest passed: ${names.join(', ')} × ML-DSA-44/65/87 and Falcon-512/1024/Det1024 verify — known answers, tamper rejection, 12 pre-hashes, ` +
       (names.length > 1 ? 'backends byte-identical, ' : '') +
-      (noble ? `matches @noble/post-quantum ${noble.version}` : '@noble/post-quantum not installed: noble cross-check skipped'),
+      (noble ? `matches @noble/post-quantum ${noble.version}` : '@noble/post-quantum not installed: noble cross-check skipped') +
+      (noble && !noble.falcon ? ' (its Falcon not importable: Falcon cross-check skipped)' : ''),
   );
   return 0;
 }
@@ -720,7 +1021,7 @@ function fmtRatio(x: number): string {
 
 interface Row {
   label: string;
-  alg: AlgName | null;
+  alg: AnyAlg | null;
   op: string;
   unit: string;
   cells: Map<string, Measure>;
@@ -745,6 +1046,47 @@ function renderTable(rows: Row[], impls: string[], hasNoble: boolean): string {
     '| ' + cells.map((s, c) => (c === 0 ? s.padEnd(widths[c]!) : s.padStart(widths[c]!))).join(' | ') + ' |';
   const sep = '| ' + widths.map((w, c) => (c === 0 ? '-'.repeat(w) : '-'.repeat(w - 1) + ':')).join(' | ') + ' |';
   return [line(header), sep, ...body.map(line)].join('\n');
+}
+
+/** Fixed noble keygen seed and signing randomness, so every bench run verifies the same signature. */
+const FALCON_BENCH_SEED = Uint8Array.from({ length: 48 }, (_, i) => 0xf0 ^ i);
+const FALCON_BENCH_RND = Uint8Array.from({ length: 48 }, (_, i) => 0x5a ^ i);
+
+/**
+ * Falcon verify on every backend and noble, runs interleaved. noble makes the key pair and one
+ * compressed signature of `msg` at setup (not measured); without noble (or for det1024, which noble
+ * lacks) the embedded known-answer signature is verified instead.
+ */
+function benchFalcon(alg: FalconAlg, backends: Backend[], noble: Noble | null, msg: Uint8Array, runs: number, seconds: number, progress: (s: string) => void): Row {
+  const row: Row = { label: `${alg} verify`, alg, op: 'verify', unit: 'ops/s', cells: new Map() };
+  const n = noble?.falcon?.[alg];
+  let pk: Uint8Array;
+  let m: Uint8Array;
+  let sig: Uint8Array;
+  if (n) {
+    progress(`${alg}: noble keygen + sign`);
+    const kp = n.keygen(FALCON_BENCH_SEED);
+    pk = kp.publicKey;
+    m = msg;
+    sig = n.sign(m, kp.secretKey, { extraEntropy: FALCON_BENCH_RND });
+    if (!n.verify(sig, m, pk)) throw new InputError(`noble ${alg}: own signature does not verify`);
+  } else {
+    const kat = FALCON_KAT[alg];
+    pk = fromB64(kat.pk);
+    m = new Uint8Array(Buffer.from(kat.msg, 'hex'));
+    sig = fromB64(kat.sig);
+    note(`note: ${alg} verify is measured on the embedded known-answer signature (${m.length}-byte message)`);
+  }
+  const ops = new Map<string, () => void>();
+  for (const b of backends) {
+    const f = falconOf(b, alg);
+    if (!f.verify(pk, m, sig)) throw new InputError(`${b.name} ${alg}: a valid signature does not verify; run 'pqsimd selftest'`);
+    ops.set(b.name, () => void f.verify(pk, m, sig));
+  }
+  if (n) ops.set('noble', () => void n.verify(sig, m, pk));
+  progress(`${alg} verify`);
+  for (const [impl, r] of measureInterleaved(ops, runs, seconds)) row.cells.set(impl, r);
+  return row;
 }
 
 async function cmdBench(p: Parsed, argv: readonly string[]): Promise<number> {
@@ -776,6 +1118,10 @@ async function cmdBench(p: Parsed, argv: readonly string[]): Promise<number> {
     if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${s}`);
   };
   for (const alg of algs) {
+    if (isFalcon(alg)) {
+      rows.push(benchFalcon(alg, backends, noble, msg, runs, seconds, progress));
+      continue;
+    }
     const rowK: Row = { label: `${alg} keygen`, alg, op: 'keygen', unit: 'ops/s', cells: new Map() };
     const rowS: Row = { label: `${alg} sign`, alg, op: 'sign', unit: 'ops/s', cells: new Map() };
     const rowV: Row = { label: `${alg} verify`, alg, op: 'verify', unit: 'ops/s', cells: new Map() };
@@ -843,6 +1189,7 @@ async function cmdBench(p: Parsed, argv: readonly string[]): Promise<number> {
       '',
       `Operations per second, median of ${runs} runs of ~${seconds} s each after a warm-up. ` +
         `Sign is hedged (random \`rnd\`) over a ${msgLen}-byte message; verify checks one valid signature. ` +
+        (algs.some(isFalcon) ? 'Falcon: verify only, of one compressed signature made by noble at setup (keygen and sign are not benchmarked). ' : '') +
         (noble ? `Ratios in parentheses are relative to [@noble/post-quantum](https://github.com/paulmillr/noble-post-quantum) ${noble.version} (pure JavaScript) on the same machine. ` : '') +
         (withNtt ? 'NTT rows are single ML-DSA polynomial transforms per second (noble: its internal NTT).' : ''),
       '',
@@ -877,7 +1224,10 @@ async function cmdBench(p: Parsed, argv: readonly string[]): Promise<number> {
       date,
       command,
       machine,
-      config: { runs, secondsPerRun: seconds, messageBytes: msgLen, signing: 'hedged' },
+      config: {
+        runs, secondsPerRun: seconds, messageBytes: msgLen, signing: 'hedged',
+        ...(algs.some(isFalcon) ? { falcon: 'verify only: one compressed signature made by noble at setup (or the embedded known-answer signature without noble)' } : {}),
+      },
       backends: names,
       noble: noble ? { package: '@noble/post-quantum', version: noble.version } : null,
       results,
