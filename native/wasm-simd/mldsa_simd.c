@@ -241,3 +241,62 @@ int pq_wasm_poly_chknorm(const int32_t a[256], int32_t bound) {
   }
   return wasm_v128_any_true(bad);
 }
+
+/* ---- sampling and rounding -------------------------------------------------- */
+
+unsigned pq_wasm_rej_uniform(int32_t *a, unsigned len, const uint8_t *buf, unsigned buflen) {
+  unsigned ctr = 0, pos = 0;
+  /* four 3-byte candidates from 12 bytes into four int32 lanes (index >= 16 gives 0) */
+  const v128_t spread = wasm_i8x16_make(0, 1, 2, -1, 3, 4, 5, -1, 6, 7, 8, -1, 9, 10, 11, -1);
+  const v128_t mask = wasm_i32x4_splat(0x7FFFFF), bound = wasm_i32x4_splat(Q);
+  while (ctr + 4 <= len && pos + 16 <= buflen) {
+    v128_t x = wasm_v128_and(wasm_i8x16_swizzle(wasm_v128_load(buf + pos), spread), mask);
+    const unsigned m = (unsigned)wasm_i32x4_bitmask(wasm_i32x4_lt(x, bound));
+    x = wasm_i8x16_swizzle(x, wasm_v128_load(pq_simd_compact4[m]));
+    wasm_v128_store(a + ctr, x); /* lanes past the accepted ones are overwritten later */
+    ctr += (unsigned)__builtin_popcount(m);
+    pos += 12;
+  }
+  return ctr + pq_ref_rej_uniform(a + ctr, len - ctr, buf + pos, buflen - pos);
+}
+
+/* Decompose on four lanes (same arithmetic as the reference). */
+static inline v128_t decompose4(v128_t *a0, v128_t a, int32_t gamma2) {
+  v128_t a1 = wasm_i32x4_shr(wasm_i32x4_add(a, wasm_i32x4_splat(127)), 7);
+  if (gamma2 == (Q - 1) / 32) {
+    a1 = wasm_i32x4_shr(wasm_i32x4_add(wasm_i32x4_mul(a1, wasm_i32x4_splat(1025)), wasm_i32x4_splat(1 << 21)), 22);
+    a1 = wasm_v128_and(a1, wasm_i32x4_splat(15));
+  } else {
+    a1 = wasm_i32x4_shr(wasm_i32x4_add(wasm_i32x4_mul(a1, wasm_i32x4_splat(11275)), wasm_i32x4_splat(1 << 23)), 24);
+    a1 = wasm_v128_xor(a1, wasm_v128_and(wasm_i32x4_shr(wasm_i32x4_sub(wasm_i32x4_splat(43), a1), 31), a1));
+  }
+  v128_t r0 = wasm_i32x4_sub(a, wasm_i32x4_mul(a1, wasm_i32x4_splat(2 * gamma2)));
+  r0 = wasm_i32x4_sub(r0, wasm_v128_and(wasm_i32x4_shr(wasm_i32x4_sub(wasm_i32x4_splat((Q - 1) / 2), r0), 31), wasm_i32x4_splat(Q)));
+  *a0 = r0;
+  return a1;
+}
+
+void pq_wasm_poly_decompose(int32_t a1[256], int32_t a0[256], const int32_t a[256], int32_t gamma2) {
+  for (unsigned i = 0; i < 256; i += 4) {
+    v128_t r0;
+    wasm_v128_store(a1 + i, decompose4(&r0, wasm_v128_load(a + i), gamma2));
+    wasm_v128_store(a0 + i, r0);
+  }
+}
+
+void pq_wasm_poly_use_hint(int32_t b[256], const int32_t a[256], const int32_t h[256], int32_t gamma2) {
+  const int32_t m = (Q - 1) / (2 * gamma2); /* 16 or 44 */
+  const v128_t vm = wasm_i32x4_splat(m), zero = wasm_i32x4_splat(0);
+  for (unsigned i = 0; i < 256; i += 4) {
+    v128_t r0;
+    v128_t r1 = decompose4(&r0, wasm_v128_load(a + i), gamma2);
+    /* h ? (r0 > 0 ? +1 : -1) : 0, then wrap into [0, m) */
+    const v128_t hint = wasm_i32x4_ne(wasm_v128_load(h + i), zero);
+    const v128_t step = wasm_v128_or(wasm_v128_and(wasm_i32x4_gt(r0, zero), wasm_i32x4_splat(1)),
+                                     wasm_v128_andnot(wasm_i32x4_splat(-1), wasm_i32x4_gt(r0, zero)));
+    r1 = wasm_i32x4_add(r1, wasm_v128_and(step, hint));
+    r1 = wasm_i32x4_add(r1, wasm_v128_and(wasm_i32x4_lt(r1, zero), vm));
+    r1 = wasm_i32x4_sub(r1, wasm_v128_and(wasm_i32x4_ge(r1, vm), vm));
+    wasm_v128_store(b + i, r1);
+  }
+}

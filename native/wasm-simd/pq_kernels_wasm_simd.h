@@ -13,6 +13,9 @@ void pq_wasm_poly_pointwise(int32_t c[256], const int32_t a[256], const int32_t 
 void pq_wasm_poly_pointwise_acc(int32_t c[256], const int32_t *const *a, const int32_t *const *b,
                                 unsigned n);
 int pq_wasm_poly_chknorm(const int32_t a[256], int32_t bound);
+unsigned pq_wasm_rej_uniform(int32_t *a, unsigned len, const uint8_t *buf, unsigned buflen);
+void pq_wasm_poly_decompose(int32_t a1[256], int32_t a0[256], const int32_t a[256], int32_t gamma2);
+void pq_wasm_poly_use_hint(int32_t b[256], const int32_t a[256], const int32_t h[256], int32_t gamma2);
 void pq_wasm_keccakf1600_x2(uint64_t s[50]);
 void pq_wasm_keccakf1600_x4(uint64_t s[100]);
 
@@ -21,6 +24,9 @@ void pq_wasm_keccakf1600_x4(uint64_t s[100]);
 #define pq_poly_pointwise pq_wasm_poly_pointwise
 #define pq_poly_pointwise_acc pq_wasm_poly_pointwise_acc
 #define pq_poly_chknorm pq_wasm_poly_chknorm
+#define pq_rej_uniform pq_wasm_rej_uniform
+#define pq_poly_decompose pq_wasm_poly_decompose
+#define pq_poly_use_hint pq_wasm_poly_use_hint
 #define pq_keccakf1600_x2 pq_wasm_keccakf1600_x2
 #define pq_keccakf1600_x4 pq_wasm_keccakf1600_x4
 
