@@ -150,3 +150,14 @@ with open(os.path.join(root, '..', 'wasm-simd', 'mldsa_simd_tables.inc'), 'w') a
             w = sign * zetas[k]
             f.write("  {{" + ", ".join([str(w)] * 4) + "}, {" + ", ".join([str(s32(w * qinv))] * 4) + "}},\n")
         f.write("};\n")
+    # rej_uniform compaction: for each 4-bit mask of accepted lanes, the byte
+    # shuffle that moves the accepted int32 lanes to the front.
+    f.write("static const uint8_t pq_simd_compact4[16][16] = {\n")
+    for m in range(16):
+        idx = []
+        for lane in range(4):
+            if m >> lane & 1:
+                idx += [4 * lane + b for b in range(4)]
+        idx += [0x80] * (16 - len(idx))
+        f.write("  {" + ", ".join(str(v) for v in idx) + "},\n")
+    f.write("};\n")

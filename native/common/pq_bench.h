@@ -10,4 +10,24 @@
  * coefficients at `poly`, reducing between runs to stay within bounds. */
 PQ_API void pq_bench_ntt(int32_t *poly, uint32_t iters);
 PQ_API void pq_bench_invntt(int32_t *poly, uint32_t iters);
+
+/* Kernel ids for pq_bench_kernel, in the order of pq_bench_kernel_name(). */
+enum {
+  PQ_BENCH_NTT,
+  PQ_BENCH_INVNTT,
+  PQ_BENCH_POINTWISE_ACC5, /* one row of ML-DSA-65: 5 products, one reduction */
+  PQ_BENCH_KECCAK_X1,
+  PQ_BENCH_KECCAK_X2,      /* one call = two permutations */
+  PQ_BENCH_REJ_UNIFORM,    /* 256 coefficients from 840 bytes */
+  PQ_BENCH_DECOMPOSE,
+  PQ_BENCH_FALCON_NTT512,
+  PQ_BENCH_FALCON_INVNTT512,
+  PQ_BENCH_FALCON_HASH512, /* hash-to-point for n = 512 (incl. SHAKE256) */
+  PQ_BENCH_KERNELS
+};
+
+/* Runs kernel `id` `iters` times on fixed pseudo-random data (stack scratch).
+ * Returns a checksum of the results (so the work cannot be optimized away),
+ * or -1 for an unknown id. */
+PQ_API int32_t pq_bench_kernel(uint32_t id, uint32_t iters);
 #endif

@@ -31,8 +31,25 @@ export function availableBackends(): BackendName[] {
   return simdSupported() ? ['wasm-simd', 'wasm-scalar'] : ['wasm-scalar'];
 }
 
+/** Kernels `kernels.run` can time, in the C core's order (native/common/pq_bench.h). */
+export const KERNEL_NAMES = [
+  'ML-DSA NTT',
+  'ML-DSA inverse NTT',
+  'ML-DSA multiply-accumulate (5 products)',
+  'Keccak-f1600 x1',
+  'Keccak-f1600 x2 (2 permutations)',
+  'ML-DSA uniform sampling (256 coeffs)',
+  'ML-DSA decompose',
+  'Falcon-512 NTT',
+  'Falcon-512 inverse NTT',
+  'Falcon-512 hash-to-point',
+] as const;
+export type KernelName = (typeof KERNEL_NAMES)[number];
+
 export interface LoadedBackend extends Backend {
   readonly kernels: {
+    /** Runs one kernel `iterations` times inside the backend on fixed data (benchmark hook). */
+    run(name: KernelName, iterations: number): void;
     /** Runs the forward NTT `iterations` times inside the backend. */
     nttLoop(iterations: number): void;
     /** Runs the inverse NTT `iterations` times inside the backend. */
@@ -63,6 +80,11 @@ export async function loadBackend(name: BackendName): Promise<LoadedBackend> {
   }
   const core = new WasmCore(await compile(name));
   const kernels = Object.freeze({
+    run(kernel: KernelName, iterations: number): void {
+      const id = KERNEL_NAMES.indexOf(kernel);
+      if (id < 0) throw new RangeError(`kernel: unknown kernel "${String(kernel)}"`);
+      core.run((c) => c.exports.pq_bench_kernel(id, iterations >>> 0));
+    },
     nttLoop(iterations: number): void {
       core.run((c) => c.exports.pq_bench_ntt(c.p('poly'), iterations >>> 0));
     },

@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { availableBackends, loadBackend, ready, backend as currentBackend } from './index.js';
+import { availableBackends, loadBackend, ready, backend as currentBackend, KERNEL_NAMES, type KernelName } from './index.js';
 import * as lib from './index.js';
 import type { Backend, BackendName, FalconVerifier, KeyPair, MlDsa, PrehashName } from './types.js';
 
@@ -398,7 +398,7 @@ function note(s: string): void {
 // ---------------------------------------------------------------------------------------------
 // Library access
 
-type Kernels = { nttLoop(iterations: number): void; invnttLoop(iterations: number): void };
+type Kernels = { nttLoop(iterations: number): void; invnttLoop(iterations: number): void; run?(name: KernelName, iterations: number): void };
 
 function kernelsOf(b: Backend): Kernels | undefined {
   const k = (b as Backend & { kernels?: Kernels }).kernels;
@@ -601,7 +601,8 @@ plus forward and inverse NTT throughput. Each figure is the median of N runs aft
   --runs N             runs per figure (default 5)
   --seconds S          length of one run in seconds (default 0.2)
   --no-noble           skip @noble/post-quantum
-  --no-ntt             skip the NTT kernels
+  --no-ntt             skip the NTT rows of the main table
+  --no-kernels         skip the per-kernel table (ns per call)
   --out FILE.md        also write the results as Markdown
   --json FILE.json     also write the results as JSON`,
 };
@@ -1176,11 +1177,35 @@ async function cmdBench(p: Parsed, argv: readonly string[]): Promise<number> {
     }
     if (rowN.cells.size) rows.push(rowN, rowI);
   }
+  // Per-kernel timings (ns per call) per backend: where the time goes.
+  const kernelRows: { name: KernelName; cells: Map<string, number> }[] = [];
+  if (!p.flags.has('no-kernels')) {
+    for (const name of KERNEL_NAMES) {
+      const cells = new Map<string, number>();
+      for (const b of backends) {
+        const k = kernelsOf(b);
+        if (!k?.run) continue;
+        progress(`${b.name} ${name}`);
+        cells.set(b.name, 1e9 / measureLoop((n) => k.run!(name, n), runs, seconds / 2).median);
+      }
+      if (cells.size) kernelRows.push({ name, cells });
+    }
+  }
   progress('');
 
   const table = renderTable(rows, impls, !!noble);
   log(table);
   log('');
+  let kernelTable = '';
+  if (kernelRows.length) {
+    const head = ['Kernel (ns per call)', ...names];
+    const body = kernelRows.map((r) => [r.name, ...names.map((n) => (r.cells.has(n) ? r.cells.get(n)!.toFixed(r.cells.get(n)! < 100 ? 1 : 0) : '-'))]);
+    const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
+    const line = (cells: string[]) => '| ' + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ') + ' |';
+    kernelTable = [line(head), '| ' + widths.map((w, i) => (i === 0 ? '-'.repeat(w) : '-'.repeat(w - 1) + ':')).join(' | ') + ' |', ...body.map(line)].join('\n');
+    log(kernelTable);
+    log('');
+  }
   log(`date: ${date}`);
 
   if (mdPath) {
@@ -1195,6 +1220,7 @@ async function cmdBench(p: Parsed, argv: readonly string[]): Promise<number> {
       '',
       table,
       '',
+      ...(kernelTable ? ['Kernels, nanoseconds per call (median; each call runs the kernel once on fixed data inside the backend):', '', kernelTable, ''] : []),
       `- Machine: ${machineLine(machine)}`,
       `- Backends available: ${availableBackends().join(', ')}`,
       `- Date: ${date}`,
@@ -1231,6 +1257,7 @@ async function cmdBench(p: Parsed, argv: readonly string[]): Promise<number> {
       backends: names,
       noble: noble ? { package: '@noble/post-quantum', version: noble.version } : null,
       results,
+      kernels: kernelRows.map((r) => ({ kernel: r.name, nsPerCall: Object.fromEntries(r.cells) })),
     };
     writeOutput(jsonPath, 'JSON report', new TextEncoder().encode(JSON.stringify(json, null, 2) + '\n'), 'raw');
     note(`wrote ${jsonPath}`);
@@ -1246,7 +1273,7 @@ const SPECS: Record<string, OptSpec> = {
   sign: { values: ['alg', 'sk', 'in', 'out', 'context', 'format', 'prehash', 'backend'], flags: ['deterministic'] },
   verify: { values: ['alg', 'pk', 'in', 'sig', 'context', 'prehash', 'backend'], flags: [] },
   selftest: { values: ['backend'], flags: [] },
-  bench: { values: ['alg', 'backend', 'runs', 'seconds', 'out', 'json'], flags: ['no-noble', 'no-ntt'] },
+  bench: { values: ['alg', 'backend', 'runs', 'seconds', 'out', 'json'], flags: ['no-noble', 'no-ntt', 'no-kernels'] },
 };
 
 function packageVersion(): string {

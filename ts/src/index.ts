@@ -2,14 +2,14 @@
  * pqsimd: post-quantum signatures (ML-DSA / FIPS 204, Falcon verification) on the fastest backend
  * this runtime offers. `await ready()` once, then everything is synchronous.
  */
-import { availableBackends, loadBackend, type LoadedBackend } from './backends.js';
+import { availableBackends, KERNEL_NAMES, loadBackend, type LoadedBackend } from './backends.js';
 import { FALCON_LENGTHS, type FalconName } from './falcon.js';
 import { ML_DSA_LENGTHS, PREHASH_NAMES, type MlDsaName } from './mldsa.js';
 import type { BackendName, FalconVerifier, MlDsa, ReadyOptions } from './types.js';
 
 export type * from './types.js';
-export type { LoadedBackend } from './backends.js';
-export { availableBackends, loadBackend, PREHASH_NAMES };
+export type { KernelName, LoadedBackend } from './backends.js';
+export { availableBackends, KERNEL_NAMES, loadBackend, PREHASH_NAMES };
 
 let current: LoadedBackend | undefined;
 let pending: Promise<void> | undefined;

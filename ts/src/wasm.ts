@@ -48,6 +48,7 @@ export interface CoreExports {
   pq_falcon_verify_finish(logn: number, pk: number, pklen: number, sig: number, siglen: number, st: number): number;
   pq_falcon_det_verify_start(st: number, sig: number, siglen: number): number;
   pq_falcon_det_verify_finish(pk: number, pklen: number, sig: number, siglen: number, st: number): number;
+  pq_bench_kernel(id: number, iters: number): number;
   pq_bench_ntt(poly: number, iters: number): void;
   pq_bench_invntt(poly: number, iters: number): void;
   pq_sizeof_keccak_state(): number;
