@@ -7,5 +7,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // 2-core machines: one worker per core, each file in its own process.
     pool: 'forks',
+    // Node 20 runs relaxed SIMD only behind this flag: with it, every suite that
+    // loops over availableBackends() also covers the wasm-relaxed build.
+    execArgv: ['--experimental-wasm-relaxed-simd'],
   },
 });

@@ -23,7 +23,7 @@ const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
 const stale = (outputs, inputTime) => force || outputs.some((o) => mtime(o) < inputTime);
 
 // 1. WASM
-const wasmOut = ['build/wasm/pqsimd-scalar.wasm', 'build/wasm/pqsimd-simd.wasm'];
+const wasmOut = ['build/wasm/pqsimd-scalar.wasm', 'build/wasm/pqsimd-simd.wasm', 'build/wasm/pqsimd-relaxed.wasm'];
 const nativeTime = Math.max(newest('native', (p) => /\.(c|h|inc|S)$/.test(p)), mtime('scripts/build-wasm.sh'));
 if (stale(wasmOut, nativeTime)) {
   execFileSync('bash', ['scripts/build-wasm.sh'], { stdio: 'inherit' });

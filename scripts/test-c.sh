@@ -30,7 +30,8 @@ for t in native/test/test_*.c; do
 done
 # The same tests compiled for WebAssembly (wasm32-wasi, Debian's wasi-libc) and
 # run under Node: once with the portable kernels (the wasm-scalar build) and
-# once with the SIMD128 kernels (the wasm-simd build), so every target kernel is
+# once with the SIMD128 kernels (the wasm-simd build) and once more with relaxed
+# SIMD enabled (the wasm-relaxed build), so every target kernel is
 # checked against the portable reference and the definitions.
 WCC=${WCC:-clang-19}
 WFLAGS=(--target=wasm32-wasi -std=c11 -O2 -Wall -Wextra -Werror -Inative/common -Wl,-z,stack-size=4194304)
@@ -40,6 +41,8 @@ for t in native/test/test_*.c; do
   run "[wasm-scalar]" node scripts/run-wasi.mjs "$OUT/$name-scalar.wasm"
   "$WCC" "${WFLAGS[@]}" -msimd128 -DPQ_TARGET_WASM_SIMD "$t" "${SRC[@]}" native/wasm-simd/*.c -o "$OUT/$name-simd.wasm"
   run "[wasm-simd]" node scripts/run-wasi.mjs "$OUT/$name-simd.wasm"
+  "$WCC" "${WFLAGS[@]}" -msimd128 -mrelaxed-simd -DPQ_TARGET_WASM_SIMD "$t" "${SRC[@]}" native/wasm-simd/*.c -o "$OUT/$name-relaxed.wasm"
+  run "[wasm-relaxed]" node --experimental-wasm-relaxed-simd scripts/run-wasi.mjs "$OUT/$name-relaxed.wasm"
 done
 
 # Constant-time check of keygen/sign: secrets marked undefined for valgrind memcheck.

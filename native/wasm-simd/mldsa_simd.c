@@ -244,15 +244,24 @@ int pq_wasm_poly_chknorm(const int32_t a[256], int32_t bound) {
 
 /* ---- sampling and rounding -------------------------------------------------- */
 
+/* Byte shuffles whose out-of-range lanes are don't-care (masked or overwritten
+ * afterwards): the relaxed form (one pshufb / tbl) is exact enough. */
+#ifdef __wasm_relaxed_simd__
+#define SWIZZLE_DC wasm_i8x16_relaxed_swizzle
+#else
+#define SWIZZLE_DC wasm_i8x16_swizzle
+#endif
+
 unsigned pq_wasm_rej_uniform(int32_t *a, unsigned len, const uint8_t *buf, unsigned buflen) {
   unsigned ctr = 0, pos = 0;
   /* four 3-byte candidates from 12 bytes into four int32 lanes (index >= 16 gives 0) */
   const v128_t spread = wasm_i8x16_make(0, 1, 2, -1, 3, 4, 5, -1, 6, 7, 8, -1, 9, 10, 11, -1);
   const v128_t mask = wasm_i32x4_splat(0x7FFFFF), bound = wasm_i32x4_splat(Q);
   while (ctr + 4 <= len && pos + 16 <= buflen) {
-    v128_t x = wasm_v128_and(wasm_i8x16_swizzle(wasm_v128_load(buf + pos), spread), mask);
+    /* lanes with index -1 are masked off by `mask` below, whatever they hold */
+    v128_t x = wasm_v128_and(SWIZZLE_DC(wasm_v128_load(buf + pos), spread), mask);
     const unsigned m = (unsigned)wasm_i32x4_bitmask(wasm_i32x4_lt(x, bound));
-    x = wasm_i8x16_swizzle(x, wasm_v128_load(pq_simd_compact4[m]));
+    x = SWIZZLE_DC(x, wasm_v128_load(pq_simd_compact4[m])); /* lanes past popcount(m): don't care */
     wasm_v128_store(a + ctr, x); /* lanes past the accepted ones are overwritten later */
     ctr += (unsigned)__builtin_popcount(m);
     pos += 12;

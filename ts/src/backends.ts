@@ -1,5 +1,6 @@
 /** Backend discovery and loading. Native backends join this list with the addon. */
 import scalarWasm from '../../build/wasm/pqsimd-scalar.wasm';
+import relaxedWasm from '../../build/wasm/pqsimd-relaxed.wasm';
 import simdWasm from '../../build/wasm/pqsimd-simd.wasm';
 import { createFalcon } from './falcon.js';
 import { createMlDsa } from './mldsa.js';
@@ -11,24 +12,34 @@ const SIMD_PROBE = new Uint8Array([
   0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11,
 ]);
 
-export const BACKEND_NAMES: readonly BackendName[] = ['wasm-simd', 'wasm-scalar'];
+/** A module using i8x16.relaxed_swizzle (relaxed SIMD). */
+const RELAXED_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 43, 1, 41, 0, 253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 253, 128, 2, 11,
+]);
 
-let simdOk: boolean | undefined;
-function simdSupported(): boolean {
-  if (simdOk === undefined) {
-    try {
-      simdOk = WebAssembly.validate(SIMD_PROBE);
-    } catch {
-      simdOk = false;
-    }
+export const BACKEND_NAMES: readonly BackendName[] = ['wasm-relaxed', 'wasm-simd', 'wasm-scalar'];
+
+let available: BackendName[] | undefined;
+function validates(probe: Uint8Array): boolean {
+  try {
+    return WebAssembly.validate(probe as Uint8Array<ArrayBuffer>);
+  } catch {
+    return false;
   }
-  return simdOk;
 }
 
-/** Backends this runtime can run, fastest first. */
+/** Backends this runtime can run, fastest first (relaxed SIMD needs Chromium, or Node with
+ * --experimental-wasm-relaxed-simd). */
 export function availableBackends(): BackendName[] {
   if (typeof WebAssembly !== 'object') return [];
-  return simdSupported() ? ['wasm-simd', 'wasm-scalar'] : ['wasm-scalar'];
+  if (!available) {
+    available = [];
+    if (validates(SIMD_PROBE) && validates(RELAXED_PROBE)) available.push('wasm-relaxed');
+    if (validates(SIMD_PROBE)) available.push('wasm-simd');
+    available.push('wasm-scalar');
+  }
+  return [...available];
 }
 
 /** Kernels `kernels.run` can time, in the C core's order (native/common/pq_bench.h). */
@@ -62,7 +73,7 @@ const modules = new Map<BackendName, Promise<WebAssembly.Module>>();
 function compile(name: BackendName): Promise<WebAssembly.Module> {
   let m = modules.get(name);
   if (!m) {
-    const bytes = name === 'wasm-simd' ? simdWasm : scalarWasm;
+    const bytes = name === 'wasm-relaxed' ? relaxedWasm : name === 'wasm-simd' ? simdWasm : scalarWasm;
     m = WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>);
     m.catch(() => modules.delete(name));
     modules.set(name, m);

@@ -15,7 +15,7 @@ let current: LoadedBackend | undefined;
 let pending: Promise<void> | undefined;
 
 /**
- * Loads the best available backend (wasm-simd, else wasm-scalar), or the one
+ * Loads the best available backend (wasm-relaxed, wasm-simd, else wasm-scalar), or the one
  * named in `opts.backend`. Resolves once the synchronous API is usable.
  * Calling it again with another backend switches the default.
  */

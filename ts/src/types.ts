@@ -1,7 +1,7 @@
 /** Public types of pqsimd. ML-DSA names and argument order follow FIPS 204. */
 
-/** A backend that can run the kernels. Native backends arrive with the addon. */
-export type BackendName = 'wasm-simd' | 'wasm-scalar';
+/** A backend that can run the kernels (fastest first). Native backends arrive with the addon. */
+export type BackendName = 'wasm-relaxed' | 'wasm-simd' | 'wasm-scalar';
 
 export interface ReadyOptions {
   /** Force one backend instead of picking the fastest available one. */

@@ -12,13 +12,13 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { createHash, randomBytes } from 'node:crypto';
 import { falcon512, falcon512padded, falcon1024, falcon1024padded } from '@noble/post-quantum/falcon.js';
-import { loadBackend, type Backend } from './lib.js';
+import { loadBackend, type Backend, availableBackends } from './lib.js';
 
 type Verifier = Backend['falcon512'];
 type Noble = typeof falcon512;
 
 const SEED = process.env.PQSIMD_TEST_SEED ?? randomBytes(8).toString('hex');
-const BACKENDS = ['wasm-scalar', 'wasm-simd'] as const;
+const BACKENDS = availableBackends();
 /** noble keygen is slow (~0.2 s / ~0.7 s per key): a few keys per size, 4 messages each. */
 const KEYS = 4;
 const MSGS_PER_KEY = 4;

@@ -10,14 +10,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { ml_dsa44, ml_dsa65, ml_dsa87 } from '@noble/post-quantum/ml-dsa.js';
 import { sha224, sha256, sha384, sha512, sha512_224, sha512_256 } from '@noble/hashes/sha2.js';
 import { sha3_224, sha3_256, sha3_384, sha3_512, shake128_32, shake256_64 } from '@noble/hashes/sha3.js';
-import { loadBackend, type Backend } from './lib.js';
+import { loadBackend, type Backend, availableBackends } from './lib.js';
 
 type Scheme = Backend['mlDsa44'];
 type PrehashName = Parameters<Scheme['prehash']>[0];
 type Noble = typeof ml_dsa44;
 
 const SEED = process.env.PQSIMD_TEST_SEED ?? randomBytes(8).toString('hex');
-const BACKENDS = ['wasm-scalar', 'wasm-simd'] as const;
+const BACKENDS = availableBackends();
 const ALGS = [
   { name: 'ML-DSA-44', key: 'mlDsa44', noble: ml_dsa44, level: 128 },
   { name: 'ML-DSA-65', key: 'mlDsa65', noble: ml_dsa65, level: 192 },

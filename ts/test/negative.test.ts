@@ -5,12 +5,12 @@
 // HashML-DSA and the internal interface.
 import { describe, it, expect, beforeAll } from 'vitest';
 import { createHash, randomBytes } from 'node:crypto';
-import { loadBackend, type Backend } from './lib.js';
+import { loadBackend, type Backend, availableBackends } from './lib.js';
 
 type Scheme = Backend['mlDsa44'];
 
 const SEED = process.env.PQSIMD_TEST_SEED ?? randomBytes(8).toString('hex');
-const BACKENDS = ['wasm-scalar', 'wasm-simd'] as const;
+const BACKENDS = availableBackends();
 const KEYS = ['mlDsa44', 'mlDsa65', 'mlDsa87'] as const;
 const SAMPLED_FLIPS = 300;
 
