@@ -91,24 +91,21 @@ void pq_falcon_hash_to_point(uint16_t *c, unsigned logn, pq_keccak_state *st) {
   }
 }
 
-int pq_falcon_verify_raw(const uint16_t *c, const int16_t *s2, const uint16_t *h, unsigned logn) {
+/* ||c - s2*h||^2 + ||s2||^2 <= beta^2, given hh = NTT(h) (|hh| <= (q-1)/2). */
+static int verify_ntt_h(const uint16_t *c, const int16_t *s2, const int16_t *hh, unsigned logn) {
   const unsigned n = 1u << logn;
-  int16_t hh[1024], tt[1024];
-  for (unsigned i = 0; i < n; i++) {
-    hh[i] = pq_falcon_barrett((int16_t)h[i]);
-    tt[i] = s2[i]; /* |s2| <= 2047 < q */
-  }
+  int16_t tt[1024];
+  for (unsigned i = 0; i < n; i++) tt[i] = s2[i]; /* |s2| <= 2047 < q */
   /* s2*h in the NTT domain; invntt_tomont cancels the pointwise 2^-16 */
-  pq_falcon_ntt(hh, logn);
   pq_falcon_ntt(tt, logn);
   pq_falcon_pointwise(tt, tt, hh, n);
   pq_falcon_invntt_tomont(tt, logn);
   /* s1 = c - s2*h, centered; ||s1||^2 + ||s2||^2 with saturation on overflow */
   uint32_t s = 0, ng = 0;
   for (unsigned i = 0; i < n; i++) {
-    int32_t z = (int32_t)c[i] - tt[i]; /* in (-1.5q, 1.5q) */
+    int32_t z = (int32_t)c[i] - tt[i]; /* in [-(q-1)/2, 3(q-1)/2] given the invntt bound */
     z -= Q & -(int32_t)(((uint32_t)((Q - 1) / 2 - z)) >> 31);  /* > (q-1)/2: subtract q */
-    z += Q & -(int32_t)(((uint32_t)(z + (Q - 1) / 2)) >> 31); /* < -(q-1)/2: add q */
+    z += Q & -(int32_t)(((uint32_t)(z + (Q - 1) / 2)) >> 31); /* < -(q-1)/2: add q (defensive) */
     s += (uint32_t)(z * z);
     ng |= s;
     s += (uint32_t)((int32_t)s2[i] * s2[i]);
@@ -118,14 +115,31 @@ int pq_falcon_verify_raw(const uint16_t *c, const int16_t *s2, const uint16_t *h
   return s <= (logn == 9 ? 34034726u : 70265242u);
 }
 
-/* Decodes and checks the body of a signature (after header and nonce), then verifies. */
-static int verify_body(unsigned logn, const uint8_t *pk, size_t pklen, const uint8_t *body,
-                       size_t bodylen, int ct, int padded, pq_keccak_state *st) {
-  const unsigned n = 1u << logn;
-  uint16_t h[1024], c[1024];
-  int16_t s2[1024];
-  if (pklen != PQ_FALCON_PK_BYTES(logn) || pk[0] != logn) return 0;
-  if (pq_falcon_decode_pk(h, logn, pk + 1, pklen - 1) != 0) return 0;
+static void ntt_of_h(int16_t *hh, const uint16_t *h, unsigned logn) {
+  for (unsigned i = 0; i < (1u << logn); i++) hh[i] = pq_falcon_barrett((int16_t)h[i]);
+  pq_falcon_ntt(hh, logn);
+}
+
+int pq_falcon_verify_raw(const uint16_t *c, const int16_t *s2, const uint16_t *h, unsigned logn) {
+  int16_t hh[1024];
+  ntt_of_h(hh, h, logn);
+  return verify_ntt_h(c, s2, hh, logn);
+}
+
+/* Decodes and checks the body of a signature (after header and nonce), then
+ * verifies against pk, or against a prepared NTT(h) when hh is given. */
+static int verify_body(unsigned logn, const uint8_t *pk, size_t pklen, const int16_t *hh,
+                       const uint8_t *body, size_t bodylen, int ct, int padded,
+                       pq_keccak_state *st) {
+  uint16_t c[1024];
+  int16_t s2[1024], hbuf[1024];
+  if (!hh) {
+    uint16_t h[1024];
+    if (pklen != PQ_FALCON_PK_BYTES(logn) || pk[0] != logn) return 0;
+    if (pq_falcon_decode_pk(h, logn, pk + 1, pklen - 1) != 0) return 0;
+    ntt_of_h(hbuf, h, logn);
+    hh = hbuf;
+  }
   size_t v = ct ? pq_falcon_trim_decode(s2, logn, 12, body, bodylen)
                 : pq_falcon_comp_decode(s2, logn, body, bodylen);
   if (v == 0) return 0;
@@ -136,8 +150,15 @@ static int verify_body(unsigned logn, const uint8_t *pk, size_t pklen, const uin
   }
   pq_shake_finalize(st);
   pq_falcon_hash_to_point(c, logn, st);
-  (void)n;
-  return pq_falcon_verify_raw(c, s2, h, logn);
+  return verify_ntt_h(c, s2, hh, logn);
+}
+
+int pq_falcon_prepare(unsigned logn, const uint8_t *pk, size_t pklen, uint8_t *out) {
+  uint16_t h[1024];
+  if ((logn != 9 && logn != 10) || pklen != PQ_FALCON_PK_BYTES(logn) || pk[0] != logn) return -1;
+  if (pq_falcon_decode_pk(h, logn, pk + 1, pklen - 1) != 0) return -1;
+  ntt_of_h((int16_t *)(void *)out, h, logn);
+  return 0;
 }
 
 int pq_falcon_verify_start(pq_keccak_state *st, const uint8_t *sig, size_t siglen) {
@@ -147,8 +168,8 @@ int pq_falcon_verify_start(pq_keccak_state *st, const uint8_t *sig, size_t sigle
   return 0;
 }
 
-int pq_falcon_verify_finish(unsigned logn, const uint8_t *pk, size_t pklen, const uint8_t *sig,
-                            size_t siglen, pq_keccak_state *st) {
+static int finish_round3(unsigned logn, const uint8_t *pk, size_t pklen, const int16_t *hh,
+                         const uint8_t *sig, size_t siglen, pq_keccak_state *st) {
   if ((logn != 9 && logn != 10) || siglen < 1 + PQ_FALCON_NONCE_BYTES) return 0;
   int ct;
   if (sig[0] == 0x30 + logn) {
@@ -160,7 +181,17 @@ int pq_falcon_verify_finish(unsigned logn, const uint8_t *pk, size_t pklen, cons
     return 0;
   }
   const int padded = !ct && siglen == PQ_FALCON_PADDED_BYTES(logn);
-  return verify_body(logn, pk, pklen, sig + 41, siglen - 41, ct, padded, st);
+  return verify_body(logn, pk, pklen, hh, sig + 41, siglen - 41, ct, padded, st);
+}
+
+int pq_falcon_verify_finish(unsigned logn, const uint8_t *pk, size_t pklen, const uint8_t *sig,
+                            size_t siglen, pq_keccak_state *st) {
+  return finish_round3(logn, pk, pklen, 0, sig, siglen, st);
+}
+
+int pq_falcon_verify_prepared_finish(unsigned logn, const uint8_t *prepared, const uint8_t *sig,
+                                     size_t siglen, pq_keccak_state *st) {
+  return finish_round3(logn, 0, 0, (const int16_t *)(const void *)prepared, sig, siglen, st);
 }
 
 int pq_falcon_det_verify_start(pq_keccak_state *st, const uint8_t *sig, size_t siglen) {
@@ -172,16 +203,26 @@ int pq_falcon_det_verify_start(pq_keccak_state *st, const uint8_t *sig, size_t s
   return 0;
 }
 
-int pq_falcon_det_verify_finish(const uint8_t *pk, size_t pklen, const uint8_t *sig, size_t siglen,
-                                pq_keccak_state *st) {
+static int finish_det(const uint8_t *pk, size_t pklen, const int16_t *hh, const uint8_t *sig,
+                      size_t siglen, pq_keccak_state *st) {
   if (siglen < 2) return 0;
   if (sig[0] == 0xBA) {
     if (siglen > PQ_FALCON_DET_COMPRESSED_MAX) return 0;
-    return verify_body(10, pk, pklen, sig + 2, siglen - 2, 0, 0, st);
+    return verify_body(10, pk, pklen, hh, sig + 2, siglen - 2, 0, 0, st);
   }
   if (sig[0] == 0xDA) {
     if (siglen != PQ_FALCON_DET_CT_BYTES) return 0;
-    return verify_body(10, pk, pklen, sig + 2, siglen - 2, 1, 0, st);
+    return verify_body(10, pk, pklen, hh, sig + 2, siglen - 2, 1, 0, st);
   }
   return 0;
+}
+
+int pq_falcon_det_verify_finish(const uint8_t *pk, size_t pklen, const uint8_t *sig, size_t siglen,
+                                pq_keccak_state *st) {
+  return finish_det(pk, pklen, 0, sig, siglen, st);
+}
+
+int pq_falcon_det_verify_prepared_finish(const uint8_t *prepared, const uint8_t *sig, size_t siglen,
+                                         pq_keccak_state *st) {
+  return finish_det(0, 0, (const int16_t *)(const void *)prepared, sig, siglen, st);
 }

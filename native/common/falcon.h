@@ -38,6 +38,16 @@ PQ_API int pq_falcon_det_verify_start(pq_keccak_state *st, const uint8_t *sig, s
 PQ_API int pq_falcon_det_verify_finish(const uint8_t *pk, size_t pklen, const uint8_t *sig,
                                        size_t siglen, pq_keccak_state *st);
 
+/* Prepared public keys: NTT(h) computed once (2 << logn bytes: 1,024 / 2,048).
+ * `out` must be 2-byte aligned. prepare returns 0, or -1 for a malformed key.
+ * The *_prepared_finish functions replace the pk arguments of the finish calls. */
+#define PQ_FALCON_PREPARED_BYTES(logn) (2u << (logn))
+PQ_API int pq_falcon_prepare(unsigned logn, const uint8_t *pk, size_t pklen, uint8_t *out);
+PQ_API int pq_falcon_verify_prepared_finish(unsigned logn, const uint8_t *prepared,
+                                            const uint8_t *sig, size_t siglen, pq_keccak_state *st);
+PQ_API int pq_falcon_det_verify_prepared_finish(const uint8_t *prepared, const uint8_t *sig,
+                                                size_t siglen, pq_keccak_state *st);
+
 /* Building blocks (exposed for tests). */
 /* 14-bit public key coefficients; 0 on success (every value < q, exact length). */
 int pq_falcon_decode_pk(uint16_t *h, unsigned logn, const uint8_t *in, size_t len);

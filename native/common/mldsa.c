@@ -315,12 +315,12 @@ typedef struct {
   pq_keccak_state st;
 } verify_ws;
 
-int pq_mldsa_verify_mu(unsigned name, const uint8_t *pk, size_t pklen, const uint8_t mu[64],
-                       const uint8_t *sig, size_t siglen) {
-  const pq_mldsa_params *P = pq_mldsa_params_get(name);
-  if (!P || pklen != P->pk_bytes || siglen != P->sig_bytes) return 0;
+/* Verification core. With `prep` (a prepared key: A and NTT(t1 2^d) already
+ * expanded) the matrix and t1 come from it; otherwise from pk, row pair by row pair. */
+static int verify_core(const pq_mldsa_params *P, const uint8_t *pk, const int32_t *prep,
+                       const uint8_t mu[64], const uint8_t *sig) {
   const unsigned k = P->k, l = P->l;
-  const uint8_t *rho = pk, *ctilde = sig;
+  const uint8_t *ctilde = sig;
   verify_ws w;
 
   if (unpack_hint(w.h, sig + P->ctildebytes + l * P->polyz_bytes, k, P->omega)) return 0;
@@ -338,18 +338,21 @@ int pq_mldsa_verify_mu(unsigned name, const uint8_t *pk, size_t pklen, const uin
   pq_shake256_init(&w.st);
   pq_keccak_absorb(&w.st, mu, 64);
   for (unsigned i = 0; i < k; i++) {
-    if ((i & 1) == 0) expand_rows(w.rows, rho, i, 2, l);
-    pq_mldsa_polyt1_unpack(&w.t1hat, pk + 32 + 320 * i);
-    for (unsigned n = 0; n < PQ_N; n++) w.t1hat.coeffs[n] <<= PQ_MLDSA_D;
-    pq_ntt(w.t1hat.coeffs);
-    /* w = A_i z - c t1 2^d with one reduction per coefficient */
     const int32_t *pa[LMAX + 1], *pb[LMAX + 1];
-    for (unsigned j = 0; j < l; j++) {
-      pa[j] = w.rows[(i & 1) * l + j].coeffs;
-      pb[j] = w.zhat[j].coeffs;
+    if (prep) {
+      for (unsigned j = 0; j < l; j++) pa[j] = prep + (size_t)(i * l + j) * PQ_N;
+      pb[l] = prep + (size_t)(k * l + i) * PQ_N;
+    } else {
+      if ((i & 1) == 0) expand_rows(w.rows, pk, i, 2, l);
+      for (unsigned j = 0; j < l; j++) pa[j] = w.rows[(i & 1) * l + j].coeffs;
+      pq_mldsa_polyt1_unpack(&w.t1hat, pk + 32 + 320 * i);
+      for (unsigned n = 0; n < PQ_N; n++) w.t1hat.coeffs[n] <<= PQ_MLDSA_D;
+      pq_ntt(w.t1hat.coeffs);
+      pb[l] = w.t1hat.coeffs;
     }
+    /* w = A_i z - c t1 2^d with one reduction per coefficient */
+    for (unsigned j = 0; j < l; j++) pb[j] = w.zhat[j].coeffs;
     pa[l] = w.cneg.coeffs;
-    pb[l] = w.t1hat.coeffs;
     pq_poly_pointwise_acc(w.w.coeffs, pa, pb, l + 1);
     pq_invntt_tomont(w.w.coeffs);
     for (unsigned n = 0; n < PQ_N; n++) w.w.coeffs[n] = pq_caddq(w.w.coeffs[n]);
@@ -360,4 +363,47 @@ int pq_mldsa_verify_mu(unsigned name, const uint8_t *pk, size_t pklen, const uin
   pq_shake_finalize(&w.st);
   pq_keccak_squeeze(&w.st, w.ctilde2, P->ctildebytes);
   return pq_ct_differ(ctilde, w.ctilde2, P->ctildebytes) == 0;
+}
+
+int pq_mldsa_verify_mu(unsigned name, const uint8_t *pk, size_t pklen, const uint8_t mu[64],
+                       const uint8_t *sig, size_t siglen) {
+  const pq_mldsa_params *P = pq_mldsa_params_get(name);
+  if (!P || pklen != P->pk_bytes || siglen != P->sig_bytes) return 0;
+  return verify_core(P, pk, 0, mu, sig);
+}
+
+/* ---- prepared public keys ---------------------------------------------------- */
+
+size_t pq_mldsa_prepared_bytes(unsigned name) {
+  const pq_mldsa_params *P = pq_mldsa_params_get(name);
+  return P ? 64 + (size_t)(P->k * P->l + P->k) * PQ_N * 4 : 0;
+}
+
+int pq_mldsa_prepare(unsigned name, const uint8_t *pk, size_t pklen, uint8_t *out) {
+  const pq_mldsa_params *P = pq_mldsa_params_get(name);
+  if (!P || pklen != P->pk_bytes) return PQ_ERR_PARAMS;
+  const unsigned k = P->k, l = P->l;
+  int32_t *prep = (int32_t *)(void *)(out + 64);
+  pq_mldsa_pk_tr(pk, pklen, out);
+  for (unsigned i = 0; i < k; i += 2) {
+    pq_poly rows[2 * LMAX];
+    expand_rows(rows, pk, i, 2, l);
+    for (unsigned j = 0; j < 2 * l; j++)
+      for (unsigned n = 0; n < PQ_N; n++) prep[(size_t)(i * l + j) * PQ_N + n] = rows[j].coeffs[n];
+  }
+  for (unsigned i = 0; i < k; i++) {
+    pq_poly t;
+    pq_mldsa_polyt1_unpack(&t, pk + 32 + 320 * i);
+    for (unsigned n = 0; n < PQ_N; n++) t.coeffs[n] <<= PQ_MLDSA_D;
+    pq_ntt(t.coeffs);
+    for (unsigned n = 0; n < PQ_N; n++) prep[(size_t)(k * l + i) * PQ_N + n] = t.coeffs[n];
+  }
+  return PQ_OK;
+}
+
+int pq_mldsa_verify_prepared(unsigned name, const uint8_t *prepared, const uint8_t mu[64],
+                             const uint8_t *sig, size_t siglen) {
+  const pq_mldsa_params *P = pq_mldsa_params_get(name);
+  if (!P || siglen != P->sig_bytes) return 0;
+  return verify_core(P, 0, (const int32_t *)(const void *)(prepared + 64), mu, sig);
 }

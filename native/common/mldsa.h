@@ -35,6 +35,16 @@ PQ_API int pq_mldsa_sign_mu(unsigned name, const uint8_t *sk, const uint8_t mu[6
 PQ_API int pq_mldsa_verify_mu(unsigned name, const uint8_t *pk, size_t pklen, const uint8_t mu[64],
                        const uint8_t *sig, size_t siglen);
 
+/* Prepared public keys: tr = H(pk), the expanded matrix A and NTT(t1 2^d),
+ * computed once so each verification skips ExpandA and H(pk).
+ * Layout: tr (64 bytes), then (k*l + k) polynomials of 256 int32 (host order).
+ * `out` must be 4-byte aligned. ML-DSA-44/65/87: 20,544 / 36,928 / 65,600 bytes. */
+PQ_API size_t pq_mldsa_prepared_bytes(unsigned name);
+PQ_API int pq_mldsa_prepare(unsigned name, const uint8_t *pk, size_t pklen, uint8_t *out);
+/* tr of a prepared key is its first 64 bytes (for pq_mldsa_mu_init). 1 if valid. */
+PQ_API int pq_mldsa_verify_prepared(unsigned name, const uint8_t *prepared, const uint8_t mu[64],
+                                    const uint8_t *sig, size_t siglen);
+
 /* tr = H(pk, 64) */
 PQ_API void pq_mldsa_pk_tr(const uint8_t *pk, size_t pklen, uint8_t tr[64]);
 /* tr as stored in a secret key */

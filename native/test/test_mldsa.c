@@ -30,6 +30,7 @@ static void mu_of(uint8_t mu[64], const uint8_t tr[64], const uint8_t *msg, size
 
 int main(void) {
   static uint8_t pk[2592], sk[4896], sig[4627], sig2[4627], bad[4896];
+  static _Alignas(64) uint8_t prep[65600];
   uint8_t seed[32], digest[32], tr[64], mu[64], rnd[32] = {0}, msg[300];
 
   for (int i = 0; i < 3; i++) {
@@ -55,10 +56,15 @@ int main(void) {
       CHECK(pq_mldsa_sign_mu(KAT[i].name, sk, mu, rnd, sig2) == PQ_OK, "sign again");
       CHECK(memcmp(sig, sig2, P->sig_bytes) == 0, "same rnd, same signature");
       CHECK(pq_mldsa_verify_mu(KAT[i].name, pk, P->pk_bytes, mu, sig, P->sig_bytes) == 1, "verify");
+      CHECK(pq_mldsa_prepare(KAT[i].name, pk, P->pk_bytes, prep) == PQ_OK, "prepare");
+      CHECK(pq_mldsa_prepared_bytes(KAT[i].name) == 64 + (P->k * P->l + P->k) * 1024u, "prepared size");
+      CHECK(memcmp(prep, tr, 64) == 0, "prepared tr");
+      CHECK(pq_mldsa_verify_prepared(KAT[i].name, prep, mu, sig, P->sig_bytes) == 1, "verify prepared");
       /* tampering */
       size_t bit = (size_t)(rnd64() % (8 * P->sig_bytes));
       sig[bit / 8] ^= (uint8_t)(1 << (bit % 8));
       CHECK(pq_mldsa_verify_mu(KAT[i].name, pk, P->pk_bytes, mu, sig, P->sig_bytes) == 0, "bit %zu flipped", bit);
+      CHECK(pq_mldsa_verify_prepared(KAT[i].name, prep, mu, sig, P->sig_bytes) == 0, "prepared: bit %zu flipped", bit);
       sig[bit / 8] ^= (uint8_t)(1 << (bit % 8));
       mu[rnd64() % 64] ^= 1;
       CHECK(pq_mldsa_verify_mu(KAT[i].name, pk, P->pk_bytes, mu, sig, P->sig_bytes) == 0, "other mu");

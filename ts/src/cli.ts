@@ -1058,8 +1058,9 @@ const FALCON_BENCH_RND = Uint8Array.from({ length: 48 }, (_, i) => 0x5a ^ i);
  * compressed signature of `msg` at setup (not measured); without noble (or for det1024, which noble
  * lacks) the embedded known-answer signature is verified instead.
  */
-function benchFalcon(alg: FalconAlg, backends: Backend[], noble: Noble | null, msg: Uint8Array, runs: number, seconds: number, progress: (s: string) => void): Row {
+function benchFalcon(alg: FalconAlg, backends: Backend[], noble: Noble | null, msg: Uint8Array, runs: number, seconds: number, progress: (s: string) => void): Row[] {
   const row: Row = { label: `${alg} verify`, alg, op: 'verify', unit: 'ops/s', cells: new Map() };
+  const rowP: Row = { label: `${alg} verify, prepared key`, alg, op: 'verify-prepared', unit: 'ops/s', cells: new Map() };
   const n = noble?.falcon?.[alg];
   let pk: Uint8Array;
   let m: Uint8Array;
@@ -1087,7 +1088,15 @@ function benchFalcon(alg: FalconAlg, backends: Backend[], noble: Noble | null, m
   if (n) ops.set('noble', () => void n.verify(sig, m, pk));
   progress(`${alg} verify`);
   for (const [impl, r] of measureInterleaved(ops, runs, seconds)) row.cells.set(impl, r);
-  return row;
+  const prepOps = new Map<string, () => void>();
+  for (const b of backends) {
+    const vk = falconOf(b, alg).prepare(pk);
+    if (!vk.verify(m, sig)) throw new InputError(`${b.name} ${alg}: prepared key rejects a valid signature`);
+    prepOps.set(b.name, () => void vk.verify(m, sig));
+  }
+  progress(`${alg} verify, prepared key`);
+  for (const [impl, r] of measureInterleaved(prepOps, runs, seconds)) rowP.cells.set(impl, r);
+  return [row, rowP];
 }
 
 async function cmdBench(p: Parsed, argv: readonly string[]): Promise<number> {
@@ -1120,15 +1129,16 @@ async function cmdBench(p: Parsed, argv: readonly string[]): Promise<number> {
   };
   for (const alg of algs) {
     if (isFalcon(alg)) {
-      rows.push(benchFalcon(alg, backends, noble, msg, runs, seconds, progress));
+      rows.push(...benchFalcon(alg, backends, noble, msg, runs, seconds, progress));
       continue;
     }
     const rowK: Row = { label: `${alg} keygen`, alg, op: 'keygen', unit: 'ops/s', cells: new Map() };
     const rowS: Row = { label: `${alg} sign`, alg, op: 'sign', unit: 'ops/s', cells: new Map() };
     const rowV: Row = { label: `${alg} verify`, alg, op: 'verify', unit: 'ops/s', cells: new Map() };
+    const rowP: Row = { label: `${alg} verify, prepared key`, alg, op: 'verify-prepared', unit: 'ops/s', cells: new Map() };
     // One closure per implementation and operation; the runs are interleaved
     // across implementations so a slow patch of the machine hits all alike.
-    const ops: Record<'keygen' | 'sign' | 'verify', Map<string, () => void>> = { keygen: new Map(), sign: new Map(), verify: new Map() };
+    const ops: Record<'keygen' | 'sign' | 'verify' | 'prepared', Map<string, () => void>> = { keygen: new Map(), sign: new Map(), verify: new Map(), prepared: new Map() };
     for (const b of backends) {
       const m = schemeOf(b, alg);
       const { publicKey, secretKey } = m.keygen();
@@ -1137,6 +1147,8 @@ async function cmdBench(p: Parsed, argv: readonly string[]): Promise<number> {
       ops.keygen.set(b.name, () => void m.keygen());
       ops.sign.set(b.name, () => void m.sign(secretKey, msg));
       ops.verify.set(b.name, () => void m.verify(publicKey, msg, sig));
+      const vk = m.prepare(publicKey);
+      ops.prepared.set(b.name, () => void vk.verify(msg, sig));
     }
     if (noble) {
       const n = noble.algs[alg];
@@ -1147,11 +1159,11 @@ async function cmdBench(p: Parsed, argv: readonly string[]): Promise<number> {
       ops.sign.set('noble', () => void n.sign(msg, secretKey));
       ops.verify.set('noble', () => void n.verify(sig, msg, publicKey));
     }
-    for (const [op, row] of [['keygen', rowK], ['sign', rowS], ['verify', rowV]] as const) {
+    for (const [op, row] of [['keygen', rowK], ['sign', rowS], ['verify', rowV], ['prepared', rowP]] as const) {
       progress(`${alg} ${op}`);
       for (const [impl, m] of measureInterleaved(ops[op], runs, seconds)) row.cells.set(impl, m);
     }
-    rows.push(rowK, rowS, rowV);
+    rows.push(rowK, rowS, rowV, rowP);
   }
   if (withNtt) {
     const rowN: Row = { label: 'NTT (256 coeffs)', alg: null, op: 'ntt', unit: '/s', cells: new Map() };

@@ -61,6 +61,7 @@ function facade(name: MlDsaName, key: 'mlDsa44' | 'mlDsa65' | 'mlDsa87'): MlDsa 
     sign: (sk: Uint8Array, msg: Uint8Array, o?: object) => impl().sign(sk, msg, o),
     verify: (pk: Uint8Array, msg: Uint8Array, sig: Uint8Array, o?: object) => impl().verify(pk, msg, sig, o),
     prehash: (hash: Parameters<MlDsa['prehash']>[0]) => impl().prehash(hash),
+    prepare: (pk: Uint8Array) => impl().prepare(pk),
     internal: Object.freeze({
       sign: (sk: Uint8Array, m: Uint8Array, o?: object) => impl().internal.sign(sk, m, o),
       verify: (pk: Uint8Array, m: Uint8Array, sig: Uint8Array, o?: object) => impl().internal.verify(pk, m, sig, o),
@@ -77,13 +78,15 @@ export const mlDsa65: MlDsa = facade('ML-DSA-65', 'mlDsa65');
 export const mlDsa87: MlDsa = facade('ML-DSA-87', 'mlDsa87');
 
 function falconFacade(name: FalconName, key: 'falcon512' | 'falcon1024' | 'falconDet1024'): FalconVerifier {
+  const impl = (): FalconVerifier => {
+    if (!current) throw new Error(`pqsimd: call \`await ready()\` before using ${name}`);
+    return current[key];
+  };
   return Object.freeze({
     name,
     lengths: Object.freeze({ ...FALCON_LENGTHS[name] }),
-    verify: (pk: Uint8Array, msg: Uint8Array, sig: Uint8Array) => {
-      if (!current) throw new Error(`pqsimd: call \`await ready()\` before using ${name}`);
-      return current[key].verify(pk, msg, sig);
-    },
+    verify: (pk: Uint8Array, msg: Uint8Array, sig: Uint8Array) => impl().verify(pk, msg, sig),
+    prepare: (pk: Uint8Array) => impl().prepare(pk),
   }) as FalconVerifier;
 }
 

@@ -7,6 +7,7 @@ import type {
   MlDsaInternal,
   MlDsaLengths,
   MlDsaPrehash,
+  PreparedMlDsaKey,
   PrehashName,
   SignOptions,
   VerifyOptions,
@@ -138,6 +139,38 @@ export function createMlDsa(name: MlDsaName, core: WasmCore): MlDsa {
 
   const prehashCache = new Map<number, MlDsaPrehash>();
 
+  const preparedBytes = { 'ML-DSA-44': 20544, 'ML-DSA-65': 36928, 'ML-DSA-87': 65600 }[name];
+
+  function prepare(pkIn: unknown): PreparedMlDsaKey {
+    const pk = bytes('publicKey', pkIn);
+    exactLength('publicKey', pk, lengths.publicKey, name);
+    const owner = {};
+    const blob = core.run((c) => {
+      c.write('pk', pk);
+      c.clobberPrepared();
+      const rc = c.exports.pq_mldsa_prepare(level, c.p('pk'), pk.length, c.p('prep'));
+      if (rc !== 0) throw new Error(`pqsimd: ${name} prepare failed (code ${rc})`);
+      return c.read('prep', preparedBytes);
+    });
+    return Object.freeze({
+      algorithm: name,
+      byteLength: blob.length,
+      verify(msgIn: unknown, sigIn: unknown, optsIn?: unknown): boolean {
+        const msg = bytes('message', msgIn);
+        const sig = bytes('signature', sigIn);
+        const o = options<VerifyOptions>('options', optsIn);
+        const ctx = optBytes('context', o.context) ?? EMPTY;
+        if (ctx.length > 255 || sig.length !== lengths.signature) return false;
+        return core.run((c) => {
+          c.loadPrepared(owner, blob);
+          computeMu(c.p('prep'), { ph: -1, ctx }, msg); /* tr is the first 64 bytes */
+          c.write('sig', sig);
+          return c.exports.pq_mldsa_verify_prepared(level, c.p('prep'), c.p('mu'), c.p('sig'), sig.length) === 1;
+        });
+      },
+    }) as PreparedMlDsaKey;
+  }
+
   const internal: MlDsaInternal = {
     sign(skIn: unknown, mIn: unknown, optsIn?: unknown): Uint8Array {
       const sk = bytes('secretKey', skIn);
@@ -220,5 +253,6 @@ export function createMlDsa(name: MlDsaName, core: WasmCore): MlDsa {
       return p;
     },
     internal: Object.freeze(internal),
+    prepare,
   }) as MlDsa;
 }

@@ -65,6 +65,24 @@ export interface MlDsaInternal {
   mu(publicKey: Uint8Array, mPrime: Uint8Array): Uint8Array;
 }
 
+/** A public key decoded once for repeated verification (see MlDsa.prepare). */
+export interface PreparedMlDsaKey {
+  readonly algorithm: 'ML-DSA-44' | 'ML-DSA-65' | 'ML-DSA-87';
+  /** Memory the prepared key holds: tr, the expanded matrix Â and NTT(t1·2^d)
+   * (20,544 / 36,928 / 65,600 bytes for ML-DSA-44 / 65 / 87). */
+  readonly byteLength: number;
+  /** Same result as MlDsa.verify with the public key this was prepared from. */
+  verify(message: Uint8Array, signature: Uint8Array, opts?: VerifyOptions): boolean;
+}
+
+/** A Falcon public key decoded once, with NTT(h) cached (see FalconVerifier.prepare). */
+export interface PreparedFalconKey {
+  readonly algorithm: 'Falcon-512' | 'Falcon-1024' | 'Falcon-Det1024';
+  /** Memory the prepared key holds (NTT(h): 1,024 / 2,048 bytes). */
+  readonly byteLength: number;
+  verify(message: Uint8Array, signature: Uint8Array): boolean;
+}
+
 export interface MlDsa {
   readonly name: 'ML-DSA-44' | 'ML-DSA-65' | 'ML-DSA-87';
   readonly lengths: MlDsaLengths;
@@ -74,6 +92,9 @@ export interface MlDsa {
   verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array, opts?: VerifyOptions): boolean;
   /** HashML-DSA with the given pre-hash function. */
   prehash(hash: PrehashName): MlDsaPrehash;
+  /** Decodes a public key once (tr = H(pk), Â, NTT(t1·2^d)) so each verify skips ExpandA and
+   * H(pk). Throws RangeError for a public key of the wrong length. */
+  prepare(publicKey: Uint8Array): PreparedMlDsaKey;
   readonly internal: MlDsaInternal;
 }
 
@@ -92,6 +113,8 @@ export interface FalconVerifier {
   readonly lengths: FalconLengths;
   /** Verifies a detached signature in any of the scheme's formats (by header and length). */
   verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean;
+  /** Decodes a public key once and caches NTT(h). Throws RangeError for a malformed key. */
+  prepare(publicKey: Uint8Array): PreparedFalconKey;
 }
 
 /** One loaded backend: every scheme bound to it. `ready()` makes one the default. */

@@ -25,7 +25,8 @@ const LAYOUT = {
   sk: 6400, // 8192
   sig: 14592, // 8192
   msg: 22784, // CHUNK
-  end: 22784 + CHUNK,
+  prep: 22784 + CHUNK, // 65,600: the largest prepared key (ML-DSA-87), 64-byte aligned
+  end: 22784 + CHUNK + 65600,
 } as const;
 
 export interface CoreExports {
@@ -48,6 +49,11 @@ export interface CoreExports {
   pq_falcon_verify_finish(logn: number, pk: number, pklen: number, sig: number, siglen: number, st: number): number;
   pq_falcon_det_verify_start(st: number, sig: number, siglen: number): number;
   pq_falcon_det_verify_finish(pk: number, pklen: number, sig: number, siglen: number, st: number): number;
+  pq_mldsa_prepare(name: number, pk: number, pklen: number, out: number): number;
+  pq_mldsa_verify_prepared(name: number, prep: number, mu: number, sig: number, siglen: number): number;
+  pq_falcon_prepare(logn: number, pk: number, pklen: number, out: number): number;
+  pq_falcon_verify_prepared_finish(logn: number, prep: number, sig: number, siglen: number, st: number): number;
+  pq_falcon_det_verify_prepared_finish(prep: number, sig: number, siglen: number, st: number): number;
   pq_bench_kernel(id: number, iters: number): number;
   pq_bench_ntt(poly: number, iters: number): void;
   pq_bench_invntt(poly: number, iters: number): void;
@@ -121,12 +127,29 @@ export class WasmCore {
     }
   }
 
+  /** Which prepared key's bytes the `prep` region holds (so repeated verifies skip the copy). */
+  private prepOwner: object | null = null;
+
+  /** Makes the `prep` region hold `bytes` (a prepared key), copying only when another key was there. */
+  loadPrepared(owner: object, bytes: Uint8Array): void {
+    if (this.prepOwner !== owner) {
+      this.u8.set(bytes, this.p('prep'));
+      this.prepOwner = owner;
+    }
+  }
+
+  /** Marks the `prep` region as overwritten. */
+  clobberPrepared(): void {
+    this.prepOwner = null;
+  }
+
   /** Runs `fn`; if the instance traps, it is replaced so the next call works. */
   run<T>(fn: (core: this) => T): T {
     try {
       return fn(this);
     } catch (e) {
       this.instantiate();
+      this.prepOwner = null;
       throw e;
     }
   }
