@@ -94,6 +94,174 @@ static void test_sampler(void) {
   CHECK(n == pq_ref_falcon_sample(c2, 68, big, sizeof big) && memcmp(c1, c2, n * 2) == 0, "sampler matches the reference");
 }
 
+/* The selected kernels (pq_falcon_*: SIMD in the wasm-simd build) against the
+ * portable references (pq_ref_falcon_*), one kernel at a time, on random inputs and
+ * on inputs at the stated bounds. */
+enum { PAT_RANDOM, PAT_MAX, PAT_MIN, PAT_ALT, PAT_HALF, PAT_NHALF, PAT_ALTHALF, PAT_BLOCKS, PAT_ZERO, PAT_COUNT };
+
+static void fill_pattern(int16_t *a, unsigned n, int pat, int32_t bound) {
+  for (unsigned j = 0; j < n; j++) {
+    int32_t v;
+    switch (pat) {
+      case PAT_MAX: v = bound; break;
+      case PAT_MIN: v = -bound; break;
+      case PAT_ALT: v = (j & 1) ? -bound : bound; break;
+      case PAT_HALF: v = bound / 2; break;
+      case PAT_NHALF: v = -(bound / 2); break;
+      case PAT_ALTHALF: v = (j & 1) ? -(bound / 2) : bound / 2; break;
+      case PAT_BLOCKS: v = ((j >> 3) ^ (j >> 5)) & 1 ? -bound : bound; break; /* lane-aligned runs */
+      case PAT_ZERO: v = 0; break;
+      default: v = (rnd64() & 7) == 0 ? ((rnd64() & 1) ? bound : -bound) : rnd_range(-bound, bound);
+    }
+    a[j] = (int16_t)v;
+  }
+}
+
+static int in_bound(const int16_t *a, unsigned n, int32_t bound) {
+  for (unsigned j = 0; j < n; j++)
+    if (a[j] < -bound || a[j] > bound) return 0;
+  return 1;
+}
+
+static int congruent(const int16_t *a, const int16_t *b, unsigned n) {
+  for (unsigned j = 0; j < n; j++)
+    if (fmod_q(a[j]) != fmod_q(b[j])) return 0;
+  return 1;
+}
+
+static void test_kernels_vs_ref(void) {
+  for (unsigned logn = 9; logn <= 10; logn++) {
+    const unsigned n = 1u << logn;
+    unsigned bad_ntt = 0, bad_inv = 0, bad_pw = 0, runs = 0;
+    for (int pat = 0; pat < PAT_COUNT; pat++) {
+      for (int rep = 0; rep < (pat == PAT_RANDOM ? 40 : 1); rep++) {
+        int16_t x[1024], r[1024], s[1024], y[1024], c1[1024], c2[1024];
+        runs++;
+        /* forward: in |a| < q (q - 1 at the extremes), out congruent and <= (q-1)/2 */
+        fill_pattern(x, n, pat, FQ - 1);
+        memcpy(r, x, sizeof x);
+        memcpy(s, x, sizeof x);
+        pq_ref_falcon_ntt(r, logn);
+        pq_falcon_ntt(s, logn);
+        if (!congruent(r, s, n) || !in_bound(s, n, (FQ - 1) / 2)) bad_ntt++;
+        /* inverse: in |a| <= (q-1)/2, out congruent and <= (q-1)/2 */
+        fill_pattern(x, n, pat, (FQ - 1) / 2);
+        memcpy(r, x, sizeof x);
+        memcpy(s, x, sizeof x);
+        pq_ref_falcon_invntt_tomont(r, logn);
+        pq_falcon_invntt_tomont(s, logn);
+        if (!congruent(r, s, n) || !in_bound(s, n, (FQ - 1) / 2)) bad_inv++;
+        /* pointwise: in |a|, |b| < q, out congruent and < q (the Montgomery product) */
+        fill_pattern(x, n, pat, FQ - 1);
+        fill_pattern(y, n, pat == PAT_ALT ? PAT_MIN : pat, FQ - 1);
+        if (pat == PAT_RANDOM) fill_pattern(y, n, PAT_RANDOM, FQ - 1);
+        pq_ref_falcon_pointwise(c1, x, y, n);
+        pq_falcon_pointwise(c2, x, y, n);
+        if (!congruent(c1, c2, n) || !in_bound(c2, n, FQ - 1)) bad_pw++;
+        /* odd lengths (scalar tails) and in-place use, as verification calls it */
+        const unsigned odd = n - 1 - (unsigned)(rnd64() % 13);
+        memcpy(c2, x, sizeof x);
+        pq_ref_falcon_pointwise(c1, x, y, odd);
+        pq_falcon_pointwise(c2, c2, y, odd);
+        if (!congruent(c1, c2, odd) || !in_bound(c2, odd, FQ - 1) || memcmp(c2 + odd, x + odd, (n - odd) * 2) != 0) bad_pw++;
+      }
+    }
+    CHECK(bad_ntt == 0, "falcon ntt vs reference: congruent, |out| <= (q-1)/2 (logn %u, %u of %u bad)", logn, bad_ntt, runs);
+    CHECK(bad_inv == 0, "falcon invntt vs reference: congruent, |out| <= (q-1)/2 (logn %u, %u of %u bad)", logn, bad_inv, runs);
+    CHECK(bad_pw == 0, "falcon pointwise vs reference: congruent, |out| < q (logn %u, %u bad)", logn, bad_pw);
+    /* the whole chain at the bounds: ntt(a), ntt(b), pointwise, invntt equals the reference chain */
+    unsigned bad_chain = 0;
+    for (int pat = 0; pat < PAT_COUNT; pat++) {
+      int16_t a1[1024], b1[1024], a2[1024], b2[1024];
+      fill_pattern(a1, n, pat, FQ - 1);
+      fill_pattern(b1, n, pat == PAT_RANDOM ? PAT_RANDOM : PAT_ALT, 2047);
+      memcpy(a2, a1, sizeof a1);
+      memcpy(b2, b1, sizeof b1);
+      pq_ref_falcon_ntt(a1, logn);
+      pq_ref_falcon_ntt(b1, logn);
+      pq_ref_falcon_pointwise(b1, b1, a1, n);
+      pq_ref_falcon_invntt_tomont(b1, logn);
+      pq_falcon_ntt(a2, logn);
+      pq_falcon_ntt(b2, logn);
+      pq_falcon_pointwise(b2, b2, a2, n);
+      pq_falcon_invntt_tomont(b2, logn);
+      if (!congruent(b1, b2, n) || !in_bound(b2, n, (FQ - 1) / 2)) bad_chain++;
+    }
+    CHECK(bad_chain == 0, "falcon ntt/pointwise/invntt chain matches the reference chain (logn %u)", logn);
+  }
+  /* pointwise on every product of a grid through [-(q-1), q-1] incl. both extremes */
+  {
+    int16_t x[1024], y[1024], c1[1024], c2[1024];
+    unsigned bad = 0, k = 0;
+    for (int32_t u = -(FQ - 1); u <= FQ - 1; u += (u < -(FQ - 1) + 40 || u > FQ - 41) ? 1 : 97)
+      for (int32_t v = -(FQ - 1); v <= FQ - 1; v += (v < -(FQ - 1) + 40 || v > FQ - 41) ? 1 : 89) {
+        x[k] = (int16_t)u;
+        y[k] = (int16_t)v;
+        if (++k == 1024) {
+          pq_ref_falcon_pointwise(c1, x, y, k);
+          pq_falcon_pointwise(c2, x, y, k);
+          bad += memcmp(c1, c2, sizeof c1) != 0;
+          k = 0;
+        }
+      }
+    pq_ref_falcon_pointwise(c1, x, y, k);
+    pq_falcon_pointwise(c2, x, y, k);
+    bad += memcmp(c1, c2, k * 2) != 0;
+    CHECK(bad == 0, "falcon pointwise equals the reference on a grid incl. +-(q-1)");
+  }
+}
+
+/* The sampler against the reference: identical count and values, never writing at
+ * or past len, on random buffers, buffers full of the thresholds, odd lengths. */
+static void test_sampler_vs_ref(void) {
+  static const uint16_t fills[] = {61444, 61445, 0xFFFF, 0, 12288, 12289, 49155, 49156, 24577, 24578, 61443};
+  unsigned bad = 0, runs = 0;
+  uint8_t buf[2 * 300];
+  for (unsigned kind = 0; kind < 3 + sizeof fills / sizeof fills[0]; kind++) {
+    for (unsigned rep = 0; rep < 60; rep++) {
+      const unsigned buflen = 2 * (unsigned)rnd_range(0, 300);
+      for (unsigned i = 0; i < buflen; i += 2) {
+        uint16_t w;
+        if (kind == 0) w = (uint16_t)rnd64();
+        else if (kind == 1) w = (uint16_t)(61440 + rnd64() % 96); /* around the threshold */
+        else if (kind == 2) w = (uint16_t)(rnd64() & 1 ? 61445 + rnd64() % 4091 : rnd64() % 61445); /* half rejected */
+        else w = fills[kind - 3];
+        buf[i] = (uint8_t)(w >> 8);
+        buf[i + 1] = (uint8_t)w;
+      }
+      const unsigned lens[] = {0, 1, 7, 8, 9, 15, 16, 17, (unsigned)rnd_range(0, 300), 68, 300};
+      for (unsigned li = 0; li < sizeof lens / sizeof lens[0]; li++) {
+        const unsigned len = lens[li];
+        uint16_t c1[310], c2[310];
+        for (unsigned i = 0; i < 310; i++) c1[i] = c2[i] = 0xA5A5;
+        const unsigned n1 = pq_ref_falcon_sample(c1, len, buf, buflen);
+        const unsigned n2 = pq_falcon_sample(c2, len, buf, buflen);
+        int ok = n1 == n2 && memcmp(c1, c2, n1 * 2) == 0;
+        for (unsigned i = len; i < 310; i++) ok &= c2[i] == 0xA5A5;
+        for (unsigned i = 0; i < n2; i++) ok &= c2[i] < FQ;
+        bad += !ok;
+        runs++;
+      }
+    }
+  }
+  CHECK(bad == 0, "falcon sampler equals the reference (%u of %u runs bad)", bad, runs);
+  /* a whole SHAKE256 block at a time, as hash_to_point uses it */
+  uint8_t blk[136];
+  for (unsigned rep = 0; rep < 200; rep++) {
+    rnd_bytes(blk, sizeof blk);
+    uint16_t c1[1024], c2[1024];
+    unsigned got1 = 0, got2 = 0;
+    const unsigned n = rep & 1 ? 512 : 1024;
+    while (got1 < n) {
+      got1 += pq_ref_falcon_sample(c1 + got1, n - got1, blk, sizeof blk);
+      got2 += pq_falcon_sample(c2 + got2, n - got2, blk, sizeof blk);
+      blk[rep % sizeof blk] ^= (uint8_t)(got1 * 31 + 7);
+    }
+    bad += got1 != got2 || memcmp(c1, c2, n * 2) != 0;
+  }
+  CHECK(bad == 0, "falcon sampler block-wise fill equals the reference");
+}
+
 /* compressed encoding of s2 (the signer's side, for building test signatures) */
 static size_t comp_encode(uint8_t *out, size_t max, const int16_t *x, unsigned n) {
   uint32_t acc = 0;
@@ -252,6 +420,8 @@ int main(void) {
   test_reductions();
   test_ntt();
   test_sampler();
+  test_kernels_vs_ref();
+  test_sampler_vs_ref();
   test_encodings();
   test_norm_bound();
   return t_summary("falcon");

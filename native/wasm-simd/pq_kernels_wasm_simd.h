@@ -18,6 +18,10 @@ void pq_wasm_poly_decompose(int32_t a1[256], int32_t a0[256], const int32_t a[25
 void pq_wasm_poly_use_hint(int32_t b[256], const int32_t a[256], const int32_t h[256], int32_t gamma2);
 void pq_wasm_keccakf1600_x2(uint64_t s[50]);
 void pq_wasm_keccakf1600_x4(uint64_t s[100]);
+void pq_wasm_falcon_ntt(int16_t *a, unsigned logn);
+void pq_wasm_falcon_invntt_tomont(int16_t *a, unsigned logn);
+void pq_wasm_falcon_pointwise(int16_t *c, const int16_t *a, const int16_t *b, unsigned n);
+unsigned pq_wasm_falcon_sample(uint16_t *c, unsigned len, const uint8_t *buf, unsigned buflen);
 
 #define pq_ntt pq_wasm_ntt
 #define pq_invntt_tomont pq_wasm_invntt_tomont
@@ -29,5 +33,9 @@ void pq_wasm_keccakf1600_x4(uint64_t s[100]);
 #define pq_poly_use_hint pq_wasm_poly_use_hint
 #define pq_keccakf1600_x2 pq_wasm_keccakf1600_x2
 #define pq_keccakf1600_x4 pq_wasm_keccakf1600_x4
+#define pq_falcon_ntt pq_wasm_falcon_ntt
+#define pq_falcon_invntt_tomont pq_wasm_falcon_invntt_tomont
+#define pq_falcon_pointwise pq_wasm_falcon_pointwise
+#define pq_falcon_sample pq_wasm_falcon_sample
 
 #endif
