@@ -5,8 +5,14 @@
 #   bash scripts/setup.sh --quick  the same, but silent when nothing is missing
 set -euo pipefail
 cd "$(dirname "$0")/.."
-quick=0
-[ "${1:-}" = "--quick" ] && quick=1
+#   bash scripts/setup.sh --browser  also Debian's chromium (for npm run bench:browser)
+quick=0 browser=0
+for arg in "$@"; do
+  case "$arg" in
+    --quick) quick=1 ;;
+    --browser) browser=1 ;;
+  esac
+done
 say() { [ "$quick" = 1 ] || echo "setup: $*"; }
 
 # command -> Debian package
@@ -25,6 +31,8 @@ done
 # wasi-libc + compiler-rt for wasm32: the C tests also run as WASI programs
 [ -f /usr/include/wasm32-wasi/stdio.h ] || missing+=(wasi-libc)
 ls /usr/lib/llvm-19/lib/clang/19/lib/wasi/libclang_rt.builtins-wasm32.a >/dev/null 2>&1 || missing+=(libclang-rt-19-dev-wasm32)
+# Debian's Chromium, only on request (large; the browser benchmark drives it)
+if [ "$browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
 # AddressSanitizer runtime for the C tests
 if ! ls /usr/lib/gcc/x86_64-linux-gnu/*/libasan.so /usr/lib/gcc/*/*/libasan.so >/dev/null 2>&1; then
   missing+=(libgcc-12-dev)

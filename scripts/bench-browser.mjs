@@ -1,0 +1,317 @@
+#!/usr/bin/env node
+// ML-DSA-44/65/87 and Falcon-512/1024 verify in real headless Chromium: every pqsimd WASM backend
+// the page can run, next to the browser's own WebCrypto ML-DSA and @noble/post-quantum (pure JS),
+// then the same harness in Node. Prints a Markdown table to stdout (progress goes to stderr).
+//
+//   node scripts/build.mjs && node scripts/bench-browser.mjs [--json FILE] [--no-node]
+//        [--runs N] [--run-ms MS] [--warmup-ms MS] [--node-run-ms MS] [--node-warmup-ms MS]
+//
+// Needs Debian's chromium (apt-get install -y chromium; or --chromium PATH / $CHROMIUM) and the npm
+// package playwright-core (its own browser download is not used). The page is served from
+// 127.0.0.1 on a random port; nothing else is fetched. The checks (scripts/bench-browser/core.mjs)
+// run before any timing, in the page and in Node: pqsimd, WebCrypto and noble must all accept
+// the valid signature and reject a mutated signature and a mutated message, or the script fails.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pageDir = join(root, 'scripts', 'bench-browser');
+const RELAXED_FLAG = '--experimental-wasm-relaxed-simd';
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+// 'prepared': the page's fastest backend through a public key prepared once (MlDsa.prepare).
+const COLUMNS = ['wasm-relaxed', 'wasm-simd', 'wasm-scalar', 'prepared', 'WebCrypto', 'noble'];
+
+const HELP = `Usage: node scripts/bench-browser.mjs [options]
+
+Verify ops/s of ML-DSA-44/65/87 and Falcon-512/1024 in headless Chromium (pqsimd backends,
+WebCrypto ML-DSA, @noble/post-quantum), then in Node. Run 'node scripts/build.mjs' first.
+
+  --json FILE          also write the results as JSON
+  --no-node            skip the Node rows
+  --runs N             timed runs per implementation (default 5; the median is reported)
+  --run-ms MS          length of one browser run (default 300)
+  --warmup-ms MS       browser warm-up per implementation and algorithm (default 1000)
+  --node-run-ms MS     length of one Node run (default 150)
+  --node-warmup-ms MS  Node warm-up per implementation and algorithm (default 400)
+  --chromium PATH      the browser binary (default $CHROMIUM or /usr/bin/chromium)`;
+
+function parseArgs(argv) {
+  const o = { json: null, node: true, runs: 5, runMs: 300, warmupMs: 1000, nodeRunMs: 150, nodeWarmupMs: 400, chromium: process.env.CHROMIUM || '/usr/bin/chromium' };
+  const num = (name, v) => {
+    const x = Number(v);
+    if (!Number.isFinite(x) || x <= 0) fail(`${name}: expected a positive number, got ${v}`);
+    return x;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const val = () => {
+      if (i + 1 >= argv.length) fail(`${a}: missing value`);
+      return argv[++i];
+    };
+    if (a === '--help' || a === '-h') {
+      console.log(HELP);
+      process.exit(0);
+    } else if (a === '--json') o.json = val();
+    else if (a === '--no-node') o.node = false;
+    else if (a === '--runs') o.runs = Math.round(num(a, val()));
+    else if (a === '--run-ms') o.runMs = num(a, val());
+    else if (a === '--warmup-ms') o.warmupMs = num(a, val());
+    else if (a === '--node-run-ms') o.nodeRunMs = num(a, val());
+    else if (a === '--node-warmup-ms') o.nodeWarmupMs = num(a, val());
+    else if (a === '--chromium') o.chromium = val();
+    else fail(`unknown option ${a}\n\n${HELP}`);
+  }
+  return o;
+}
+
+function fail(msg) {
+  console.error(`bench-browser: ${msg}`);
+  process.exit(1);
+}
+const log = (s) => process.stderr.write(`${s}\n`);
+
+// ---------------------------------------------------------------------------------------------
+
+const opts = parseArgs(process.argv.slice(2));
+const distEntry = join(root, 'dist', 'index.mjs');
+if (!existsSync(distEntry)) fail(`${distEntry} is missing: run 'node scripts/build.mjs' first`);
+const pq = await import(pathToFileURL(distEntry).href);
+
+// Node's V8 keeps relaxed SIMD behind a flag on older versions: rerun under it so the Node rows
+// cover wasm-relaxed too (only when this Node accepts the flag).
+if (opts.node && !pq.availableBackends().includes('wasm-relaxed') && !process.env.PQSIMD_BENCH_REEXEC) {
+  const probe = spawnSync(process.execPath, [RELAXED_FLAG, '-e', '0'], { stdio: 'ignore' });
+  if (probe.status === 0) {
+    const r = spawnSync(process.execPath, [RELAXED_FLAG, ...process.execArgv, ...process.argv.slice(1)], {
+      stdio: 'inherit',
+      env: { ...process.env, PQSIMD_BENCH_REEXEC: '1' },
+    });
+    process.exit(r.status ?? 1);
+  }
+}
+
+let chromium;
+try {
+  ({ chromium } = await import('playwright-core'));
+} catch {
+  fail("playwright-core is not installed: npm install --no-save playwright-core (or add it to devDependencies)");
+}
+if (!existsSync(opts.chromium)) fail(`no browser at ${opts.chromium}: apt-get install -y chromium (or pass --chromium PATH)`);
+
+const nobleVersion = JSON.parse(readFileSync(join(root, 'node_modules', '@noble', 'post-quantum', 'package.json'), 'utf8')).version;
+const mlDsa = await import('@noble/post-quantum/ml-dsa.js');
+const falcon = await import('@noble/post-quantum/falcon.js');
+const nobleNode = { ...mlDsa, ...falcon };
+
+// Setup data: a 64-byte message; ML-DSA keys from fixed seeds and deterministic signatures made
+// with pqsimd; Falcon keys and one compressed signature made with noble (pqsimd's Falcon is
+// verification-only), from the fixed seed / randomness of the CLI's bench.
+const hex = (u8) => Buffer.from(u8).toString('hex');
+const msg = Uint8Array.from({ length: 64 }, (_, i) => (i * 131 + 7) & 0xff);
+const data = {};
+{
+  const t0 = performance.now();
+  const b = await pq.loadBackend('wasm-scalar');
+  for (const [alg, key, lvl] of [['ML-DSA-44', 'mlDsa44', 44], ['ML-DSA-65', 'mlDsa65', 65], ['ML-DSA-87', 'mlDsa87', 87]]) {
+    const seed = Uint8Array.from({ length: 32 }, (_, i) => (i * 29 + lvl) & 0xff);
+    const kp = b[key].keygen(seed);
+    const sig = b[key].sign(kp.secretKey, msg, { deterministic: true });
+    data[alg] = { seed: hex(seed), pk: hex(kp.publicKey), msg: hex(msg), sig: hex(sig) };
+  }
+  const fseed = Uint8Array.from({ length: 48 }, (_, i) => 0xf0 ^ i);
+  const frnd = Uint8Array.from({ length: 48 }, (_, i) => 0x5a ^ i);
+  for (const [alg, f] of [['Falcon-512', falcon.falcon512], ['Falcon-1024', falcon.falcon1024]]) {
+    const kp = f.keygen(fseed);
+    const sig = f.sign(msg, kp.secretKey, { extraEntropy: frnd });
+    data[alg] = { pk: hex(kp.publicKey), msg: hex(msg), sig: hex(sig) };
+  }
+  log(`setup: keys and signatures in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+// noble for the page: one ESM bundle, built in memory.
+const { build, stop: stopEsbuild } = await import('esbuild');
+const nobleBundle = (
+  await build({
+    stdin: {
+      contents:
+        "export { ml_dsa44, ml_dsa65, ml_dsa87 } from '@noble/post-quantum/ml-dsa.js';\n" +
+        "export { falcon512, falcon1024 } from '@noble/post-quantum/falcon.js';\n",
+      resolveDir: root,
+      loader: 'js',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+  })
+).outputFiles[0].contents;
+await stopEsbuild(); // no idle esbuild service process while timing
+
+// The page, from 127.0.0.1 (a secure context, so crypto.subtle exists), cross-origin isolated so
+// performance.now() has its fine resolution.
+const routes = {
+  '/': ['text/html; charset=utf-8', () => readFileSync(join(pageDir, 'index.html'))],
+  '/core.mjs': ['text/javascript', () => readFileSync(join(pageDir, 'core.mjs'))],
+  '/pqsimd.mjs': ['text/javascript', () => readFileSync(distEntry)],
+  '/noble.mjs': ['text/javascript', () => nobleBundle],
+};
+const server = http.createServer((req, res) => {
+  const route = routes[new URL(req.url, 'http://x').pathname];
+  const headers = {
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Embedder-Policy': 'require-corp',
+    'Cache-Control': 'no-store',
+  };
+  if (!route) {
+    res.writeHead(req.url === '/favicon.ico' ? 204 : 404, headers).end();
+    return;
+  }
+  res.writeHead(200, { ...headers, 'Content-Type': route[0] }).end(route[1]());
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const browserOpts = { warmupMs: opts.warmupMs, runMs: opts.runMs, runs: opts.runs };
+const nodeOpts = { warmupMs: opts.nodeWarmupMs, runMs: opts.nodeRunMs, runs: opts.runs };
+const started = performance.now();
+let browserVersion;
+let pageInfo;
+const browserResults = {};
+const browser = await chromium.launch({ executablePath: opts.chromium, args: CHROMIUM_ARGS });
+try {
+  browserVersion = browser.version();
+  const page = await browser.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e?.stack ?? e)));
+  page.on('console', (m) => {
+    const t = m.text();
+    log(t.startsWith('[progress] ') ? `chromium: ${t.slice(11)}` : `chromium console.${m.type()}: ${t}`);
+  });
+  await page.goto(`${origin}/`);
+  try {
+    await page.waitForFunction(() => window.pqBenchReady === true, null, { timeout: 30_000 });
+  } catch (e) {
+    throw new Error(`the page did not load: ${pageErrors.join('\n') || e.message}`);
+  }
+  pageInfo = await page.evaluate(() => window.pqBench.info());
+  log(`chromium ${browserVersion}: pqsimd availableBackends() = [${pageInfo.availableBackends.join(', ')}]; crossOriginIsolated ${pageInfo.crossOriginIsolated}`);
+  for (const alg of Object.keys(data)) {
+    Object.assign(browserResults, await page.evaluate(([d, o]) => window.pqBench.run(d, o), [{ [alg]: data[alg] }, browserOpts]));
+  }
+  if (pageErrors.length) throw new Error(`errors in the page:\n${pageErrors.join('\n')}`);
+} finally {
+  await browser.close();
+  server.close();
+}
+const browserSeconds = (performance.now() - started) / 1000;
+
+let nodeResults = null;
+let nodeBackends = null;
+if (opts.node) {
+  const { benchAll } = await import(pathToFileURL(join(pageDir, 'core.mjs')).href);
+  nodeBackends = pq.availableBackends();
+  log(`node ${process.version}${process.execArgv.includes(RELAXED_FLAG) ? ` ${RELAXED_FLAG}` : ''}: pqsimd availableBackends() = [${nodeBackends.join(', ')}]`);
+  const env = { pq, noble: nobleNode, subtle: globalThis.crypto?.subtle, backends: nodeBackends };
+  nodeResults = await benchAll(env, data, nodeOpts, (s) => log(`node: ${s}`));
+}
+const totalSeconds = (performance.now() - started) / 1000;
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+function fmtRate(x) {
+  return x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(1);
+}
+function fmtRatio(x) {
+  return x >= 10 ? `${x.toFixed(1)}x` : `${x.toFixed(2)}x`;
+}
+
+/** Table rows: ML-DSA cells carry a ratio vs Chromium's WebCrypto, Falcon cells vs noble (same runtime). */
+function rowsOf(results, suffix) {
+  return Object.entries(results).map(([alg, r]) => {
+    const webcrypto = browserResults[alg]?.cells?.WebCrypto?.median;
+    const noble = r.cells.noble?.median;
+    return [
+      `${alg} verify${suffix}`,
+      ...COLUMNS.map((c) => {
+        const m = r.cells[c]?.median;
+        if (m === undefined) return '—';
+        if (webcrypto) return c === 'WebCrypto' && !suffix ? `${fmtRate(m)} (1.00x)` : `${fmtRate(m)} (${fmtRatio(m / webcrypto)})`;
+        if (noble && c !== 'noble') return `${fmtRate(m)} (${fmtRatio(m / noble)} noble)`;
+        return fmtRate(m);
+      }),
+    ];
+  });
+}
+
+function table(header, body) {
+  const widths = header.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
+  const line = (cells) => '| ' + cells.map((s, c) => (c === 0 ? s.padEnd(widths[c]) : s.padStart(widths[c]))).join(' | ') + ' |';
+  const sep = '| ' + widths.map((w, c) => (c === 0 ? '-'.repeat(w) : '-'.repeat(w - 1) + ':')).join(' | ') + ' |';
+  return [line(header), sep, ...body.map(line)].join('\n');
+}
+
+const cpu = /^model name\s*:\s*(.+)$/m.exec(existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown CPU';
+const date = new Date().toISOString();
+const webcryptoFormats = [...new Set(Object.values(browserResults).map((r) => r.info.webcrypto?.format).filter(Boolean))];
+const nodeLabel = `Node ${process.version}${process.execArgv.includes(RELAXED_FLAG) ? ` (${RELAXED_FLAG})` : ''}`;
+const preparedOn = Object.values(browserResults).find((r) => r.info.prepared)?.info.prepared;
+const header = ['Verify, ops/s', 'wasm-relaxed', 'wasm-simd', 'wasm-scalar', preparedOn ? `${preparedOn}, prepared key` : 'prepared key', 'WebCrypto', `noble ${nobleVersion}`];
+const body = [...rowsOf(browserResults, ''), ...(nodeResults ? rowsOf(nodeResults, ` (${nodeLabel.split(' (')[0]})`) : [])];
+
+const out = [
+  `## pqsimd verify in headless Chromium ${browserVersion}`,
+  '',
+  `${date}; ${cpu}, ${os.availableParallelism?.() ?? os.cpus().length} logical CPUs; Chromium ${browserVersion} (${opts.chromium}), ${nodeLabel}.`,
+  `pqsimd backends in the page (availableBackends()): ${pageInfo.availableBackends.join(', ')}` +
+    (nodeBackends ? `; in Node: ${nodeBackends.join(', ')}` : '') +
+    `. WebCrypto ML-DSA public key import: ${webcryptoFormats.map((f) => `'${f}'`).join(', ') || 'not available'}.`,
+  `Median of ${opts.runs} runs of ~${opts.runMs} ms per implementation after a ${opts.warmupMs} ms warm-up (Node: ${opts.nodeRunMs} / ${opts.nodeWarmupMs} ms), runs interleaved; ` +
+    `64-byte message; each implementation is checked first (valid signature accepted, mutated signature and message rejected, pqsimd and WebCrypto signatures cross-verified); ML-DSA keys and deterministic signatures made with pqsimd, Falcon ones (compressed) with noble. ` +
+    `WebCrypto: crypto.subtle.verify awaited one at a time, key imported once.`,
+  '',
+  table(header, body),
+  '',
+  `Ratios: ML-DSA rows vs Chromium's WebCrypto of the same parameter set${nodeResults ? ' (Node rows too)' : ''}; Falcon rows (no WebCrypto Falcon) vs noble in the same runtime. ` +
+    `"—": not available there.${nodeResults && !Object.values(nodeResults).some((r) => r.cells.WebCrypto) ? ` ${nodeLabel.split(' (')[0]} has no WebCrypto ML-DSA.` : ''}`,
+  `WebCrypto ML-DSA public-key import in Chromium, per format tried: ${Object.entries(browserResults)
+    .filter(([, r]) => r.info.webcrypto)
+    .slice(0, 1)
+    .map(([alg, r]) => `(${alg}) ${r.info.webcrypto.attempts.join('; ')}`)
+    .join('') || 'not tried'}.`,
+  `Prepared key: ${preparedOn ?? 'the fastest backend'} verifying through MlDsa/FalconVerifier.prepare(pk), made once (as WebCrypto's key is imported once)${preparedOn ? '' : ': not in this build of pqsimd'}.`,
+  (() => {
+    const spreads = [browserResults, nodeResults ?? {}].flatMap((res) =>
+      Object.values(res).flatMap((r) => Object.values(r.cells).map((c) => (Math.max(...c.runs) - Math.min(...c.runs)) / c.median)),
+    ).sort((a, b) => a - b);
+    const pct = (x) => `${Math.round(100 * x)}%`;
+    return `Run-to-run spread, (max − min) / median over the ${opts.runs} runs of a cell: median ${pct(spreads[spreads.length >> 1])}, worst ${pct(spreads.at(-1))} (each run in the JSON).`;
+  })(),
+  `Timing took ${totalSeconds.toFixed(0)} s (browser ${browserSeconds.toFixed(0)} s).`,
+];
+console.log(out.join('\n'));
+
+if (opts.json) {
+  const json = {
+    date,
+    machine: { cpu, logicalCpus: os.availableParallelism?.() ?? os.cpus().length, platform: process.platform, arch: process.arch },
+    chromium: { version: browserVersion, executable: opts.chromium, args: CHROMIUM_ARGS, ...pageInfo },
+    node: { version: process.version, execArgv: process.execArgv, availableBackends: nodeBackends },
+    noble: nobleVersion,
+    method: { browser: browserOpts, node: opts.node ? nodeOpts : null, messageBytes: 64, webcrypto: 'crypto.subtle.verify awaited one at a time; key imported once' },
+    webcryptoImportFormat: webcryptoFormats[0] ?? null,
+    results: { chromium: browserResults, node: nodeResults },
+  };
+  writeFileSync(opts.json, JSON.stringify(json, null, 2) + '\n');
+  log(`wrote ${opts.json}`);
+}

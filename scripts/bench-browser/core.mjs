@@ -1,0 +1,223 @@
+// Environment-neutral half of scripts/bench-browser.mjs: the correctness checks and the timing
+// harness, run unchanged in headless Chromium (imported by index.html) and in Node.
+// Nothing here touches the DOM or node: modules.
+
+export const MLDSA = ['ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87'];
+export const FALCON = ['Falcon-512', 'Falcon-1024'];
+const LIB_KEY = {
+  'ML-DSA-44': 'mlDsa44', 'ML-DSA-65': 'mlDsa65', 'ML-DSA-87': 'mlDsa87',
+  'Falcon-512': 'falcon512', 'Falcon-1024': 'falcon1024',
+};
+const NOBLE_KEY = { ...LIB_KEY, 'ML-DSA-44': 'ml_dsa44', 'ML-DSA-65': 'ml_dsa65', 'ML-DSA-87': 'ml_dsa87' };
+/** id-ml-dsa-44/65/87: 2.16.840.1.101.3.4.3.17/18/19 (for the SPKI import variant). */
+const OID_LAST = { 'ML-DSA-44': 17, 'ML-DSA-65': 18, 'ML-DSA-87': 19 };
+
+export const fromHex = (h) => Uint8Array.from(h.match(/../g) ?? [], (b) => parseInt(b, 16));
+const eq = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+const flipped = (a, i) => {
+  const c = a.slice();
+  c[i] ^= 1;
+  return c;
+};
+const b64url = (u8) => {
+  let s = '';
+  for (const b of u8) s += String.fromCharCode(b);
+  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+};
+function derLen(n) {
+  return n < 0x80 ? [n] : n < 0x100 ? [0x81, n] : [0x82, n >> 8, n & 0xff];
+}
+function spki(alg, pk) {
+  const algId = [0x30, 0x0b, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x03, OID_LAST[alg]];
+  const bits = [0x03, ...derLen(pk.length + 1), 0x00, ...pk];
+  return Uint8Array.from([0x30, ...derLen(algId.length + bits.length), ...algId, ...bits]);
+}
+
+/**
+ * Imports an ML-DSA public key into WebCrypto in every format below and keeps the first that
+ * works. Returns that key and format, and what each attempt said; key is null when WebCrypto has
+ * no ML-DSA (or none of the formats works).
+ */
+export async function importWebCryptoKey(subtle, alg, pk) {
+  const attempts = [];
+  if (!subtle) return { key: null, format: null, attempts: ['crypto.subtle is not available'] };
+  const tries = [
+    ['raw-public', pk],
+    ['raw', pk],
+    ['spki', spki(alg, pk)],
+    ['jwk', { kty: 'AKP', alg, pub: b64url(pk) }],
+  ];
+  let found = null;
+  for (const [format, data] of tries) {
+    try {
+      const key = await subtle.importKey(format, data, { name: alg }, false, ['verify']);
+      attempts.push(`${format}: ok`);
+      found ??= { key, format };
+    } catch (e) {
+      attempts.push(`${format}: ${e?.name ?? 'Error'}: ${e?.message ?? e}`);
+    }
+  }
+  return { key: found?.key ?? null, format: found?.format ?? null, attempts };
+}
+
+/** One loaded pqsimd backend per name, shared by every algorithm. */
+async function backend(env, name) {
+  env.loaded ??= new Map();
+  if (!env.loaded.has(name)) env.loaded.set(name, await env.pq.loadBackend(name));
+  return env.loaded.get(name);
+}
+
+class CheckError extends Error {}
+function check(cond, what) {
+  if (!cond) throw new CheckError(`CORRECTNESS CHECK FAILED: ${what}`);
+}
+
+/**
+ * Correctness checks for one algorithm, then one closure per implementation (each returns the
+ * verdict, a boolean or a Promise of one). Throws if any implementation disagrees.
+ *   env: { pq: the pqsimd module, noble: { ml_dsa44, …, falcon512, falcon1024 }, subtle, backends }
+ *   d:   { pk, msg, sig, seed? } as hex (seed only for ML-DSA: pk/sig were made from it with pqsimd)
+ */
+export async function setupAlg(env, alg, d) {
+  const pk = fromHex(d.pk);
+  const msg = fromHex(d.msg);
+  const sig = fromHex(d.sig);
+  const badSig = flipped(sig, sig.length >> 1);
+  const badMsg = flipped(msg, 0);
+  const isMlDsa = MLDSA.includes(alg);
+  const impls = [];
+  const info = { checks: [] };
+  const ok = (what) => info.checks.push(what);
+
+  for (const name of env.backends) {
+    const s = (await backend(env, name))[LIB_KEY[alg]];
+    if (isMlDsa) {
+      const kp = s.keygen(fromHex(d.seed));
+      check(eq(kp.publicKey, pk), `${name} ${alg}: keygen(seed) differs from the setup public key`);
+      check(eq(s.sign(kp.secretKey, msg, { deterministic: true }), sig), `${name} ${alg}: deterministic signature differs from the setup one`);
+      ok(`${name}: keygen(seed) and deterministic sign reproduce the setup pk/sig`);
+    }
+    check(s.verify(pk, msg, sig) === true, `${name} ${alg}: valid signature rejected`);
+    check(s.verify(pk, msg, badSig) === false, `${name} ${alg}: mutated signature accepted`);
+    check(s.verify(pk, badMsg, sig) === false, `${name} ${alg}: signature of another message accepted`);
+    ok(`${name}: valid true, mutated signature false, mutated message false`);
+    impls.push({ name, kind: 'sync', fn: () => s.verify(pk, msg, sig) });
+  }
+
+  // The fastest backend again, through a key prepared once (like WebCrypto's imported CryptoKey);
+  // skipped when this build of pqsimd has no prepare().
+  const best = env.backends[0];
+  const bs = best && (await backend(env, best))[LIB_KEY[alg]];
+  if (typeof bs?.prepare === 'function') {
+    const vk = bs.prepare(pk);
+    check(vk.verify(msg, sig) === true, `${best} ${alg} prepared key: valid signature rejected`);
+    check(vk.verify(msg, badSig) === false, `${best} ${alg} prepared key: mutated signature accepted`);
+    check(vk.verify(badMsg, sig) === false, `${best} ${alg} prepared key: signature of another message accepted`);
+    ok(`${best} prepared key: valid true, mutated signature false, mutated message false`);
+    info.prepared = best;
+    impls.push({ name: 'prepared', kind: 'sync', fn: () => vk.verify(msg, sig) });
+  }
+
+  if (isMlDsa) {
+    const imp = await importWebCryptoKey(env.subtle, alg, pk);
+    info.webcrypto = { format: imp.format, attempts: imp.attempts };
+    if (imp.key) {
+      const subtle = env.subtle;
+      const key = imp.key;
+      const algo = { name: alg };
+      check((await subtle.verify(algo, key, sig, msg)) === true, `WebCrypto ${alg}: valid pqsimd signature rejected`);
+      check((await subtle.verify(algo, key, badSig, msg)) === false, `WebCrypto ${alg}: mutated signature accepted`);
+      check((await subtle.verify(algo, key, sig, badMsg)) === false, `WebCrypto ${alg}: signature of another message accepted`);
+      ok(`WebCrypto (${imp.format}): valid true, mutated signature false, mutated message false (agrees with pqsimd)`);
+      // The other direction: WebCrypto signs with the same seed, every pqsimd backend verifies.
+      try {
+        const sk = await subtle.importKey('raw-seed', fromHex(d.seed), algo, false, ['sign']);
+        const wsig = new Uint8Array(await subtle.sign(algo, sk, msg));
+        for (const name of env.backends) {
+          const s = (await backend(env, name))[LIB_KEY[alg]];
+          check(s.verify(pk, msg, wsig) === true, `${name} ${alg}: rejects WebCrypto's signature under the same seed`);
+        }
+        ok('WebCrypto sign (raw-seed import of the same seed) verifies with every pqsimd backend');
+      } catch (e) {
+        if (e instanceof CheckError) throw e;
+        ok(`WebCrypto raw-seed sign skipped: ${e?.name}: ${e?.message}`);
+      }
+      impls.push({ name: 'WebCrypto', kind: 'async', fn: () => subtle.verify(algo, key, sig, msg) });
+    }
+  }
+
+  const n = env.noble?.[NOBLE_KEY[alg]];
+  if (n) {
+    const nv = (s, m) => {
+      try {
+        return n.verify(s, m, pk) === true;
+      } catch {
+        return false; // noble throws on some malformed inputs: a rejection
+      }
+    };
+    check(nv(sig, msg) === true, `noble ${alg}: valid signature rejected`);
+    check(nv(badSig, msg) === false, `noble ${alg}: mutated signature accepted`);
+    check(nv(sig, badMsg) === false, `noble ${alg}: signature of another message accepted`);
+    ok('noble: valid true, mutated signature false, mutated message false');
+    impls.push({ name: 'noble', kind: 'sync', fn: () => n.verify(sig, msg, pk) });
+  }
+  return { impls, info };
+}
+
+const now = () => performance.now();
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Runs `fn` n times (or until `untilMs` has passed when n is 0); every verdict must be true. */
+async function loop(impl, n, untilMs) {
+  const { fn, kind, name } = impl;
+  let ops = 0;
+  const t0 = now();
+  if (kind === 'sync') {
+    if (n) for (; ops < n; ops++) { if (fn() !== true) throw new Error(`${name}: verify returned false while timing`); }
+    else for (; now() - t0 < untilMs; ops++) { if (fn() !== true) throw new Error(`${name}: verify returned false while timing`); }
+  } else {
+    if (n) for (; ops < n; ops++) { if ((await fn()) !== true) throw new Error(`${name}: verify returned false while timing`); }
+    else for (; now() - t0 < untilMs; ops++) { if ((await fn()) !== true) throw new Error(`${name}: verify returned false while timing`); }
+  }
+  return { ops, ms: now() - t0 };
+}
+
+/**
+ * Warm-up of warmupMs per implementation (wasm tiers up from Liftoff to TurboFan in the
+ * background), which also calibrates the op count of a run to about runMs; then `runs` timed runs,
+ * interleaved across implementations (the starting implementation rotates). Ops/s: the median.
+ */
+export async function measure(impls, { warmupMs = 1000, runMs = 300, runs = 5 } = {}) {
+  const out = {};
+  const count = new Map();
+  for (const impl of impls) {
+    const w = await loop(impl, 0, warmupMs);
+    count.set(impl.name, Math.max(1, Math.round((w.ops * runMs) / w.ms)));
+    out[impl.name] = { warmup: { ops: w.ops, ms: w.ms }, n: count.get(impl.name), runs: [] };
+  }
+  for (let r = 0; r < runs; r++) {
+    for (let k = 0; k < impls.length; k++) {
+      const impl = impls[(k + r) % impls.length];
+      const t = await loop(impl, count.get(impl.name), 0);
+      out[impl.name].runs.push((t.ops * 1000) / t.ms);
+    }
+  }
+  for (const v of Object.values(out)) v.median = median(v.runs);
+  return out;
+}
+
+/** setupAlg + measure for every algorithm in `data` (progress: optional callback). */
+export async function benchAll(env, data, opts, progress = () => {}) {
+  const result = {};
+  for (const alg of Object.keys(data)) {
+    progress(`${alg}: checks`);
+    const { impls, info } = await setupAlg(env, alg, data[alg]);
+    progress(`${alg}: timing ${impls.map((i) => i.name).join(', ')}`);
+    result[alg] = { info, cells: await measure(impls, opts) };
+  }
+  return result;
+}
