@@ -13,7 +13,7 @@ PQ_API void pq_bench_invntt(int32_t *poly, uint32_t iters);
 
 /* Kernel ids for pq_bench_kernel, in the order of pq_bench_kernel_name(). */
 enum {
-  PQ_BENCH_NTT,
+  PQ_BENCH_NTT,            /* includes a 1 KiB copy of the input */
   PQ_BENCH_INVNTT,
   PQ_BENCH_POINTWISE_ACC5, /* one row of ML-DSA-65: 5 products, one reduction */
   PQ_BENCH_KECCAK_X1,
