@@ -4,6 +4,7 @@
 # each runs twice: optimized, and with AddressSanitizer + UBSan. Then the
 # constant-time check (native/test/ct_mldsa.c) under valgrind.
 set -euo pipefail
+shopt -s nullglob
 cd "$(dirname "$0")/.."
 OUT=build/ctest
 mkdir -p "$OUT"
@@ -28,6 +29,17 @@ for t in native/test/test_*.c; do
   "$CC" "${CFLAGS[@]}" -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all "$t" "${SRC[@]}" -o "$OUT/$name-san"
   run "[asan+ubsan]" "$OUT/$name-san"
 done
+# The same tests with the AVX2 kernels (native/x86_64), where this CPU has AVX2.
+if grep -qw avx2 /proc/cpuinfo; then
+  for t in native/test/test_*.c; do
+    name=$(basename "$t" .c)
+    "$CC" "${CFLAGS[@]}" -O2 -mavx2 -mbmi2 -DPQ_TARGET_X86_AVX2 "$t" "${SRC[@]}" native/x86_64/*.c -o "$OUT/$name-avx2"
+    run "[avx2]" "$OUT/$name-avx2"
+  done
+else
+  echo "[avx2] skipped: this CPU has no AVX2"
+fi
+
 # The same tests compiled for WebAssembly (wasm32-wasi, Debian's wasi-libc) and
 # run under Node: once with the portable kernels (the wasm-scalar build) and
 # once with the SIMD128 kernels (the wasm-simd build) and once more with relaxed
