@@ -2,10 +2,12 @@
 import scalarWasm from '../../build/wasm/pqsimd-scalar.wasm';
 import relaxedWasm from '../../build/wasm/pqsimd-relaxed.wasm';
 import simdWasm from '../../build/wasm/pqsimd-simd.wasm';
+import type { Driver } from './driver.js';
 import { createFalcon } from './falcon.js';
 import { createMlDsa } from './mldsa.js';
 import type { Backend, BackendName } from './types.js';
 import { WasmCore } from './wasm.js';
+import { WasmDriver } from './wasm-driver.js';
 
 /** Smallest module using a SIMD128 instruction (i8x16.splat + i8x16.popcnt). */
 const SIMD_PROBE = new Uint8Array([
@@ -89,28 +91,32 @@ export async function loadBackend(name: BackendName): Promise<LoadedBackend> {
   if (!availableBackends().includes(name)) {
     throw new Error(`pqsimd: backend "${name}" is not supported by this runtime (available: ${availableBackends().join(', ') || 'none'})`);
   }
-  const core = new WasmCore(await compile(name));
+  return createBackend(name, new WasmDriver(new WasmCore(await compile(name))));
+}
+
+/** Every scheme bound to one driver. */
+export function createBackend(name: BackendName, driver: Driver): LoadedBackend {
   const kernels = Object.freeze({
     run(kernel: KernelName, iterations: number): void {
       const id = KERNEL_NAMES.indexOf(kernel);
       if (id < 0) throw new RangeError(`kernel: unknown kernel "${String(kernel)}"`);
-      core.run((c) => c.exports.pq_bench_kernel(id, iterations >>> 0));
+      driver.benchKernel(id, iterations >>> 0);
     },
     nttLoop(iterations: number): void {
-      core.run((c) => c.exports.pq_bench_ntt(c.p('poly'), iterations >>> 0));
+      driver.benchKernel(0, iterations >>> 0);
     },
     invnttLoop(iterations: number): void {
-      core.run((c) => c.exports.pq_bench_invntt(c.p('poly'), iterations >>> 0));
+      driver.benchKernel(1, iterations >>> 0);
     },
   });
   return Object.freeze({
     name,
-    mlDsa44: createMlDsa('ML-DSA-44', core),
-    mlDsa65: createMlDsa('ML-DSA-65', core),
-    mlDsa87: createMlDsa('ML-DSA-87', core),
-    falcon512: createFalcon('Falcon-512', core),
-    falcon1024: createFalcon('Falcon-1024', core),
-    falconDet1024: createFalcon('Falcon-Det1024', core),
+    mlDsa44: createMlDsa('ML-DSA-44', driver),
+    mlDsa65: createMlDsa('ML-DSA-65', driver),
+    mlDsa87: createMlDsa('ML-DSA-87', driver),
+    falcon512: createFalcon('Falcon-512', driver),
+    falcon1024: createFalcon('Falcon-1024', driver),
+    falconDet1024: createFalcon('Falcon-Det1024', driver),
     kernels,
   });
 }

@@ -1,4 +1,5 @@
-/** ML-DSA (FIPS 204) over one WASM core instance. */
+/** ML-DSA (FIPS 204): argument checks and errors; the bytes go to a backend's Driver. */
+import { type Driver, Mode } from './driver.js';
 import type {
   InternalSignOptions,
   InternalVerifyOptions,
@@ -13,7 +14,6 @@ import type {
   VerifyOptions,
 } from './types.js';
 import { bytes, exactLength, optBytes, options, randomBytes } from './util.js';
-import type { WasmCore } from './wasm.js';
 
 export type MlDsaName = 'ML-DSA-44' | 'ML-DSA-65' | 'ML-DSA-87';
 
@@ -44,61 +44,30 @@ function signingRandom(o: { random?: unknown; deterministic?: unknown }): Uint8A
   return o.deterministic ? new Uint8Array(32) : randomBytes(32);
 }
 
-export function createMlDsa(name: MlDsaName, core: WasmCore): MlDsa {
+function checkContext(ctx: Uint8Array): void {
+  if (ctx.length > 255) throw new RangeError(`context: at most 255 bytes, got ${ctx.length}`);
+}
+
+export function createMlDsa(name: MlDsaName, driver: Driver): MlDsa {
   const lengths = Object.freeze({ ...ML_DSA_LENGTHS[name] });
   const level = LEVEL[name];
 
-  /** Copies the secret key in and checks its length and ranges. */
-  function loadSecretKey(sk: Uint8Array): void {
+  /** Length and range checks of a secret key, with errors that say which. */
+  function checkSecretKey(sk: Uint8Array): void {
     exactLength('secretKey', sk, lengths.secretKey, name);
-    core.write('sk', sk);
-    if (core.exports.pq_mldsa_sk_check(level, core.p('sk')) !== 0) {
-      core.wipe('sk', lengths.secretKey);
+    if (!driver.mldsaSkCheck(level, sk)) {
       throw new RangeError(`secretKey: malformed ${name} secret key (s1/s2 coefficients out of range)`);
     }
   }
 
-  /** μ = H(tr ‖ M') into the mu region; M' = prefix ‖ message (or OID ‖ PH(message)). */
-  function computeMu(trPtr: number, prefix: { ph: number; ctx: Uint8Array } | null, msg: Uint8Array): void {
-    const ex = core.exports;
-    const st = core.p('state');
-    ex.pq_mldsa_mu_init(st, trPtr);
-    if (prefix === null) {
-      core.stream(msg, (p, n) => ex.pq_keccak_absorb(st, p, n));
-    } else {
-      core.write('ctx', prefix.ctx);
-      ex.pq_mldsa_mu_absorb_prefix(st, prefix.ph >= 0 ? 1 : 0, core.p('ctx'), prefix.ctx.length);
-      if (prefix.ph < 0) {
-        core.stream(msg, (p, n) => ex.pq_keccak_absorb(st, p, n));
-      } else {
-        const ph = core.p('prehash');
-        ex.pq_prehash_init(ph, prefix.ph);
-        core.stream(msg, (p, n) => ex.pq_prehash_update(ph, prefix.ph, p, n));
-        ex.pq_prehash_final(ph, prefix.ph, core.p('digest'));
-        ex.pq_mldsa_mu_absorb_prehash(st, prefix.ph, core.p('digest'));
-      }
+  function sign(sk: Uint8Array, mode: Mode, msg: Uint8Array, ctx: Uint8Array, ph: number, rnd: Uint8Array): Uint8Array {
+    checkSecretKey(sk);
+    const out = driver.mldsaSign(level, sk, mode, msg, ctx, ph, rnd);
+    if (typeof out === 'number') {
+      if (out === -2) throw new RangeError(`secretKey: malformed ${name} secret key (s1/s2 coefficients out of range)`);
+      throw new Error(`pqsimd: ${name} signing failed (code ${out})`);
     }
-    ex.pq_mldsa_mu_final(st, core.p('mu'));
-  }
-
-  /** Signs with the secret key already in the sk region and μ in the mu region. */
-  function signLoaded(rnd: Uint8Array): Uint8Array {
-    core.write('rnd', rnd);
-    const rc = core.exports.pq_mldsa_sign_mu(level, core.p('sk'), core.p('mu'), core.p('rnd'), core.p('sig'));
-    core.wipe('sk', lengths.secretKey);
-    core.wipe('rnd', 32);
-    core.wipe('mu', 64);
-    if (rc !== 0) throw new Error(`pqsimd: ${name} signing failed (code ${rc})`);
-    return core.read('sig', lengths.signature);
-  }
-
-  function verifyLoaded(sig: Uint8Array): boolean {
-    core.write('sig', sig);
-    return core.exports.pq_mldsa_verify_mu(level, core.p('pk'), lengths.publicKey, core.p('mu'), core.p('sig'), sig.length) === 1;
-  }
-
-  function checkContext(ctx: Uint8Array): void {
-    if (ctx.length > 255) throw new RangeError(`context: at most 255 bytes, got ${ctx.length}`);
+    return out;
   }
 
   function signWith(ph: number, skIn: unknown, msgIn: unknown, optsIn: unknown): Uint8Array {
@@ -107,12 +76,7 @@ export function createMlDsa(name: MlDsaName, core: WasmCore): MlDsa {
     const o = options<SignOptions>('options', optsIn);
     const ctx = optBytes('context', o.context) ?? EMPTY;
     checkContext(ctx);
-    const rnd = signingRandom(o);
-    return core.run(() => {
-      loadSecretKey(sk);
-      computeMu(core.p('sk') + 64, { ph, ctx }, msg);
-      return signLoaded(rnd);
-    });
+    return sign(sk, Mode.External, msg, ctx, ph, signingRandom(o));
   }
 
   function verifyWith(ph: number, pkIn: unknown, msgIn: unknown, sigIn: unknown, optsIn: unknown): boolean {
@@ -122,12 +86,7 @@ export function createMlDsa(name: MlDsaName, core: WasmCore): MlDsa {
     const o = options<VerifyOptions>('options', optsIn);
     const ctx = optBytes('context', o.context) ?? EMPTY;
     if (ctx.length > 255 || pk.length !== lengths.publicKey || sig.length !== lengths.signature) return false;
-    return core.run(() => {
-      core.write('pk', pk);
-      core.exports.pq_mldsa_pk_tr(core.p('pk'), pk.length, core.p('tr'));
-      computeMu(core.p('tr'), { ph, ctx }, msg);
-      return verifyLoaded(sig);
-    });
+    return driver.mldsaVerify(level, pk, Mode.External, msg, ctx, ph, sig);
   }
 
   function prehashId(hash: unknown): number {
@@ -139,19 +98,37 @@ export function createMlDsa(name: MlDsaName, core: WasmCore): MlDsa {
 
   const prehashCache = new Map<number, MlDsaPrehash>();
 
-  const preparedBytes = { 'ML-DSA-44': 20544, 'ML-DSA-65': 36928, 'ML-DSA-87': 65600 }[name];
+  const internal: MlDsaInternal = {
+    sign(skIn: unknown, mIn: unknown, optsIn?: unknown): Uint8Array {
+      const sk = bytes('secretKey', skIn);
+      const o = options<InternalSignOptions>('options', optsIn);
+      const m = bytes(o.externalMu ? 'mu' : 'message', mIn);
+      const rnd = signingRandom(o);
+      if (o.externalMu) exactLength('mu', m, 64, 'external μ');
+      return sign(sk, o.externalMu ? Mode.Mu : Mode.Internal, m, EMPTY, -1, rnd);
+    },
+    verify(pkIn: unknown, mIn: unknown, sigIn: unknown, optsIn?: unknown): boolean {
+      const pk = bytes('publicKey', pkIn);
+      const o = options<InternalVerifyOptions>('options', optsIn);
+      const m = bytes(o.externalMu ? 'mu' : 'message', mIn);
+      const sig = bytes('signature', sigIn);
+      if (pk.length !== lengths.publicKey || sig.length !== lengths.signature) return false;
+      if (o.externalMu && m.length !== 64) return false;
+      return driver.mldsaVerify(level, pk, o.externalMu ? Mode.Mu : Mode.Internal, m, EMPTY, -1, sig);
+    },
+    mu(pkIn: unknown, mIn: unknown): Uint8Array {
+      const pk = bytes('publicKey', pkIn);
+      const m = bytes('message', mIn);
+      exactLength('publicKey', pk, lengths.publicKey, name);
+      return driver.mldsaMu(level, pk, m);
+    },
+  };
 
   function prepare(pkIn: unknown): PreparedMlDsaKey {
     const pk = bytes('publicKey', pkIn);
     exactLength('publicKey', pk, lengths.publicKey, name);
+    const blob = driver.mldsaPrepare(level, pk);
     const owner = {};
-    const blob = core.run((c) => {
-      c.write('pk', pk);
-      c.clobberPrepared();
-      const rc = c.exports.pq_mldsa_prepare(level, c.p('pk'), pk.length, c.p('prep'));
-      if (rc !== 0) throw new Error(`pqsimd: ${name} prepare failed (code ${rc})`);
-      return c.read('prep', preparedBytes);
-    });
     return Object.freeze({
       algorithm: name,
       byteLength: blob.length,
@@ -161,60 +138,10 @@ export function createMlDsa(name: MlDsaName, core: WasmCore): MlDsa {
         const o = options<VerifyOptions>('options', optsIn);
         const ctx = optBytes('context', o.context) ?? EMPTY;
         if (ctx.length > 255 || sig.length !== lengths.signature) return false;
-        return core.run((c) => {
-          c.loadPrepared(owner, blob);
-          computeMu(c.p('prep'), { ph: -1, ctx }, msg); /* tr is the first 64 bytes */
-          c.write('sig', sig);
-          return c.exports.pq_mldsa_verify_prepared(level, c.p('prep'), c.p('mu'), c.p('sig'), sig.length) === 1;
-        });
+        return driver.mldsaVerifyPrepared(level, blob, owner, msg, ctx, sig);
       },
     }) as PreparedMlDsaKey;
   }
-
-  const internal: MlDsaInternal = {
-    sign(skIn: unknown, mIn: unknown, optsIn?: unknown): Uint8Array {
-      const sk = bytes('secretKey', skIn);
-      const o = options<InternalSignOptions>('options', optsIn);
-      const m = bytes(o.externalMu ? 'mu' : 'message', mIn);
-      const rnd = signingRandom(o);
-      if (o.externalMu) exactLength('mu', m, 64, 'external μ');
-      return core.run(() => {
-        loadSecretKey(sk);
-        if (o.externalMu) core.write('mu', m);
-        else computeMu(core.p('sk') + 64, null, m);
-        return signLoaded(rnd);
-      });
-    },
-    verify(pkIn: unknown, mIn: unknown, sigIn: unknown, optsIn?: unknown): boolean {
-      const pk = bytes('publicKey', pkIn);
-      const o = options<InternalVerifyOptions>('options', optsIn);
-      const m = bytes(o.externalMu ? 'mu' : 'message', mIn);
-      const sig = bytes('signature', sigIn);
-      if (pk.length !== lengths.publicKey || sig.length !== lengths.signature) return false;
-      if (o.externalMu && m.length !== 64) return false;
-      return core.run(() => {
-        core.write('pk', pk);
-        if (o.externalMu) {
-          core.write('mu', m);
-        } else {
-          core.exports.pq_mldsa_pk_tr(core.p('pk'), pk.length, core.p('tr'));
-          computeMu(core.p('tr'), null, m);
-        }
-        return verifyLoaded(sig);
-      });
-    },
-    mu(pkIn: unknown, mIn: unknown): Uint8Array {
-      const pk = bytes('publicKey', pkIn);
-      const m = bytes('message', mIn);
-      exactLength('publicKey', pk, lengths.publicKey, name);
-      return core.run(() => {
-        core.write('pk', pk);
-        core.exports.pq_mldsa_pk_tr(core.p('pk'), pk.length, core.p('tr'));
-        computeMu(core.p('tr'), null, m);
-        return core.read('mu', 64);
-      });
-    },
-  };
 
   return Object.freeze({
     name,
@@ -224,15 +151,8 @@ export function createMlDsa(name: MlDsaName, core: WasmCore): MlDsa {
       const seed = own ? randomBytes(32) : bytes('seed', seedIn);
       exactLength('seed', seed, 32, name);
       try {
-        return core.run(() => {
-          core.write('seed', seed);
-          const rc = core.exports.pq_mldsa_keygen(level, core.p('seed'), core.p('pk'), core.p('sk'));
-          if (rc !== 0) throw new Error(`pqsimd: ${name} key generation failed (code ${rc})`);
-          const kp = { publicKey: core.read('pk', lengths.publicKey), secretKey: core.read('sk', lengths.secretKey) };
-          core.wipe('seed', 32);
-          core.wipe('sk', lengths.secretKey);
-          return kp;
-        });
+        const [publicKey, secretKey] = driver.mldsaKeygen(level, seed);
+        return { publicKey, secretKey };
       } finally {
         if (own) seed.fill(0);
       }
