@@ -29,9 +29,20 @@ if (stale(wasmOut, nativeTime)) {
   execFileSync('bash', ['scripts/build-wasm.sh'], { stdio: 'inherit' });
 }
 
+// 1b. The Node addon (gcc + node-api-headers); without a compiler the package still works on WASM.
+const addonOut = [`prebuilds/${process.platform}-${process.arch}/pqsimd.napi.node`];
+const addonTime = Math.max(nativeTime, mtime('scripts/build-addon.sh'));
+if (stale(addonOut, addonTime)) {
+  try {
+    execFileSync('bash', ['scripts/build-addon.sh'], { stdio: 'inherit' });
+  } catch {
+    console.warn('warning: the native addon did not build; the package falls back to WASM');
+  }
+}
+
 // 2. JS bundles
 const tsTime = Math.max(newest('ts/src'), mtime('scripts/build.mjs'), ...wasmOut.map(mtime), mtime('package.json'));
-const jsOut = ['dist/index.mjs', 'dist/index.cjs', 'dist/cli.mjs', 'dist/index.d.ts', 'dist/index.d.cts'];
+const jsOut = ['dist/index.mjs', 'dist/index.cjs', 'dist/index.node.mjs', 'dist/index.node.cjs', 'dist/cli.mjs', 'dist/index.d.ts', 'dist/index.d.cts'];
 if (stale(jsOut, tsTime)) {
   const { build } = await import('esbuild');
   rmSync('dist', { recursive: true, force: true });
@@ -44,20 +55,30 @@ if (stale(jsOut, tsTime)) {
   };
   await build({ ...common, entryPoints: ['ts/src/index.ts'], format: 'esm', platform: 'neutral', outfile: 'dist/index.mjs' });
   await build({ ...common, entryPoints: ['ts/src/index.ts'], format: 'cjs', platform: 'neutral', outfile: 'dist/index.cjs' });
+  // Node entry points: the same plus the native addon's backends.
+  const nodeCommon = { ...common, entryPoints: ['ts/src/index.node.ts'], platform: 'node', external: ['node-gyp-build'] };
+  await build({ ...nodeCommon, format: 'esm', outfile: 'dist/index.node.mjs' });
+  await build({
+    ...nodeCommon,
+    format: 'cjs',
+    outfile: 'dist/index.node.cjs',
+    define: { 'import.meta.url': '__pqsimd_module_url' },
+    banner: { js: "const __pqsimd_module_url = require('node:url').pathToFileURL(__filename).href;" },
+  });
   await build({
     ...common,
     entryPoints: ['ts/src/cli.ts'],
     format: 'esm',
     platform: 'node',
     outfile: 'dist/cli.mjs',
-    external: ['@noble/post-quantum', '@noble/post-quantum/*'],
+    external: ['@noble/post-quantum', '@noble/post-quantum/*', 'node-gyp-build'],
     banner: { js: '#!/usr/bin/env node' },
   });
   // Types: tsc emits declarations; the CommonJS entry gets .d.cts twins.
   rmSync('build/types', { recursive: true, force: true });
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });
   for (const f of readdirSync('build/types')) {
-    if (!f.endsWith('.d.ts') || f === 'cli.d.ts') continue;
+    if (!f.endsWith('.d.ts') || f === 'cli.d.ts' || f === 'index.node.d.ts') continue;
     const src = readFileSync(join('build/types', f), 'utf8');
     writeFileSync(join('dist', f), src);
     writeFileSync(join('dist', f.replace(/\.d\.ts$/, '.d.cts')), src.replace(/(from\s+['"]\.\/[^'"]+)\.js(['"])/g, '$1.cjs$2'));

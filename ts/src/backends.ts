@@ -20,7 +20,22 @@ const RELAXED_PROBE = new Uint8Array([
   0, 0, 0, 0, 0, 0, 0, 253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 253, 128, 2, 11,
 ]);
 
-export const BACKEND_NAMES: readonly BackendName[] = ['wasm-relaxed', 'wasm-simd', 'wasm-scalar'];
+export const BACKEND_NAMES: readonly BackendName[] = ['native-avx2', 'native-portable', 'wasm-relaxed', 'wasm-simd', 'wasm-scalar'];
+
+/** Backends registered by the Node entry point (the native addon), fastest first. */
+const registered = new Map<BackendName, () => LoadedBackend>();
+let nativeError: string | null = null;
+
+/** Called by the Node entry point: adds native backends ahead of WASM. */
+export function registerBackends(list: readonly [BackendName, () => LoadedBackend][], error: string | null): void {
+  for (const [name, make] of list) registered.set(name, make);
+  nativeError = error;
+  available = undefined;
+}
+
+export function nativeLoadError(): string | null {
+  return nativeError;
+}
 
 let available: BackendName[] | undefined;
 function validates(probe: Uint8Array): boolean {
@@ -34,9 +49,9 @@ function validates(probe: Uint8Array): boolean {
 /** Backends this runtime can run, fastest first (relaxed SIMD needs Chromium, or Node with
  * --experimental-wasm-relaxed-simd). */
 export function availableBackends(): BackendName[] {
-  if (typeof WebAssembly !== 'object') return [];
   if (!available) {
-    available = [];
+    available = [...registered.keys()];
+    if (typeof WebAssembly !== 'object') return [...available];
     if (validates(SIMD_PROBE) && validates(RELAXED_PROBE)) available.push('wasm-relaxed');
     if (validates(SIMD_PROBE)) available.push('wasm-simd');
     available.push('wasm-scalar');
@@ -89,8 +104,11 @@ export async function loadBackend(name: BackendName): Promise<LoadedBackend> {
     throw new RangeError(`backend: unknown backend "${String(name)}"; expected one of ${BACKEND_NAMES.join(', ')}`);
   }
   if (!availableBackends().includes(name)) {
-    throw new Error(`pqsimd: backend "${name}" is not supported by this runtime (available: ${availableBackends().join(', ') || 'none'})`);
+    const why = name.startsWith('native-') && nativeError ? ` (native addon: ${nativeError})` : '';
+    throw new Error(`pqsimd: backend "${name}" is not supported by this runtime (available: ${availableBackends().join(', ') || 'none'})${why}`);
   }
+  const make = registered.get(name);
+  if (make) return make();
   return createBackend(name, new WasmDriver(new WasmCore(await compile(name))));
 }
 

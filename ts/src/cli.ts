@@ -12,8 +12,8 @@ import * as os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { availableBackends, loadBackend, ready, backend as currentBackend, KERNEL_NAMES, type KernelName } from './index.js';
-import * as lib from './index.js';
+import { availableBackends, loadBackend, ready, backend as currentBackend, KERNEL_NAMES, type KernelName } from './index.node.js';
+import * as lib from './index.node.js';
 import type { Backend, BackendName, FalconVerifier, KeyPair, MlDsa, PrehashName } from './types.js';
 
 // ---------------------------------------------------------------------------------------------

@@ -2,10 +2,10 @@
  * pqsimd: post-quantum signatures (ML-DSA / FIPS 204, Falcon verification) on the fastest backend
  * this runtime offers. `await ready()` once, then everything is synchronous.
  */
-import { availableBackends, KERNEL_NAMES, loadBackend, type LoadedBackend } from './backends.js';
+import { availableBackends, BACKEND_NAMES, KERNEL_NAMES, loadBackend, nativeLoadError, type LoadedBackend } from './backends.js';
 import { FALCON_LENGTHS, type FalconName } from './falcon.js';
 import { ML_DSA_LENGTHS, PREHASH_NAMES, type MlDsaName } from './mldsa.js';
-import type { BackendName, FalconVerifier, MlDsa, ReadyOptions } from './types.js';
+import type { BackendInfo, BackendName, FalconVerifier, MlDsa, ReadyOptions } from './types.js';
 
 export type * from './types.js';
 export type { KernelName, LoadedBackend } from './backends.js';
@@ -21,7 +21,11 @@ let pending: Promise<void> | undefined;
  */
 export function ready(opts: ReadyOptions = {}): Promise<void> {
   if (opts === null || typeof opts !== 'object') throw new TypeError('ready: expected an options object');
-  const wanted = opts.backend;
+  const env = typeof process !== 'undefined' ? process.env?.PQSIMD_BACKEND : undefined;
+  if (opts.backend === undefined && env && !BACKEND_NAMES.includes(env as BackendName)) {
+    return Promise.reject(new RangeError(`PQSIMD_BACKEND: unknown backend "${env}"; expected one of ${BACKEND_NAMES.join(', ')}`));
+  }
+  const wanted = opts.backend ?? (env as BackendName | undefined);
   if (current && (wanted === undefined || wanted === current.name)) return Promise.resolve();
   const p = (async () => {
     const order = wanted !== undefined ? [wanted] : availableBackends();
@@ -41,6 +45,11 @@ export function ready(opts: ReadyOptions = {}): Promise<void> {
     if (pending === p) pending = undefined;
   });
   return p;
+}
+
+/** The default backend, what else this runtime offers, and why the native addon is not in use if it is not. */
+export function backendInfo(): BackendInfo {
+  return { backend: current?.name ?? null, available: availableBackends(), nativeError: nativeLoadError() };
 }
 
 /** The backend `ready()` selected. */

@@ -1,7 +1,17 @@
 /** Public types of pqsimd. ML-DSA names and argument order follow FIPS 204. */
 
-/** A backend that can run the kernels (fastest first). Native backends arrive with the addon. */
-export type BackendName = 'wasm-relaxed' | 'wasm-simd' | 'wasm-scalar';
+/** A backend that can run the kernels (fastest first). native-* exist in Node when the addon loads. */
+export type BackendName = 'native-avx2' | 'native-portable' | 'wasm-relaxed' | 'wasm-simd' | 'wasm-scalar';
+
+/** What `ready()` chose and why (see backendInfo()). */
+export interface BackendInfo {
+  /** The default backend, or null before ready(). */
+  backend: BackendName | null;
+  /** What this runtime can run, fastest first. */
+  available: BackendName[];
+  /** Why the native addon is not in use, when it is not (null when it loaded or is not applicable). */
+  nativeError: string | null;
+}
 
 export interface ReadyOptions {
   /** Force one backend instead of picking the fastest available one. */

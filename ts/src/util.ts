@@ -15,9 +15,21 @@ export function describe(v: unknown): string {
   return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 
-/** Throws TypeError unless `v` is a Uint8Array (Node Buffers are). */
+/** A view whose ArrayBuffer was transferred away reads as empty; say so instead. */
+function isDetached(v: Uint8Array): boolean {
+  if (v.byteLength !== 0) return false;
+  try {
+    new Uint8Array(v.buffer, 0, 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** Throws TypeError unless `v` is a Uint8Array (Node Buffers are) on a live buffer. */
 export function bytes(name: string, v: unknown): Uint8Array {
   if (!isBytes(v)) throw new TypeError(`${name}: expected a Uint8Array, got ${describe(v)}`);
+  if (isDetached(v)) throw new TypeError(`${name}: the Uint8Array's buffer is detached (transferred)`);
   return v;
 }
 

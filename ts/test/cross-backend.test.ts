@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 // PQSIMD_TEST_SEED (random when unset, shown in the suite name).
 import { describe, it, expect, beforeAll } from 'vitest';
 import { createHash, randomBytes } from 'node:crypto';
-import { availableBackends, loadBackend, type Backend } from './lib.js';
+import { availableBackends, backendInfo, loadBackend, type Backend } from './lib.js';
 
 type Scheme = Backend['mlDsa44'];
 type PrehashName = Parameters<Scheme['prehash']>[0];
@@ -34,12 +34,18 @@ function stream(label: string) {
 const hex = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
 
 describe('backend availability', () => {
-  it('vitest workers run with relaxed SIMD, so all three WASM backends are here, fastest first', () => {
-    expect(availableBackends()).toEqual(['wasm-relaxed', 'wasm-simd', 'wasm-scalar']);
+  it('vitest workers run with relaxed SIMD, so all three WASM backends are here, after the native ones', () => {
+    expect(availableBackends().filter((b) => b.startsWith('wasm-'))).toEqual(['wasm-relaxed', 'wasm-simd', 'wasm-scalar']);
+    // npm test builds the addon (scripts/build.mjs), so in Node the native backends come first
+    const native = availableBackends().filter((b) => b.startsWith('native-'));
+    expect(native.length).toBeGreaterThan(0);
+    expect(native).toContain('native-portable');
+    expect(availableBackends().slice(0, native.length)).toEqual(native);
+    expect(backendInfo().nativeError).toBeNull();
   });
   it('plain Node 20 (no flag) offers wasm-simd first and no relaxed build', () => {
     const out = execFileSync(process.execPath, ['--input-type=module', '-e',
-      `import { availableBackends, ready, backend } from '${pathToFileURL(resolve(__dirname, '../../dist/index.mjs')).href}';
+      `import { availableBackends, backendInfo, ready, backend } from '${pathToFileURL(resolve(__dirname, '../../dist/index.mjs')).href}';
        await ready(); console.log(JSON.stringify([availableBackends(), backend()]));`], { encoding: 'utf8', execArgv: [] });
     expect(JSON.parse(out)).toEqual([['wasm-simd', 'wasm-scalar'], 'wasm-simd']);
   });

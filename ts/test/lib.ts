@@ -1,2 +1,2 @@
 // Tests exercise the built package (what users get), not the sources.
-export * from '../../dist/index.mjs';
+export * from '../../dist/index.node.mjs';

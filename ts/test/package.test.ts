@@ -30,7 +30,8 @@ afterAll(() => {
 describe('packed tarball', () => {
   it('ships only dist/, README and package.json', () => {
     const files = run('tar', ['-tzf', readdirSync(dir).find((f) => f.endsWith('.tgz'))!]).trim().split('\n');
-    expect(files.every((f) => /^package\/(dist\/|README\.md$|package\.json$|LICENSE$)/.test(f))).toBe(true);
+    expect(files.every((f) => /^package\/(dist\/|prebuilds\/|README\.md$|package\.json$|LICENSE$)/.test(f))).toBe(true);
+    expect(files).toContain(`package/prebuilds/${process.platform}-${process.arch}/pqsimd.napi.node`);
     expect(files).toContain('package/dist/index.mjs');
     expect(files).toContain('package/dist/index.cjs');
     expect(files).toContain('package/dist/index.d.ts');
@@ -48,7 +49,7 @@ describe('packed tarball', () => {
        const sig = mlDsa44.sign(secretKey, msg);
        console.log(backend(), mlDsa44.verify(publicKey, msg, sig), mlDsa44.verify(publicKey, msg.subarray(1), sig));`,
     );
-    expect(run('node', ['esm.mjs']).trim()).toMatch(/^wasm-(simd|scalar) true false$/);
+    expect(run('node', ['esm.mjs']).trim()).toMatch(/^native-(avx2|portable) true false$/);
   });
 
   it('works through the CommonJS entry point', () => {
