@@ -67,6 +67,16 @@ if command -v valgrind >/dev/null 2>&1; then
     echo "[valgrind-ct] secret-dependent branch or index found (see above)"
     fail=$((fail + 1))
   fi
+  if grep -qw avx2 /proc/cpuinfo; then
+    "$CC" "${CFLAGS[@]}" -O2 -g -mavx2 -mbmi2 -DPQ_TARGET_X86_AVX2 -DPQ_CT_TESTING native/test/ct_mldsa.c "${SRC[@]}" native/x86_64/*.c -o "$OUT/ct_mldsa_avx2"
+    if valgrind -q --error-exitcode=3 "$OUT/ct_mldsa_avx2" >"$OUT/ct_mldsa_avx2.log" 2>&1; then
+      run "[valgrind-ct avx2]" cat "$OUT/ct_mldsa_avx2.log"
+    else
+      head -40 "$OUT/ct_mldsa_avx2.log"
+      echo "[valgrind-ct avx2] secret-dependent branch or index found (see above)"
+      fail=$((fail + 1))
+    fi
+  fi
 else
   echo "[valgrind-ct] skipped: valgrind not installed"
 fi
