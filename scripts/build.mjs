@@ -36,6 +36,7 @@ if (stale(addonOut, addonTime)) {
   try {
     execFileSync('bash', ['scripts/build-addon.sh'], { stdio: 'inherit' });
   } catch {
+    rmSync(addonOut[0], { force: true }); // never leave a stale addon behind
     console.warn('warning: the native addon did not build; the package falls back to WASM');
   }
 }

@@ -35,6 +35,12 @@ if grep -qw avx2 /proc/cpuinfo; then
     name=$(basename "$t" .c)
     "$CC" "${CFLAGS[@]}" -O2 -mavx2 -mbmi2 -DPQ_TARGET_X86_AVX2 "$t" "${SRC[@]}" native/x86_64/*.c -o "$OUT/$name-avx2"
     run "[avx2]" "$OUT/$name-avx2"
+    "$CC" "${CFLAGS[@]}" -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -mavx2 -mbmi2 -DPQ_TARGET_X86_AVX2 "$t" "${SRC[@]}" native/x86_64/*.c -o "$OUT/$name-avx2-san"
+    run "[avx2 asan+ubsan]" "$OUT/$name-avx2-san"
+    if grep -qw avx512vl /proc/cpuinfo; then
+      "$CC" "${CFLAGS[@]}" -O2 -mavx2 -mbmi2 -mavx512f -mavx512vl -DPQ_TARGET_X86_AVX2 "$t" "${SRC[@]}" native/x86_64/*.c -o "$OUT/$name-avx512"
+      run "[avx512]" "$OUT/$name-avx512"
+    fi
   done
 else
   echo "[avx2] skipped: this CPU has no AVX2"

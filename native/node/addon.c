@@ -3,8 +3,10 @@
  * tables are const and every call gets its table through the function's data
  * pointer, so the addon can run in several worker_threads at once.
  *
- * exports = { isas: ['avx2', 'portable'] (best first, what this CPU runs),
- *             portable: { mldsaKeygen, ... }, avx2: { ... } }
+ * exports = { isas: ['avx512', 'avx2', 'portable'] (best first, what this CPU runs),
+ *             portable: { mldsaKeygen, ... }, avx2: { ... }, avx512: { ... } }
+ * avx512 is the AVX2 kernels built with AVX-512VL enabled (the Keccak rotations
+ * become vprolq; the compiler may use EVEX encodings elsewhere).
  * Argument checking with named errors happens in the TypeScript layer; the
  * checks here are a second line (TypeError for non-Uint8Array or detached
  * buffers, RangeError for wrong sizes) so the addon can never be misused into
@@ -22,16 +24,20 @@
 #define PQ_EXTERN(prefix) PQ_CORE_FUNCTIONS(PQ_EXTERN_##prefix)
 #define PQ_EXTERN_portable(ret, name, args) extern ret portable_##name args;
 #define PQ_EXTERN_avx2(ret, name, args) extern ret avx2_##name args;
+#define PQ_EXTERN_avx512(ret, name, args) extern ret avx512_##name args;
 PQ_EXTERN(portable)
 #ifdef PQ_WITH_AVX2
 PQ_EXTERN(avx2)
+PQ_EXTERN(avx512)
 #endif
 
 #define PQ_INIT_portable(ret, name, args) .name = portable_##name,
 #define PQ_INIT_avx2(ret, name, args) .name = avx2_##name,
+#define PQ_INIT_avx512(ret, name, args) .name = avx512_##name,
 static const pq_core CORE_PORTABLE = {.isa = "portable", PQ_CORE_FUNCTIONS(PQ_INIT_portable)};
 #ifdef PQ_WITH_AVX2
 static const pq_core CORE_AVX2 = {.isa = "avx2", PQ_CORE_FUNCTIONS(PQ_INIT_avx2)};
+static const pq_core CORE_AVX512 = {.isa = "avx512", PQ_CORE_FUNCTIONS(PQ_INIT_avx512)};
 #endif
 
 /* ---- parameter sizes ------------------------------------------------------------ */
@@ -407,6 +413,12 @@ NAPI_MODULE_INIT() {
   napi_create_array(env, &isas);
 #ifdef PQ_WITH_AVX2
   __builtin_cpu_init();
+  if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2") &&
+      __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl")) {
+    napi_set_named_property(env, exports, "avx512", make_core(env, &CORE_AVX512));
+    napi_create_string_utf8(env, "avx512", NAPI_AUTO_LENGTH, &s);
+    napi_set_element(env, isas, n++, s);
+  }
   if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2")) {
     napi_set_named_property(env, exports, "avx2", make_core(env, &CORE_AVX2));
     napi_create_string_utf8(env, "avx2", NAPI_AUTO_LENGTH, &s);

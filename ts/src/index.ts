@@ -9,7 +9,7 @@ import type { BackendInfo, BackendName, FalconVerifier, MlDsa, ReadyOptions } fr
 
 export type * from './types.js';
 export type { KernelName, LoadedBackend } from './backends.js';
-export { availableBackends, KERNEL_NAMES, loadBackend, PREHASH_NAMES };
+export { availableBackends, availableBackends as backends, BACKEND_NAMES, KERNEL_NAMES, loadBackend, PREHASH_NAMES };
 
 let current: LoadedBackend | undefined;
 let pending: Promise<void> | undefined;

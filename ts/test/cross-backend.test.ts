@@ -161,3 +161,32 @@ describe(`${other} and wasm-scalar agree (PQSIMD_TEST_SEED=${SEED})`, () => {
     }
   });
 });
+
+describe('verify differential with mutations: every backend gives the same verdict', () => {
+  it('ML-DSA and Falcon, random mutations of signature, key and message', async () => {
+    const all = await Promise.all(availableBackends().map((n) => loadBackend(n)));
+    const r = stream('differential');
+    let accepted = 0, total = 0;
+    for (const key of ['mlDsa44', 'mlDsa65', 'mlDsa87'] as const) {
+      const ref = all[all.length - 1]![key];
+      const kp = ref.keygen(r.bytes(32));
+      for (let i = 0; i < 12; i++) {
+        const msg = r.bytes(r.int(300));
+        const sig = ref.sign(kp.secretKey, msg, { random: r.bytes(32) });
+        const cases: [Uint8Array, Uint8Array, Uint8Array][] = [[kp.publicKey, msg, sig]];
+        const s2 = sig.slice(); s2[r.int(s2.length)]! ^= 1 << r.int(8); cases.push([kp.publicKey, msg, s2]);
+        const p2 = kp.publicKey.slice(); p2[r.int(p2.length)]! ^= 1 << r.int(8); cases.push([p2, msg, sig]);
+        const m2 = msg.length ? msg.slice() : new Uint8Array(1); m2[r.int(m2.length)]! ^= 1; cases.push([kp.publicKey, m2, sig]);
+        cases.push([kp.publicKey, msg, sig.subarray(0, sig.length - 1)]);
+        for (const [pk, m, s] of cases) {
+          const verdicts = all.map((b) => b[key].verify(pk, m, s));
+          expect(new Set(verdicts).size, `${key} case ${i}: ${all.map((b, j) => `${b.name}=${verdicts[j]}`).join(' ')}`).toBe(1);
+          accepted += verdicts[0] ? 1 : 0;
+          total++;
+        }
+      }
+    }
+    expect(accepted).toBe(36); // exactly the unmutated signatures
+    expect(total).toBe(180);
+  });
+});

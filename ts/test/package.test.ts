@@ -49,7 +49,7 @@ describe('packed tarball', () => {
        const sig = mlDsa44.sign(secretKey, msg);
        console.log(backend(), mlDsa44.verify(publicKey, msg, sig), mlDsa44.verify(publicKey, msg.subarray(1), sig));`,
     );
-    expect(run('node', ['esm.mjs']).trim()).toMatch(/^native-(avx2|portable) true false$/);
+    expect(run('node', ['esm.mjs']).trim()).toMatch(/^native-(avx512|avx2|portable) true false$/);
   });
 
   it('works through the CommonJS entry point', () => {
@@ -64,6 +64,23 @@ describe('packed tarball', () => {
        });`,
     );
     expect(run('node', ['cjs.cjs']).trim()).toBe('true 4627');
+  });
+
+  it('falls back to WASM, and says why, when the addon cannot load (no prebuild for this machine)', () => {
+    writeFileSync(
+      join(dir, 'fallback.mjs'),
+      `import { rmSync } from 'node:fs';
+       rmSync('node_modules/pqsimd/prebuilds', { recursive: true, force: true });
+       const { ready, backend, backendInfo, mlDsa44 } = await import('pqsimd');
+       await ready();
+       const kp = mlDsa44.keygen(new Uint8Array(32));
+       const sig = mlDsa44.sign(kp.secretKey, new Uint8Array(1));
+       console.log(JSON.stringify([backend(), typeof backendInfo().nativeError, mlDsa44.verify(kp.publicKey, new Uint8Array(1), sig)]));`,
+    );
+    const [name, why, ok] = JSON.parse(run('node', ['fallback.mjs']).trim()) as [string, string, boolean];
+    expect(name).toMatch(/^wasm-/);
+    expect(why).toBe('string');
+    expect(ok).toBe(true);
   });
 
   it('installs the pqsimd bin', () => {
