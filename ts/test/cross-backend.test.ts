@@ -43,6 +43,17 @@ describe('backend availability', () => {
     expect(availableBackends().slice(0, native.length)).toEqual(native);
     expect(backendInfo().nativeError).toBeNull();
   });
+  it('PQSIMD_BACKEND forces the default backend of ready(), native or WASM', () => {
+    for (const name of availableBackends().filter((b) => b !== 'wasm-relaxed')) {
+      const out = execFileSync(process.execPath, ['-e',
+        `const m = require(${JSON.stringify(resolve(__dirname, '../../dist/index.node.cjs'))});
+         m.ready().then(() => { const kp = m.mlDsa44.keygen(new Uint8Array(32)); const s = m.mlDsa44.sign(kp.secretKey, new Uint8Array(3));
+           console.log(m.backend(), m.mlDsa44.verify(kp.publicKey, new Uint8Array(3), s)); });`],
+        { encoding: 'utf8', env: { ...process.env, PQSIMD_BACKEND: name } });
+      expect(out.trim()).toBe(`${name} true`);
+    }
+  });
+
   it('plain Node 20 (no flag) offers wasm-simd first and no relaxed build', () => {
     const out = execFileSync(process.execPath, ['--input-type=module', '-e',
       `import { availableBackends, backendInfo, ready, backend } from '${pathToFileURL(resolve(__dirname, '../../dist/index.mjs')).href}';
