@@ -6,13 +6,12 @@ import { pathToFileURL } from 'node:url';
 // must accept the other's (hedged) signatures. Inputs come from a SHAKE-256 stream keyed by
 // PQSIMD_TEST_SEED (random when unset, shown in the suite name).
 import { describe, it, expect, beforeAll } from 'vitest';
-import { createHash, randomBytes } from 'node:crypto';
+import { SEED, stream } from './rng.js';
 import { availableBackends, backendInfo, loadBackend, type Backend } from './lib.js';
 
 type Scheme = Backend['mlDsa44'];
 type PrehashName = Parameters<Scheme['prehash']>[0];
 
-const SEED = process.env.PQSIMD_TEST_SEED ?? randomBytes(8).toString('hex');
 const KEYS = ['mlDsa44', 'mlDsa65', 'mlDsa87'] as const;
 const CASES = 32;
 const HASHES: PrehashName[] = [
@@ -20,16 +19,6 @@ const HASHES: PrehashName[] = [
   'SHA3-224', 'SHA3-256', 'SHA3-384', 'SHA3-512', 'SHAKE-128', 'SHAKE-256',
 ];
 
-function stream(label: string) {
-  let ctr = 0;
-  const bytes = (n: number): Uint8Array =>
-    n === 0 ? new Uint8Array(0) : new Uint8Array(createHash('shake256', { outputLength: n }).update(`${SEED}/${label}/${ctr++}`).digest());
-  const int = (max: number): number => {
-    const b = bytes(4);
-    return (((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0) % max;
-  };
-  return { bytes, int };
-}
 
 const hex = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
 

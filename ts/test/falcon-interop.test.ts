@@ -10,14 +10,13 @@
 // stream keyed by PQSIMD_TEST_SEED (random when unset; shown in the suite name, so a failure can be
 // replayed with the same inputs).
 import { describe, it, expect, beforeAll } from 'vitest';
-import { createHash, randomBytes } from 'node:crypto';
+import { SEED, stream, type Stream } from './rng.js';
 import { falcon512, falcon512padded, falcon1024, falcon1024padded } from '@noble/post-quantum/falcon.js';
 import { loadBackend, type Backend, availableBackends } from './lib.js';
 
 type Verifier = Backend['falcon512'];
 type Noble = typeof falcon512;
 
-const SEED = process.env.PQSIMD_TEST_SEED ?? randomBytes(8).toString('hex');
 const BACKENDS = availableBackends();
 /** noble keygen is slow (~0.2 s / ~0.7 s per key): a few keys per size, 4 messages each. */
 const KEYS = 4;
@@ -31,17 +30,6 @@ type Alg = (typeof ALGS)[number];
 
 // ---- deterministic test inputs ----------------------------------------------------------------
 
-function stream(label: string) {
-  let ctr = 0;
-  const bytes = (n: number): Uint8Array =>
-    n === 0 ? new Uint8Array(0) : new Uint8Array(createHash('shake256', { outputLength: n }).update(`${SEED}/${label}/${ctr++}`).digest());
-  const int = (max: number): number => {
-    const b = bytes(4);
-    return (((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0) % max;
-  };
-  return { bytes, int };
-}
-type Stream = ReturnType<typeof stream>;
 
 const hex = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
 

@@ -9,7 +9,7 @@
 // come from a SHAKE-256 stream keyed by PQSIMD_TEST_SEED (random when unset; shown in the suite
 // name, so a failure can be replayed).
 import { describe, it, expect, beforeAll } from 'vitest';
-import { createHash, randomBytes } from 'node:crypto';
+import { SEED, stream, type Stream } from './rng.js';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -20,7 +20,6 @@ import { BACKENDS, VECTORS_DIR, hex, toHex } from './vectors-util.js';
 type Verifier = Backend['falcon512'];
 type Logn = 9 | 10;
 
-const SEED = process.env.PQSIMD_TEST_SEED ?? randomBytes(8).toString('hex');
 
 /** Counts of the vector files (vectors/PROVENANCE.md). */
 const ROUND3_PER_SIZE = 100;
@@ -37,17 +36,6 @@ const SIZES = [
 
 // ---- deterministic randomness -----------------------------------------------------------------
 
-function stream(label: string) {
-  let ctr = 0;
-  const bytes = (n: number): Uint8Array =>
-    n === 0 ? new Uint8Array(0) : new Uint8Array(createHash('shake256', { outputLength: n }).update(`${SEED}/${label}/${ctr++}`).digest());
-  const int = (max: number): number => {
-    const b = bytes(4);
-    return (((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0) % max;
-  };
-  return { bytes, int };
-}
-type Stream = ReturnType<typeof stream>;
 
 /** A copy of `b` with the byte at a random position (in [from, b.length)) XORed with a nonzero value. */
 function mutateByte(r: Stream, b: Uint8Array, from = 0): { bytes: Uint8Array; what: string } {

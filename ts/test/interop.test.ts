@@ -6,7 +6,8 @@
 // Inputs come from a SHAKE-256 stream keyed by PQSIMD_TEST_SEED (random when unset; shown in
 // the suite name, so a failure can be replayed with the same inputs).
 import { describe, it, expect, beforeAll } from 'vitest';
-import { createHash, randomBytes } from 'node:crypto';
+import { SEED, stream } from './rng.js';
+import { createHash } from 'node:crypto';
 import { ml_dsa44, ml_dsa65, ml_dsa87 } from '@noble/post-quantum/ml-dsa.js';
 import { sha224, sha256, sha384, sha512, sha512_224, sha512_256 } from '@noble/hashes/sha2.js';
 import { sha3_224, sha3_256, sha3_384, sha3_512, shake128_32, shake256_64 } from '@noble/hashes/sha3.js';
@@ -16,7 +17,6 @@ type Scheme = Backend['mlDsa44'];
 type PrehashName = Parameters<Scheme['prehash']>[0];
 type Noble = typeof ml_dsa44;
 
-const SEED = process.env.PQSIMD_TEST_SEED ?? randomBytes(8).toString('hex');
 const BACKENDS = availableBackends();
 const ALGS = [
   { name: 'ML-DSA-44', key: 'mlDsa44', noble: ml_dsa44, level: 128 },
@@ -42,16 +42,6 @@ const HASHES = [
 
 // ---- deterministic test inputs ----------------------------------------------------------------
 
-function stream(label: string) {
-  let ctr = 0;
-  const bytes = (n: number): Uint8Array =>
-    n === 0 ? new Uint8Array(0) : new Uint8Array(createHash('shake256', { outputLength: n }).update(`${SEED}/${label}/${ctr++}`).digest());
-  const int = (max: number): number => {
-    const b = bytes(4);
-    return (((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0) % max;
-  };
-  return { bytes, int };
-}
 
 interface Case { msg: Uint8Array; ctx: Uint8Array; rnd: Uint8Array }
 

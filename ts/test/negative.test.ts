@@ -4,26 +4,15 @@
 // context, all-zero / all-0xff keys and signatures — on every backend, for pure ML-DSA,
 // HashML-DSA and the internal interface.
 import { describe, it, expect, beforeAll } from 'vitest';
-import { createHash, randomBytes } from 'node:crypto';
+import { SEED, stream } from './rng.js';
 import { loadBackend, type Backend, availableBackends } from './lib.js';
 
 type Scheme = Backend['mlDsa44'];
 
-const SEED = process.env.PQSIMD_TEST_SEED ?? randomBytes(8).toString('hex');
 const BACKENDS = availableBackends();
 const KEYS = ['mlDsa44', 'mlDsa65', 'mlDsa87'] as const;
 const SAMPLED_FLIPS = 300;
 
-function stream(label: string) {
-  let ctr = 0;
-  const bytes = (n: number): Uint8Array =>
-    n === 0 ? new Uint8Array(0) : new Uint8Array(createHash('shake256', { outputLength: n }).update(`${SEED}/${label}/${ctr++}`).digest());
-  const int = (max: number): number => {
-    const b = bytes(4);
-    return (((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0) % max;
-  };
-  return { bytes, int };
-}
 
 const flip = (b: Uint8Array, bit: number): Uint8Array => {
   const c = b.slice();
