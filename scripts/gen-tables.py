@@ -5,6 +5,20 @@ Run: python3 scripts/gen-tables.py   (output is committed; CI does not need Pyth
 import os
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'native', 'common')
 
+
+def write_compact8(f, name):
+    """Compaction table for 8 int16 lanes: for each 8-bit mask of accepted lanes,
+    the byte indices of the accepted lanes first (in order), then 0x80 (zero)."""
+    f.write(f"static const _Alignas(16) uint8_t {name}[256][16] = {{\n")
+    for m in range(256):
+        idx = []
+        for lane in range(8):
+            if m >> lane & 1:
+                idx += [2 * lane, 2 * lane + 1]
+        idx += [0x80] * (16 - len(idx))
+        f.write("  {" + ", ".join(str(v) for v in idx) + "},\n")
+    f.write("};\n")
+
 # ---- Keccak round constants (LFSR of FIPS 202, Algorithm 5) ----
 def rc_bit(t):
     if t % 255 == 0:
@@ -239,15 +253,7 @@ with open(os.path.join(root, '..', 'wasm-simd', 'falcon_simd_tables.inc'), 'w') 
     # 8-lane compaction for hash-to-point: for each 8-bit mask of accepted 16-bit lanes,
     # the bytes of the accepted lanes first (in order); the rest index 0x80 (zero).
     f.write("/* hash-to-point compaction: mask of accepted lanes -> byte indices of those lanes */\n")
-    f.write("static const _Alignas(16) uint8_t pq_fs_compact8[256][16] = {\n")
-    for m in range(256):
-        idx = []
-        for lane in range(8):
-            if m >> lane & 1:
-                idx += [2 * lane, 2 * lane + 1]
-        idx += [0x80] * (16 - len(idx))
-        f.write("  {" + ", ".join(str(v) for v in idx) + "},\n")
-    f.write("};\n")
+    write_compact8(f, "pq_fs_compact8")
 print("falcon simd: emax %.6f M %d R %d fwd %d %d / %d %d inv %d" % (float(emax), MANY, RANY, fwd_first1, fwd_first2, fwd_l1, fwd_l2, inv_bmax))
 
 # ---- ML-DSA twiddles for the 8-lane AVX2 NTT (native/x86_64/mldsa_avx2.c) ----
@@ -407,13 +413,5 @@ with open(os.path.join(root, '..', 'x86_64', 'falcon_avx2_tables.inc'), 'w') as 
         f.write("};\n")
     # hash-to-point compaction: for each 8-bit mask of accepted 16-bit lanes, the bytes
     # of the accepted lanes first (in order), then 0x80 (zero bytes, overwritten later)
-    f.write("static const _Alignas(16) uint8_t pq_fa_compact8[256][16] = {\n")
-    for m in range(256):
-        idx = []
-        for lane in range(8):
-            if m >> lane & 1:
-                idx += [2 * lane, 2 * lane + 1]
-        idx += [0x80] * (16 - len(idx))
-        f.write("  {" + ", ".join(str(v) for v in idx) + "},\n")
-    f.write("};\n")
+    write_compact8(f, "pq_fa_compact8")
 print("falcon avx2: M %d R %d fwd %d %d / %d %d inv %d %d %d" % (FA_M, FA_R, fa_first, fa_first2, fa_f1, fa_f2, fa_i1, fa_i2s, fa_ib))

@@ -117,18 +117,6 @@ static void fill_pattern(int16_t *a, unsigned n, int pat, int32_t bound) {
   }
 }
 
-static int in_bound(const int16_t *a, unsigned n, int32_t bound) {
-  for (unsigned j = 0; j < n; j++)
-    if (a[j] < -bound || a[j] > bound) return 0;
-  return 1;
-}
-
-static int congruent(const int16_t *a, const int16_t *b, unsigned n) {
-  for (unsigned j = 0; j < n; j++)
-    if (fmod_q(a[j]) != fmod_q(b[j])) return 0;
-  return 1;
-}
-
 static void test_kernels_vs_ref(void) {
   for (unsigned logn = 9; logn <= 10; logn++) {
     const unsigned n = 1u << logn;
@@ -143,27 +131,27 @@ static void test_kernels_vs_ref(void) {
         memcpy(s, x, sizeof x);
         pq_ref_falcon_ntt(r, logn);
         pq_falcon_ntt(s, logn);
-        if (!congruent(r, s, n) || !in_bound(s, n, (FQ - 1) / 2)) bad_ntt++;
+        if (!t_congruent16(r, s, n, FQ) || !t_in_bound16(s, n, (FQ - 1) / 2)) bad_ntt++;
         /* inverse: in |a| <= (q-1)/2, out congruent and <= (q-1)/2 */
         fill_pattern(x, n, pat, (FQ - 1) / 2);
         memcpy(r, x, sizeof x);
         memcpy(s, x, sizeof x);
         pq_ref_falcon_invntt_tomont(r, logn);
         pq_falcon_invntt_tomont(s, logn);
-        if (!congruent(r, s, n) || !in_bound(s, n, (FQ - 1) / 2)) bad_inv++;
+        if (!t_congruent16(r, s, n, FQ) || !t_in_bound16(s, n, (FQ - 1) / 2)) bad_inv++;
         /* pointwise: in |a|, |b| < q, out congruent and < q (the Montgomery product) */
         fill_pattern(x, n, pat, FQ - 1);
         fill_pattern(y, n, pat == PAT_ALT ? PAT_MIN : pat, FQ - 1);
         if (pat == PAT_RANDOM) fill_pattern(y, n, PAT_RANDOM, FQ - 1);
         pq_ref_falcon_pointwise(c1, x, y, n);
         pq_falcon_pointwise(c2, x, y, n);
-        if (!congruent(c1, c2, n) || !in_bound(c2, n, FQ - 1)) bad_pw++;
+        if (!t_congruent16(c1, c2, n, FQ) || !t_in_bound16(c2, n, FQ - 1)) bad_pw++;
         /* odd lengths (scalar tails) and in-place use, as verification calls it */
         const unsigned odd = n - 1 - (unsigned)(rnd64() % 13);
         memcpy(c2, x, sizeof x);
         pq_ref_falcon_pointwise(c1, x, y, odd);
         pq_falcon_pointwise(c2, c2, y, odd);
-        if (!congruent(c1, c2, odd) || !in_bound(c2, odd, FQ - 1) || memcmp(c2 + odd, x + odd, (n - odd) * 2) != 0) bad_pw++;
+        if (!t_congruent16(c1, c2, odd, FQ) || !t_in_bound16(c2, odd, FQ - 1) || memcmp(c2 + odd, x + odd, (n - odd) * 2) != 0) bad_pw++;
       }
     }
     CHECK(bad_ntt == 0, "falcon ntt vs reference: congruent, |out| <= (q-1)/2 (logn %u, %u of %u bad)", logn, bad_ntt, runs);
@@ -185,7 +173,7 @@ static void test_kernels_vs_ref(void) {
       pq_falcon_ntt(b2, logn);
       pq_falcon_pointwise(b2, b2, a2, n);
       pq_falcon_invntt_tomont(b2, logn);
-      if (!congruent(b1, b2, n) || !in_bound(b2, n, (FQ - 1) / 2)) bad_chain++;
+      if (!t_congruent16(b1, b2, n, FQ) || !t_in_bound16(b2, n, (FQ - 1) / 2)) bad_chain++;
     }
     CHECK(bad_chain == 0, "falcon ntt/pointwise/invntt chain matches the reference chain (logn %u)", logn);
   }

@@ -10,11 +10,6 @@
 
 #define FQ PQ_FALCON_Q
 
-static int32_t fmod_q(int32_t a) {
-  a %= FQ;
-  return a < 0 ? a + FQ : a;
-}
-
 static void test_keccak(void) {
   /* chains of permutations from random states, states at every 8-byte offset of
    * a 32-byte aligned buffer (the kernels load lanes unaligned) */
@@ -63,18 +58,6 @@ static void test_keccak(void) {
   }
 }
 
-static int in_bound(const int16_t *a, unsigned n, int32_t bound) {
-  for (unsigned j = 0; j < n; j++)
-    if (a[j] < -bound || a[j] > bound) return 0;
-  return 1;
-}
-
-static int congruent(const int16_t *a, const int16_t *b, unsigned n) {
-  for (unsigned j = 0; j < n; j++)
-    if (fmod_q(a[j]) != fmod_q(b[j])) return 0;
-  return 1;
-}
-
 static void test_falcon_ntt(void) {
   static _Alignas(32) int16_t buf[1024 + 16];
   int16_t r[1024];
@@ -93,7 +76,7 @@ static void test_falcon_ntt(void) {
         memcpy(r, a, n * 2);
         pq_ref_falcon_ntt(r, logn);
         pq_falcon_ntt(a, logn);
-        bad_f += !congruent(a, r, n) || !in_bound(a, n, (FQ - 1) / 2);
+        bad_f += !t_congruent16(a, r, n, FQ) || !t_in_bound16(a, n, (FQ - 1) / 2);
         for (unsigned j = 0; j < n; j++) {
           const int32_t v = rep % 3 == 0 ? (FQ - 1) / 2 : rnd_range(0, (FQ - 1) / 2);
           a[j] = (int16_t)((rnd64() & 1) ? v : -v);
@@ -101,7 +84,7 @@ static void test_falcon_ntt(void) {
         memcpy(r, a, n * 2);
         pq_ref_falcon_invntt_tomont(r, logn);
         pq_falcon_invntt_tomont(a, logn);
-        bad_i += !congruent(a, r, n) || !in_bound(a, n, (FQ - 1) / 2);
+        bad_i += !t_congruent16(a, r, n, FQ) || !t_in_bound16(a, n, (FQ - 1) / 2);
       }
     }
   }

@@ -49,6 +49,22 @@ static inline int eq_hex(const uint8_t *p, const char *hex) {
   return memcmp(p, buf, n) == 0;
 }
 
+/* Falcon-style int16 polynomials: every |a_j| <= bound; a == b (mod q) lane by lane. */
+static inline int32_t t_mod(int32_t a, int32_t q) {
+  a %= q;
+  return a < 0 ? a + q : a;
+}
+static inline int t_in_bound16(const int16_t *a, unsigned n, int32_t bound) {
+  for (unsigned j = 0; j < n; j++)
+    if (a[j] < -bound || a[j] > bound) return 0;
+  return 1;
+}
+static inline int t_congruent16(const int16_t *a, const int16_t *b, unsigned n, int32_t q) {
+  for (unsigned j = 0; j < n; j++)
+    if (t_mod(a[j], q) != t_mod(b[j], q)) return 0;
+  return 1;
+}
+
 static inline int t_summary(const char *name) {
   printf("%s: %u passed, %u failed\n", name, t_pass, t_fail);
   return t_fail ? 1 : 0;
