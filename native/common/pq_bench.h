@@ -6,11 +6,6 @@
 
 #include "pq_api.h"
 
-/* Runs the forward NTT (or the inverse NTT) `iters` times on the 256
- * coefficients at `poly`, reducing between runs to stay within bounds. */
-PQ_API void pq_bench_ntt(int32_t *poly, uint32_t iters);
-PQ_API void pq_bench_invntt(int32_t *poly, uint32_t iters);
-
 /* Kernel ids for pq_bench_kernel, in the order of pq_bench_kernel_name(). */
 enum {
   PQ_BENCH_NTT,            /* includes a 1 KiB copy of the input */

@@ -20,13 +20,12 @@ const LAYOUT = {
   seed: 928,
   digest: 960, // 64
   ctx: 1024, // 256
-  poly: 1280, // 1024 (benchmark polynomial: 256 x int32 or 512 x int16)
-  pk: 2304, // 4096
-  sk: 6400, // 8192
-  sig: 14592, // 8192
-  msg: 22784, // CHUNK
-  prep: 22784 + CHUNK, // 65,600: the largest prepared key (ML-DSA-87), 64-byte aligned
-  end: 22784 + CHUNK + 65600,
+  pk: 1280, // 4096
+  sk: 5376, // 8192
+  sig: 13568, // 8192
+  msg: 21760, // CHUNK
+  prep: 21760 + CHUNK, // 65,600: the largest prepared key (ML-DSA-87), 64-byte aligned
+  end: 21760 + CHUNK + 65600,
 } as const;
 
 export interface CoreExports {
@@ -55,8 +54,6 @@ export interface CoreExports {
   pq_falcon_verify_prepared_finish(logn: number, prep: number, sig: number, siglen: number, st: number): number;
   pq_falcon_det_verify_prepared_finish(prep: number, sig: number, siglen: number, st: number): number;
   pq_bench_kernel(id: number, iters: number): number;
-  pq_bench_ntt(poly: number, iters: number): void;
-  pq_bench_invntt(poly: number, iters: number): void;
   pq_sizeof_keccak_state(): number;
   pq_sizeof_prehash_ctx(): number;
 }
