@@ -201,16 +201,6 @@ static napi_value mldsa_keygen(napi_env env, napi_callback_info info) {
   return arr;
 }
 
-/* mldsaSkCheck(level, sk) -> bool */
-static napi_value mldsa_sk_check(napi_env env, napi_callback_info info) {
-  ARGS(2)
-  int32_t level;
-  bytes_t sk;
-  if (!get_int(env, argv[0], &level) || !get_bytes(env, argv[1], "secretKey", &sk)) return NULL;
-  const mldsa_sizes *S = mldsa_of(level);
-  return js_bool(env, S && sk.len == S->sk && core->pq_mldsa_sk_check(S->name, sk.p) == 0);
-}
-
 /* mldsaSign(level, sk, mode, msg, ctx, ph, rnd32) -> signature, or a negative error code */
 static napi_value mldsa_sign(napi_env env, napi_callback_info info) {
   ARGS(7)
@@ -389,7 +379,7 @@ static napi_value make_core(napi_env env, const pq_core *core) {
     const char *name;
     napi_callback cb;
   } FNS[] = {
-      {"mldsaKeygen", mldsa_keygen},       {"mldsaSkCheck", mldsa_sk_check},
+      {"mldsaKeygen", mldsa_keygen},
       {"mldsaSign", mldsa_sign},           {"mldsaVerify", mldsa_verify},
       {"mldsaMu", mldsa_mu},               {"mldsaPrepare", mldsa_prepare},
       {"mldsaVerifyPrepared", mldsa_verify_prepared}, {"falconVerify", falcon_verify},

@@ -14,7 +14,6 @@
 
 #define PQ_CORE_FUNCTIONS(X)                                                                      \
   X(int, pq_mldsa_keygen, (unsigned, const uint8_t *, uint8_t *, uint8_t *))                     \
-  X(int, pq_mldsa_sk_check, (unsigned, const uint8_t *))                                         \
   X(int, pq_mldsa_sign_mu, (unsigned, const uint8_t *, const uint8_t *, const uint8_t *, uint8_t *)) \
   X(int, pq_mldsa_verify_mu, (unsigned, const uint8_t *, size_t, const uint8_t *, const uint8_t *, size_t)) \
   X(void, pq_mldsa_pk_tr, (const uint8_t *, size_t, uint8_t *))                                  \

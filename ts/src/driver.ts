@@ -16,8 +16,7 @@ export const enum Mode {
 
 export interface Driver {
   mldsaKeygen(level: number, seed: Uint8Array): [Uint8Array, Uint8Array];
-  mldsaSkCheck(level: number, sk: Uint8Array): boolean;
-  /** The signature, or a negative C error code. */
+  /** The signature, or a negative C error code (-2: secret key out of range). */
   mldsaSign(level: number, sk: Uint8Array, mode: Mode, msg: Uint8Array, ctx: Uint8Array, ph: number, rnd: Uint8Array): Uint8Array | number;
   mldsaVerify(level: number, pk: Uint8Array, mode: Mode, msg: Uint8Array, ctx: Uint8Array, ph: number, sig: Uint8Array): boolean;
   mldsaMu(level: number, pk: Uint8Array, mPrime: Uint8Array): Uint8Array;

@@ -52,16 +52,9 @@ export function createMlDsa(name: MlDsaName, driver: Driver): MlDsa {
   const lengths = Object.freeze({ ...ML_DSA_LENGTHS[name] });
   const level = LEVEL[name];
 
-  /** Length and range checks of a secret key, with errors that say which. */
-  function checkSecretKey(sk: Uint8Array): void {
-    exactLength('secretKey', sk, lengths.secretKey, name);
-    if (!driver.mldsaSkCheck(level, sk)) {
-      throw new RangeError(`secretKey: malformed ${name} secret key (s1/s2 coefficients out of range)`);
-    }
-  }
-
+  /** The C core checks the secret key's ranges as it decodes it (code -2 when out of range). */
   function sign(sk: Uint8Array, mode: Mode, msg: Uint8Array, ctx: Uint8Array, ph: number, rnd: Uint8Array): Uint8Array {
-    checkSecretKey(sk);
+    exactLength('secretKey', sk, lengths.secretKey, name);
     const out = driver.mldsaSign(level, sk, mode, msg, ctx, ph, rnd);
     if (typeof out === 'number') {
       if (out === -2) throw new RangeError(`secretKey: malformed ${name} secret key (s1/s2 coefficients out of range)`);

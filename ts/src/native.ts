@@ -13,7 +13,6 @@ import type { BackendName } from './types.js';
 interface AddonCore {
   isa: string;
   mldsaKeygen: Driver['mldsaKeygen'];
-  mldsaSkCheck: Driver['mldsaSkCheck'];
   mldsaSign: Driver['mldsaSign'];
   mldsaVerify: Driver['mldsaVerify'];
   mldsaMu: Driver['mldsaMu'];
@@ -34,7 +33,6 @@ interface Addon {
 function nativeDriver(core: AddonCore): Driver {
   return {
     mldsaKeygen: (level, seed) => core.mldsaKeygen(level, seed),
-    mldsaSkCheck: (level, sk) => core.mldsaSkCheck(level, sk),
     mldsaSign: (level, sk, mode, msg, ctx, ph, rnd) => core.mldsaSign(level, sk, mode, msg, ctx, ph, rnd),
     mldsaVerify: (level, pk, mode, msg, ctx, ph, sig) => core.mldsaVerify(level, pk, mode, msg, ctx, ph, sig),
     mldsaMu: (level, pk, m) => core.mldsaMu(level, pk, m),

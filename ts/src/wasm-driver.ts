@@ -53,15 +53,6 @@ export class WasmDriver implements Driver {
     });
   }
 
-  mldsaSkCheck(level: number, sk: Uint8Array): boolean {
-    return this.core.run((c) => {
-      c.write('sk', sk);
-      const ok = c.exports.pq_mldsa_sk_check(level, c.p('sk')) === 0;
-      c.wipe('sk', sk.length);
-      return ok;
-    });
-  }
-
   mldsaSign(level: number, sk: Uint8Array, mode: Mode, msg: Uint8Array, ctx: Uint8Array, ph: number, rnd: Uint8Array): Uint8Array | number {
     const S = SIZES[level]!;
     return this.core.run((c) => {

@@ -33,7 +33,6 @@ export interface CoreExports {
   __heap_base: WebAssembly.Global;
   pq_keccak_absorb(st: number, p: number, len: number): void;
   pq_mldsa_keygen(name: number, xi: number, pk: number, sk: number): number;
-  pq_mldsa_sk_check(name: number, sk: number): number;
   pq_mldsa_sign_mu(name: number, sk: number, mu: number, rnd: number, sig: number): number;
   pq_mldsa_verify_mu(name: number, pk: number, pklen: number, mu: number, sig: number, siglen: number): number;
   pq_mldsa_pk_tr(pk: number, pklen: number, tr: number): void;
