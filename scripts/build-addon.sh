@@ -32,8 +32,8 @@ core() { # isa sources-and-flags...
 core portable native/common/*.c
 DEFS=()
 if [ "$ARCH" = x64 ] && [ -z "${PQ_NO_AVX2:-}" ]; then
-  core avx2 native/common/*.c native/x86_64/*.c -mavx2 -mbmi2 -DPQ_TARGET_X86_AVX2
-  core avx512 native/common/*.c native/x86_64/*.c -mavx2 -mbmi2 -mavx512f -mavx512vl -DPQ_TARGET_X86_AVX2
+  core avx2 native/common/*.c native/x86_64/*.c -mavx2 -mbmi -mbmi2 -DPQ_TARGET_X86_AVX2
+  core avx512 native/common/*.c native/x86_64/*.c -mavx2 -mbmi -mbmi2 -mavx512f -mavx512vl -DPQ_TARGET_X86_AVX2
   DEFS+=(-DPQ_WITH_AVX2)
 fi
 mkdir -p "$OUT"

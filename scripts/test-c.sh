@@ -33,12 +33,12 @@ done
 if grep -qw avx2 /proc/cpuinfo; then
   for t in native/test/test_*.c; do
     name=$(basename "$t" .c)
-    "$CC" "${CFLAGS[@]}" -O2 -mavx2 -mbmi2 -DPQ_TARGET_X86_AVX2 "$t" "${SRC[@]}" native/x86_64/*.c -o "$OUT/$name-avx2"
+    "$CC" "${CFLAGS[@]}" -O2 -mavx2 -mbmi -mbmi2 -DPQ_TARGET_X86_AVX2 "$t" "${SRC[@]}" native/x86_64/*.c -o "$OUT/$name-avx2"
     run "[avx2]" "$OUT/$name-avx2"
-    "$CC" "${CFLAGS[@]}" -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -mavx2 -mbmi2 -DPQ_TARGET_X86_AVX2 "$t" "${SRC[@]}" native/x86_64/*.c -o "$OUT/$name-avx2-san"
+    "$CC" "${CFLAGS[@]}" -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -mavx2 -mbmi -mbmi2 -DPQ_TARGET_X86_AVX2 "$t" "${SRC[@]}" native/x86_64/*.c -o "$OUT/$name-avx2-san"
     run "[avx2 asan+ubsan]" "$OUT/$name-avx2-san"
     if grep -qw avx512vl /proc/cpuinfo; then
-      "$CC" "${CFLAGS[@]}" -O2 -mavx2 -mbmi2 -mavx512f -mavx512vl -DPQ_TARGET_X86_AVX2 "$t" "${SRC[@]}" native/x86_64/*.c -o "$OUT/$name-avx512"
+      "$CC" "${CFLAGS[@]}" -O2 -mavx2 -mbmi -mbmi2 -mavx512f -mavx512vl -DPQ_TARGET_X86_AVX2 "$t" "${SRC[@]}" native/x86_64/*.c -o "$OUT/$name-avx512"
       run "[avx512]" "$OUT/$name-avx512"
     fi
   done
@@ -74,7 +74,7 @@ if command -v valgrind >/dev/null 2>&1; then
     fail=$((fail + 1))
   fi
   if grep -qw avx2 /proc/cpuinfo; then
-    "$CC" "${CFLAGS[@]}" -O2 -g -mavx2 -mbmi2 -DPQ_TARGET_X86_AVX2 -DPQ_CT_TESTING native/test/ct_mldsa.c "${SRC[@]}" native/x86_64/*.c -o "$OUT/ct_mldsa_avx2"
+    "$CC" "${CFLAGS[@]}" -O2 -g -mavx2 -mbmi -mbmi2 -DPQ_TARGET_X86_AVX2 -DPQ_CT_TESTING native/test/ct_mldsa.c "${SRC[@]}" native/x86_64/*.c -o "$OUT/ct_mldsa_avx2"
     if valgrind -q --error-exitcode=3 "$OUT/ct_mldsa_avx2" >"$OUT/ct_mldsa_avx2.log" 2>&1; then
       run "[valgrind-ct avx2]" cat "$OUT/ct_mldsa_avx2.log"
     else

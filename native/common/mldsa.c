@@ -9,6 +9,39 @@
 #define KMAX PQ_MLDSA_KMAX
 #define LMAX PQ_MLDSA_LMAX
 
+/* A streamed in row-major order for keygen and verify: polynomials are sampled
+ * four at a time across row boundaries (4-way SHAKE128), so ML-DSA-65's 30
+ * entries take 7 four-way calls and one two-way call (eight four-way calls
+ * with PQ_KECCAK_X4_FOR_TWO) instead of 6 + 3, and
+ * ML-DSA-87's 56 take 14 four-way calls. A ring of l + 3 slots suffices: while
+ * row i is consumed, at most the flat indices i*l .. (i+1)*l + 2 are live. */
+#define A_RING (LMAX + 3)
+typedef struct {
+  pq_poly ring[A_RING];
+  unsigned next; /* flat index i*l + j of the next entry to sample */
+} a_stream;
+
+/* Points row[0..l-1] at row i of A (rows must be requested in order 0, 1, ...). */
+static void a_stream_row(a_stream *s, const uint8_t rho[32], unsigned i, unsigned k, unsigned l,
+                         const int32_t **row) {
+  const unsigned end = (i + 1) * l, total = k * l;
+  if (i == 0) s->next = 0;
+  while (s->next < end) {
+    const unsigned left = total - s->next, ways = pq_mldsa_sample_ways(left);
+    const unsigned used = ways < left ? ways : left;
+    pq_poly *p[4];
+    uint16_t nonce[4];
+    for (unsigned w = 0; w < 4; w++) {
+      const unsigned idx = s->next + (w < used ? w : 0);
+      p[w] = &s->ring[idx % A_RING];
+      nonce[w] = (uint16_t)(((idx / l) << 8) | (idx % l));
+    }
+    pq_mldsa_poly_uniform_multi(p, rho, nonce, ways);
+    s->next += used;
+  }
+  for (unsigned j = 0; j < l; j++) row[j] = s->ring[(i * l + j) % A_RING].coeffs;
+}
+
 /* Rows i0 .. i0+nrows-1 of A, row-major: out[r*l + j] = A[i0+r][j]. */
 static void expand_rows(pq_poly *out, const uint8_t rho[32], unsigned i0, unsigned nrows,
                         unsigned l) {
@@ -35,7 +68,8 @@ typedef struct {
   uint8_t expanded[128]; /* rho || rho' || K */
   pq_poly s[LMAX + KMAX]; /* s1 || s2 */
   pq_poly s1hat[LMAX];
-  pq_poly rows[2 * LMAX], t, t1, t0;
+  pq_poly t, t1, t0;
+  a_stream A;
 } keygen_ws;
 
 int pq_mldsa_keygen(unsigned name, const uint8_t xi[32], uint8_t *pk, uint8_t *sk) {
@@ -69,8 +103,10 @@ int pq_mldsa_keygen(unsigned name, const uint8_t xi[32], uint8_t *pk, uint8_t *s
   for (unsigned j = 0; j < l + k; j++, skp += P->polyeta_bytes) pq_mldsa_polyeta_pack(skp, &w.s[j], P->eta);
 
   for (unsigned i = 0; i < k; i++) {
-    if ((i & 1) == 0) expand_rows(w.rows, rho, i, 2, l); /* k is even: rows in pairs */
-    row_times_vec(&w.t, &w.rows[(i & 1) * l], w.s1hat, l);
+    const int32_t *pa[LMAX], *pb[LMAX];
+    a_stream_row(&w.A, rho, i, k, l, pa);
+    for (unsigned j = 0; j < l; j++) pb[j] = w.s1hat[j].coeffs;
+    pq_poly_pointwise_acc(w.t.coeffs, pa, pb, l);
     pq_invntt_tomont(w.t.coeffs);
     for (unsigned n = 0; n < PQ_N; n++) {
       /* Power2Round (FIPS 204 Alg. 35) on t in [0, q) */
@@ -306,7 +342,7 @@ static int unpack_hint(pq_poly *h, const uint8_t *y, unsigned k, unsigned omega)
 
 typedef struct {
   pq_poly zhat[LMAX];
-  pq_poly rows[2 * LMAX]; /* two rows of A at a time (k is even) */
+  a_stream A;
   pq_poly t1hat, cneg;    /* NTT(t1_i * 2^d) and -NTT(c) */
   pq_poly h[KMAX];
   pq_poly w;
@@ -316,7 +352,7 @@ typedef struct {
 } verify_ws;
 
 /* Verification core. With `prep` (a prepared key: A and NTT(t1 2^d) already
- * expanded) the matrix and t1 come from it; otherwise from pk, row pair by row pair. */
+ * expanded) the matrix and t1 come from it; otherwise streamed from pk. */
 static int verify_core(const pq_mldsa_params *P, const uint8_t *pk, const int32_t *prep,
                        const uint8_t mu[64], const uint8_t *sig) {
   const unsigned k = P->k, l = P->l;
@@ -343,8 +379,7 @@ static int verify_core(const pq_mldsa_params *P, const uint8_t *pk, const int32_
       for (unsigned j = 0; j < l; j++) pa[j] = prep + (size_t)(i * l + j) * PQ_N;
       pb[l] = prep + (size_t)(k * l + i) * PQ_N;
     } else {
-      if ((i & 1) == 0) expand_rows(w.rows, pk, i, 2, l);
-      for (unsigned j = 0; j < l; j++) pa[j] = w.rows[(i & 1) * l + j].coeffs;
+      a_stream_row(&w.A, pk, i, k, l, pa);
       pq_mldsa_polyt1_unpack(&w.t1hat, pk + 32 + 320 * i);
       for (unsigned n = 0; n < PQ_N; n++) w.t1hat.coeffs[n] <<= PQ_MLDSA_D;
       pq_ntt(w.t1hat.coeffs);

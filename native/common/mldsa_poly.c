@@ -91,20 +91,34 @@ void pq_mldsa_poly_uniform_gamma1_multi(pq_poly *const *a, const uint8_t rhopp[6
   pq_wipe(st, sizeof st);
 }
 
-/* n polynomials with nonces nonce[0..n-1], four at a time, then two, then one. */
+/* The Keccak width for `left` polynomials still to sample: four, then two,
+ * then one; with PQ_KECCAK_X4_FOR_TWO, 2 or 3 leftovers also take the 4-way kernel. */
+unsigned pq_mldsa_sample_ways(unsigned left) {
+  if (left >= 4 || (PQ_KECCAK_X4_FOR_TWO && left >= 2)) return 4;
+  return left >= 2 ? 2 : 1;
+}
+
+/* n polynomials with nonces nonce[0..n-1], four at a time. Lanes beyond the
+ * n - e that are left repeat lane 0 (same nonce, same output, same target). */
 void pq_mldsa_sample_many(pq_poly *a, const uint8_t *seed, const uint16_t *nonce, unsigned n,
                           int kind, int32_t param) {
   unsigned e = 0;
   while (e < n) {
-    const unsigned ways = n - e >= 4 ? 4 : n - e >= 2 ? 2 : 1;
-    pq_poly *p[4] = {&a[e], &a[e + (ways > 1)], &a[e + (ways > 2) * 2], &a[e + (ways > 2) * 3]};
+    const unsigned left = n - e, ways = pq_mldsa_sample_ways(left);
+    pq_poly *p[4];
+    uint16_t nc[4];
+    for (unsigned w = 0; w < 4; w++) {
+      const unsigned i = e + (w < left ? w : 0);
+      p[w] = &a[i];
+      nc[w] = nonce[i];
+    }
     if (kind == PQ_SAMPLE_UNIFORM)
-      pq_mldsa_poly_uniform_multi(p, seed, nonce + e, ways);
+      pq_mldsa_poly_uniform_multi(p, seed, nc, ways);
     else if (kind == PQ_SAMPLE_ETA)
-      pq_mldsa_poly_uniform_eta_multi(p, seed, nonce + e, ways, param);
+      pq_mldsa_poly_uniform_eta_multi(p, seed, nc, ways, param);
     else
-      pq_mldsa_poly_uniform_gamma1_multi(p, seed, nonce + e, ways, param);
-    e += ways;
+      pq_mldsa_poly_uniform_gamma1_multi(p, seed, nc, ways, param);
+    e += ways < left ? ways : left;
   }
 }
 

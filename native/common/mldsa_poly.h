@@ -20,6 +20,7 @@ void pq_mldsa_poly_uniform_gamma1_multi(pq_poly *const *a, const uint8_t rhopp[6
                                         const uint16_t *nonce, unsigned ways, int32_t gamma1);
 enum { PQ_SAMPLE_UNIFORM, PQ_SAMPLE_ETA, PQ_SAMPLE_GAMMA1 };
 /* a[0..n-1] with nonce[0..n-1]: four at a time, then two, then one. */
+unsigned pq_mldsa_sample_ways(unsigned left);
 void pq_mldsa_sample_many(pq_poly *a, const uint8_t *seed, const uint16_t *nonce, unsigned n,
                           int kind, int32_t param);
 /* SampleInBall(ctilde) */

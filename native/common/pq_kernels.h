@@ -108,6 +108,12 @@ unsigned pq_ref_falcon_sample(uint16_t *c, unsigned len, const uint8_t *buf, uns
 #ifndef pq_keccakf1600_x4
 #define pq_keccakf1600_x4 pq_ref_keccakf1600_x4
 #endif
+/* PQ_KECCAK_X4_FOR_TWO: a target sets it to 1 when one x4 call costs no more than
+ * one x2 call (AVX2: 256-bit lanes), so the samplers run 2 or 3 leftover
+ * polynomials through the 4-way kernel with the spare lanes repeating lane 0. */
+#ifndef PQ_KECCAK_X4_FOR_TWO
+#define PQ_KECCAK_X4_FOR_TWO 0
+#endif
 #ifndef pq_rej_uniform
 #define pq_rej_uniform pq_ref_rej_uniform
 #endif

@@ -12,10 +12,13 @@ static inline void pq_zero(uint8_t *dst, size_t n) {
   for (size_t i = 0; i < n; i++) dst[i] = 0;
 }
 
-/* Wipe secret memory; the volatile store keeps the compiler from dropping it. */
+/* Wipe secret memory. The plain loop becomes a wide memset; the empty asm that
+ * "reads" all of memory through p afterwards keeps the compiler from dropping the
+ * stores as dead (a byte-wise volatile loop cost 28% of ML-DSA sign). */
 static inline void pq_wipe(void *p, size_t n) {
-  volatile uint8_t *v = (volatile uint8_t *)p;
+  uint8_t *v = (uint8_t *)p;
   for (size_t i = 0; i < n; i++) v[i] = 0;
+  __asm__ __volatile__("" : : "r"(v) : "memory");
 }
 
 /* Constant-time equality: returns 0 when equal, 1 otherwise (no early exit). */

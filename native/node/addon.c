@@ -4,7 +4,8 @@
  * pointer, so the addon can run in several worker_threads at once.
  *
  * exports = { isas: ['avx512', 'avx2', 'portable'] (best first, what this CPU runs),
- *             portable: { mldsaKeygen, ... }, avx2: { ... }, avx512: { ... } }
+ *             portable: { mldsaKeygen, ... }, avx2: { ... }, avx512: { ... },
+ *             ticks(): bigint, ticksSource: 'rdtsc' | 'cntvct_el0' (for benchmarks) }
  * avx512 is the AVX2 kernels built with AVX-512VL enabled (the Keccak rotations
  * become vprolq; the compiler may use EVEX encodings elsewhere).
  * Argument checking with named errors happens in the TypeScript layer; the
@@ -18,6 +19,29 @@
 #include <string.h>
 
 #include "core_api.h"
+#if defined(__x86_64__)
+#include <x86intrin.h>
+#endif
+
+/* ---- a cycle-accurate timer for the benchmark (not part of the API) ------------ */
+
+/* x86-64: the time-stamp counter (constant rate, the unit mldsa-native's and
+ * SUPERCOP's numbers use); AArch64: the virtual counter (cntvct_el0, a fixed
+ * frequency that is not the core clock). Returned as a BigInt. */
+#if defined(__x86_64__) || defined(__aarch64__)
+static napi_value js_ticks(napi_env env, napi_callback_info info) {
+  (void)info;
+#if defined(__x86_64__)
+  const uint64_t t = __rdtsc();
+#else
+  uint64_t t;
+  __asm__ __volatile__("isb; mrs %0, cntvct_el0" : "=r"(t) : : "memory");
+#endif
+  napi_value v;
+  napi_create_bigint_uint64(env, t, &v);
+  return v;
+}
+#endif
 
 /* ---- the per-ISA cores -------------------------------------------------------- */
 
@@ -403,13 +427,13 @@ NAPI_MODULE_INIT() {
   napi_create_array(env, &isas);
 #ifdef PQ_WITH_AVX2
   __builtin_cpu_init();
-  if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2") &&
+  if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") && __builtin_cpu_supports("bmi2") &&
       __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl")) {
     napi_set_named_property(env, exports, "avx512", make_core(env, &CORE_AVX512));
     napi_create_string_utf8(env, "avx512", NAPI_AUTO_LENGTH, &s);
     napi_set_element(env, isas, n++, s);
   }
-  if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2")) {
+  if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") && __builtin_cpu_supports("bmi2")) {
     napi_set_named_property(env, exports, "avx2", make_core(env, &CORE_AVX2));
     napi_create_string_utf8(env, "avx2", NAPI_AUTO_LENGTH, &s);
     napi_set_element(env, isas, n++, s);
@@ -419,5 +443,16 @@ NAPI_MODULE_INIT() {
   napi_create_string_utf8(env, "portable", NAPI_AUTO_LENGTH, &s);
   napi_set_element(env, isas, n++, s);
   napi_set_named_property(env, exports, "isas", isas);
+#if defined(__x86_64__) || defined(__aarch64__)
+  napi_value fn, kind;
+  napi_create_function(env, "ticks", NAPI_AUTO_LENGTH, js_ticks, NULL, &fn);
+  napi_set_named_property(env, exports, "ticks", fn);
+#if defined(__x86_64__)
+  napi_create_string_utf8(env, "rdtsc", NAPI_AUTO_LENGTH, &kind);
+#else
+  napi_create_string_utf8(env, "cntvct_el0", NAPI_AUTO_LENGTH, &kind);
+#endif
+  napi_set_named_property(env, exports, "ticksSource", kind);
+#endif
   return exports;
 }

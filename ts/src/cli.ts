@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { availableBackends, loadBackend, ready, backend as currentBackend, KERNEL_NAMES, type KernelName } from './index.node.js';
+import { availableBackends, loadBackend, ready, backend as currentBackend, tickCounter, KERNEL_NAMES, type KernelName } from './index.node.js';
 import * as lib from './index.node.js';
 import type { Backend, BackendName, FalconVerifier, KeyPair, MlDsa, PrehashName } from './types.js';
 
@@ -912,7 +912,13 @@ async function cmdSelftest(p: Parsed): Promise<number> {
 interface Measure {
   median: number;
   runs: number[];
+  /** Median hardware ticks per operation (rdtsc on x86-64), when the addon's counter is there. */
+  ticks?: number;
+  ticksRuns?: number[];
 }
+
+/** The cycle-accurate timer: the addon's rdtsc (x86-64) or cntvct_el0 (AArch64). */
+const TICKS = tickCounter();
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -926,8 +932,10 @@ function measureOps(fn: () => void, runs: number, seconds: number): Measure {
   const warm = performance.now() + Math.max(ms / 2, 50);
   do fn(); while (performance.now() < warm);
   const rates: number[] = [];
+  const ticks: number[] = [];
   for (let r = 0; r < runs; r++) {
     let n = 0;
+    const c0 = TICKS?.read();
     const t0 = performance.now();
     let t: number;
     do {
@@ -935,9 +943,11 @@ function measureOps(fn: () => void, runs: number, seconds: number): Measure {
       n++;
       t = performance.now();
     } while (t - t0 < ms || n < 5);
+    const c1 = TICKS?.read();
     rates.push((n * 1000) / (t - t0));
+    if (c0 !== undefined && c1 !== undefined) ticks.push(Number(c1 - c0) / n);
   }
-  return { median: median(rates), runs: rates };
+  return { median: median(rates), runs: rates, ...(ticks.length ? { ticks: median(ticks), ticksRuns: ticks } : {}) };
 }
 
 /** measureOps for several implementations, their runs interleaved (run 1 of each, run 2 of each, ...). */
@@ -947,10 +957,46 @@ function measureInterleaved(fns: ReadonlyMap<string, () => void>, runs: number, 
     measureOps(fn, 1, seconds / 2); // warm-up
     rates.set(name, []);
   }
+  const ticks = new Map<string, number[]>([...fns.keys()].map((k) => [k, []]));
   for (let r = 0; r < runs; r++) {
-    for (const [name, fn] of fns) rates.get(name)!.push(measureOps(fn, 1, seconds).median);
+    for (const [name, fn] of fns) {
+      const m = measureOps(fn, 1, seconds);
+      rates.get(name)!.push(m.median);
+      if (m.ticks !== undefined) ticks.get(name)!.push(m.ticks);
+    }
   }
-  return new Map([...rates].map(([name, xs]) => [name, { median: median(xs), runs: xs }]));
+  return new Map(
+    [...rates].map(([name, xs]) => {
+      const ts = ticks.get(name)!;
+      return [name, { median: median(xs), runs: xs, ...(ts.length ? { ticks: median(ts), ticksRuns: ts } : {}) }];
+    }),
+  );
+}
+
+/** Ticks per second of the addon's counter, measured against performance.now() over ~100 ms. */
+function ticksPerSecond(): number | null {
+  if (!TICKS) return null;
+  const c0 = TICKS.read();
+  const t0 = performance.now();
+  let t: number;
+  do t = performance.now(); while (t - t0 < 100);
+  return (Number(TICKS.read() - c0) * 1000) / (t - t0);
+}
+
+/** Median ticks per operation for the backends (not noble: it has no counter of its own, but
+ *  the same clock applies), one column per implementation. */
+function renderTicksTable(rows: Row[], impls: string[], source: string): string {
+  const rowsWith = rows.filter((r) => [...r.cells.values()].some((m) => m.ticks !== undefined));
+  if (!rowsWith.length) return '';
+  const header = [`Operation (median ${source} ticks)`, ...impls.map((i) => (i === 'noble' ? 'noble (pure JS)' : i))];
+  const body = rowsWith.map((r) => [r.label, ...impls.map((i) => {
+    const t = r.cells.get(i)?.ticks;
+    return t === undefined ? '—' : t >= 100 ? Math.round(t).toLocaleString('en-US') : t.toFixed(1);
+  })]);
+  const widths = header.map((h, c) => Math.max(h.length, ...body.map((b) => b[c]!.length)));
+  const line = (cells: string[]) => '| ' + cells.map((x, c) => (c === 0 ? x.padEnd(widths[c]!) : x.padStart(widths[c]!))).join(' | ') + ' |';
+  const sep = '| ' + widths.map((w, c) => (c === 0 ? '-'.repeat(w) : '-'.repeat(w - 1) + ':')).join(' | ') + ' |';
+  return [line(header), sep, ...body.map(line)].join('\n');
 }
 
 /** Iterations/s of a batched kernel `loop(n)`, calibrated so one call lasts about `seconds`. */
@@ -968,12 +1014,16 @@ function measureLoop(loop: (n: number) => void, runs: number, seconds: number): 
   }
   loop(Math.max(1, n >> 1)); // warm-up
   const rates: number[] = [];
+  const ticks: number[] = [];
   for (let r = 0; r < runs; r++) {
+    const c0 = TICKS?.read();
     const t0 = performance.now();
     loop(n);
     rates.push((n * 1000) / (performance.now() - t0));
+    const c1 = TICKS?.read();
+    if (c0 !== undefined && c1 !== undefined) ticks.push(Number(c1 - c0) / n);
   }
-  return { median: median(rates), runs: rates };
+  return { median: median(rates), runs: rates, ...(ticks.length ? { ticks: median(ticks), ticksRuns: ticks } : {}) };
 }
 
 interface Machine {
@@ -1208,6 +1258,14 @@ async function cmdBench(p: Parsed, argv: readonly string[]): Promise<number> {
   const table = renderTable(rows, impls, !!noble);
   log(table);
   log('');
+  const tps = ticksPerSecond();
+  const ticksTable = TICKS ? renderTicksTable(rows, impls, TICKS.source) : '';
+  const ticksNote = TICKS && tps ? `Cycle-accurate timer: the addon's \`${TICKS.source}\` counter at ${(tps / 1e9).toFixed(3)} GHz (measured against performance.now()); ticks per operation include the JS call and, for native backends, the N-API crossing.` : '';
+  if (ticksTable) {
+    log(ticksTable);
+    log(ticksNote);
+    log('');
+  }
   let kernelTable = '';
   if (kernelRows.length) {
     const head = ['Kernel (ns per call)', ...names];
@@ -1232,6 +1290,7 @@ async function cmdBench(p: Parsed, argv: readonly string[]): Promise<number> {
       '',
       table,
       '',
+      ...(ticksTable ? [ticksTable, '', ticksNote, ''] : []),
       ...(kernelTable ? ['Kernels, nanoseconds per call (median; each call runs the kernel once on fixed data inside the backend):', '', kernelTable, ''] : []),
       `- Machine: ${machineLine(machine)}`,
       `- Backends available: ${availableBackends().join(', ')}`,
@@ -1253,6 +1312,7 @@ async function cmdBench(p: Parsed, argv: readonly string[]): Promise<number> {
           unit: r.op === 'ntt' || r.op === 'invntt' ? 'transforms/s' : 'ops/s',
           median: m.median,
           runs: m.runs,
+          ...(m.ticks !== undefined ? { ticksPerOp: m.ticks, ticksRuns: m.ticksRuns } : {}),
           vsNoble: impl !== 'noble' && base ? m.median / base : null,
         };
       }),
@@ -1262,6 +1322,7 @@ async function cmdBench(p: Parsed, argv: readonly string[]): Promise<number> {
       date,
       command,
       machine,
+      timer: TICKS ? { source: TICKS.source, ticksPerSecond: tps } : { source: 'performance.now' },
       config: {
         runs, secondsPerRun: seconds, messageBytes: msgLen, signing: 'hedged',
         ...(algs.some(isFalcon) ? { falcon: 'verify only: one compressed signature made by noble at setup (or the embedded known-answer signature without noble)' } : {}),

@@ -3,9 +3,18 @@
  * native addon's backends (native-avx2, native-portable) ahead of WASM.
  */
 import { registerBackends } from './backends.js';
-import { loadNativeBackends } from './native.js';
+import { loadNativeBackends, type TickCounter } from './native.js';
 
 const native = loadNativeBackends();
 registerBackends(native.backends, native.error);
+
+export type { TickCounter } from './native.js';
+/**
+ * The addon's hardware tick counter (x86-64 `rdtsc`, AArch64 `cntvct_el0`) for benchmarks,
+ * or null when the addon is not loaded. Not needed for signing or verifying.
+ */
+export function tickCounter(): TickCounter | null {
+  return native.ticks ?? null;
+}
 
 export * from './index.js';

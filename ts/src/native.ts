@@ -26,7 +26,16 @@ interface AddonCore {
 
 interface Addon {
   isas: string[];
-  [isa: string]: AddonCore | string[];
+  ticks?: () => bigint;
+  ticksSource?: string;
+  [isa: string]: AddonCore | string[] | (() => bigint) | string | undefined;
+}
+
+/** A hardware tick counter read through the addon (benchmarks only). */
+export interface TickCounter {
+  read: () => bigint;
+  /** 'rdtsc' (x86-64 time-stamp counter) or 'cntvct_el0' (AArch64 virtual counter). */
+  source: string;
 }
 
 /** Calls go straight to the addon: it reads the Uint8Arrays in place. */
@@ -50,7 +59,7 @@ function packageRoot(): string {
   return join(dirname(fileURLToPath(import.meta.url)), '..');
 }
 
-export function loadNativeBackends(): { backends: [BackendName, () => LoadedBackend][]; error: string | null } {
+export function loadNativeBackends(): { backends: [BackendName, () => LoadedBackend][]; error: string | null; ticks?: TickCounter | null } {
   if (process.env.PQSIMD_NO_NATIVE) return { backends: [], error: 'disabled by PQSIMD_NO_NATIVE' };
   let addon: Addon;
   try {
@@ -66,5 +75,6 @@ export function loadNativeBackends(): { backends: [BackendName, () => LoadedBack
     const core = addon[isa] as AddonCore;
     backends.push([name, () => createBackend(name, nativeDriver(core))]);
   }
-  return { backends, error: null };
+  const ticks = typeof addon.ticks === 'function' ? { read: addon.ticks, source: String(addon.ticksSource) } : null;
+  return { backends, error: null, ticks };
 }
