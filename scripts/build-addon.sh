@@ -1,14 +1,28 @@
 #!/usr/bin/env bash
 # Builds the Node addon (N-API, gcc) into prebuilds/<platform>-<arch>/pqsimd.napi.node:
-# the C core compiled once per ISA (portable, and avx2 on x86-64) with every global
-# symbol renamed <isa>_<name>, linked with native/node/addon.c, which picks an ISA
-# per call. Headers come from the node-api-headers npm package (no download).
+# the C core compiled once per ISA with every global symbol renamed <isa>_<name>,
+# linked with native/node/addon.c, which picks the ISAs this CPU runs at load time
+# (x64: portable, avx2, avx512; arm64: portable, neon, neon_sha3).
+# Headers come from the node-api-headers npm package (no download).
+#   bash scripts/build-addon.sh          for this machine
+#   bash scripts/build-addon.sh arm64    cross-build prebuilds/linux-arm64 (gcc-aarch64-linux-gnu)
 set -euo pipefail
 shopt -s nullglob
 cd "$(dirname "$0")/.."
-CC=${CC:-gcc}
-ARCH=$(node -p 'process.arch')
+HOST_ARCH=$(node -p 'process.arch')
+ARCH=${1:-$HOST_ARCH}
 PLAT=$(node -p 'process.platform')
+if [ "$ARCH" != "$HOST_ARCH" ]; then
+  case "$ARCH" in
+    arm64) CROSS=aarch64-linux-gnu- ;;
+    *) echo "build-addon: no cross compiler known for $ARCH" >&2; exit 1 ;;
+  esac
+  CC=${CROSS}gcc
+else
+  CROSS=""
+  CC=${CC:-gcc}
+fi
+LD=${CROSS}ld NM=${CROSS}nm OBJCOPY=${CROSS}objcopy
 OUT=prebuilds/$PLAT-$ARCH
 INC=$(node -p "require('node-api-headers').include_dir")
 TMP=$(mktemp -d)
@@ -19,14 +33,15 @@ core() { # isa sources-and-flags...
   local isa=$1; shift
   local dir="$TMP/$isa"; mkdir -p "$dir"
   local srcs=() flags=()
-  for a in "$@"; do case "$a" in *.c) srcs+=("$a") ;; *) flags+=("$a") ;; esac; done
+  for a in "$@"; do case "$a" in *.c | *.S) srcs+=("$a") ;; *) flags+=("$a") ;; esac; done
   for f in "${srcs[@]}"; do
-    "$CC" "${CFLAGS[@]}" "${flags[@]}" -c "$f" -o "$dir/$(basename "$(dirname "$f")")_$(basename "$f" .c).o"
+    local base; base=$(basename "$f"); base=${base%.*}
+    "$CC" "${CFLAGS[@]}" "${flags[@]}" -c "$f" -o "$dir/$(basename "$(dirname "$f")")_${base}.o"
   done
-  ld -r -o "$dir/all.o" "$dir"/*_*.o
+  "$LD" -r -o "$dir/all.o" "$dir"/*_*.o
   # rename every global symbol this core defines: two ISAs' cores can then live in one .node
-  nm -g --defined-only "$dir/all.o" | awk '{print $3}' | sed "s/.*/& ${isa}_&/" > "$dir/syms"
-  objcopy --redefine-syms="$dir/syms" "$dir/all.o" "$TMP/core-$isa.o"
+  "$NM" -g --defined-only "$dir/all.o" | awk '{print $3}' | sed "s/.*/& ${isa}_&/" > "$dir/syms"
+  "$OBJCOPY" --redefine-syms="$dir/syms" "$dir/all.o" "$TMP/core-$isa.o"
 }
 
 core portable native/common/*.c
@@ -36,6 +51,12 @@ if [ "$ARCH" = x64 ] && [ -z "${PQ_NO_AVX2:-}" ]; then
   core avx512 native/common/*.c native/x86_64/*.c -mavx2 -mbmi -mbmi2 -mavx512f -mavx512vl -DPQ_TARGET_X86_AVX2
   DEFS+=(-DPQ_WITH_AVX2)
 fi
+if [ "$ARCH" = arm64 ] && [ -z "${PQ_NO_NEON:-}" ]; then
+  # NEON kernels (native/arm64); the second core also turns on the SHA3-extension Keccak
+  core neon native/common/*.c native/arm64/*.c native/arm64/*.S -march=armv8-a -DPQ_TARGET_ARM64_NEON
+  core neon_sha3 native/common/*.c native/arm64/*.c native/arm64/*.S -march=armv8.2-a+sha3 -DPQ_TARGET_ARM64_NEON
+  DEFS+=(-DPQ_WITH_NEON)
+fi
 mkdir -p "$OUT"
-"$CC" "${CFLAGS[@]}" "${DEFS[@]}" -I"$INC" -shared native/node/addon.c "$TMP"/core-*.o -o "$OUT/pqsimd.napi.node"
+"$CC" "${CFLAGS[@]}" "${DEFS[@]+"${DEFS[@]}"}" -I"$INC" -shared native/node/addon.c "$TMP"/core-*.o -o "$OUT/pqsimd.napi.node"
 echo "built $OUT/pqsimd.napi.node ($(stat -c %s "$OUT/pqsimd.napi.node") bytes)"

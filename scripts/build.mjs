@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Builds what is out of date: the WASM cores (clang-19), the JS bundles
-// (esbuild: ESM + CommonJS + the CLI) and the .d.ts types (tsc).
+// Builds what is out of date: the WASM cores (clang-19), the Node addon (and on
+// x86-64 Linux the arm64 one, cross-compiled), the JS bundles (esbuild: ESM +
+// CommonJS + the CLI) and the .d.ts types (tsc).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -38,6 +39,28 @@ if (stale(addonOut, addonTime)) {
   } catch {
     rmSync(addonOut[0], { force: true }); // never leave a stale addon behind
     console.warn('warning: the native addon did not build; the package falls back to WASM');
+  }
+}
+
+// 1c. The arm64 prebuild, cross-compiled on x86-64 Linux when gcc-aarch64-linux-gnu is there
+// (scripts/setup.sh installs it); tested under qemu by ts/test/arm64.test.ts.
+const hasCross = (() => {
+  try {
+    execFileSync('aarch64-linux-gnu-gcc', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (process.platform === 'linux' && process.arch === 'x64' && hasCross) {
+  const arm64Out = ['prebuilds/linux-arm64/pqsimd.napi.node'];
+  if (stale(arm64Out, addonTime)) {
+    try {
+      execFileSync('bash', ['scripts/build-addon.sh', 'arm64'], { stdio: 'inherit' });
+    } catch {
+      rmSync(arm64Out[0], { force: true });
+      console.warn('warning: the arm64 addon did not cross-build');
+    }
   }
 }
 

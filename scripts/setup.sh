@@ -5,7 +5,7 @@
 #   bash scripts/setup.sh --quick  the same, but silent when nothing is missing
 set -euo pipefail
 cd "$(dirname "$0")/.."
-#   bash scripts/setup.sh --browser  also Debian's chromium (for npm run bench:browser)
+#   bash scripts/setup.sh --browser  (accepted for old scripts; chromium is always installed now)
 quick=0 browser=0
 for arg in "$@"; do
   case "$arg" in
@@ -23,6 +23,9 @@ declare -A NEED=(
   [gcc]=gcc                # native C tests
   [make]=make
   [valgrind]=valgrind      # constant-time check of keygen/sign
+  [aarch64-linux-gnu-gcc]=gcc-aarch64-linux-gnu  # AArch64 cross build (NEON kernels, arm64 prebuild)
+  [qemu-aarch64]=qemu-user # runs the arm64 C tests and an arm64 Node
+  [chromium]=chromium      # the browser tests (playwright-core drives Debian's Chromium)
 )
 missing=()
 for cmd in "${!NEED[@]}"; do
@@ -31,8 +34,8 @@ done
 # wasi-libc + compiler-rt for wasm32: the C tests also run as WASI programs
 [ -f /usr/include/wasm32-wasi/stdio.h ] || missing+=(wasi-libc)
 ls /usr/lib/llvm-19/lib/clang/19/lib/wasi/libclang_rt.builtins-wasm32.a >/dev/null 2>&1 || missing+=(libclang-rt-19-dev-wasm32)
-# Debian's Chromium, only on request (large; the browser benchmark drives it)
-if [ "$browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+# the arm64 C library headers for the cross compiler
+[ -f /usr/aarch64-linux-gnu/include/stdio.h ] || missing+=(libc6-dev-arm64-cross)
 # AddressSanitizer runtime for the C tests
 if ! ls /usr/lib/gcc/x86_64-linux-gnu/*/libasan.so /usr/lib/gcc/*/*/libasan.so >/dev/null 2>&1; then
   missing+=(libgcc-12-dev)
@@ -48,6 +51,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 say "toolchain: $(clang-19 --version | head -n 1)"
+
+# an arm64 Node under qemu for the arm64 smoke test (Debian's nodejs:arm64, unpacked into build/)
+bash scripts/setup-arm64-node.sh
 
 # npm dependencies: install when node_modules is missing or older than the lock file
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Native C tests of the portable core (gcc), so kernels are tested without WASM.
 # Every native/test/test_*.c is its own program linked with native/common/*.c;
-# each runs twice: optimized, and with AddressSanitizer + UBSan. Then the
-# constant-time check (native/test/ct_mldsa.c) under valgrind.
+# each runs twice: optimized, and with AddressSanitizer + UBSan; then with the
+# AVX2 kernels, cross-compiled for AArch64 under qemu (portable and NEON), and
+# as WASI programs. Then the constant-time check (native/test/ct_mldsa.c) under
+# valgrind (x86-64 only: valgrind does not run under qemu-user).
 set -euo pipefail
 shopt -s nullglob
 cd "$(dirname "$0")/.."
@@ -44,6 +46,30 @@ if grep -qw avx2 /proc/cpuinfo; then
   done
 else
   echo "[avx2] skipped: this CPU has no AVX2"
+fi
+
+# AArch64: the same tests cross-compiled (gcc-aarch64-linux-gnu) and run under
+# qemu-aarch64: the portable kernels, the NEON kernels (native/arm64) with and
+# without the SHA3 extension (qemu's CPU model has it), and the NEON build with
+# AddressSanitizer + UBSan (LeakSanitizer does not work under qemu-user).
+if command -v aarch64-linux-gnu-gcc >/dev/null 2>&1 && command -v qemu-aarch64 >/dev/null 2>&1; then
+  ACC=aarch64-linux-gnu-gcc
+  QEMU=(qemu-aarch64 -L /usr/aarch64-linux-gnu)
+  ARM_SRC=(native/arm64/*.c native/arm64/*.S)
+  for t in native/test/test_*.c; do
+    name=$(basename "$t" .c)
+    "$ACC" "${CFLAGS[@]}" -O2 "$t" "${SRC[@]}" -o "$OUT/$name-arm64"
+    run "[arm64 portable]" "${QEMU[@]}" "$OUT/$name-arm64"
+    "$ACC" "${CFLAGS[@]}" -O2 -march=armv8-a -DPQ_TARGET_ARM64_NEON "$t" "${SRC[@]}" "${ARM_SRC[@]}" -o "$OUT/$name-neon"
+    run "[arm64 neon]" "${QEMU[@]}" "$OUT/$name-neon"
+    "$ACC" "${CFLAGS[@]}" -O2 -march=armv8.2-a+sha3 -DPQ_TARGET_ARM64_NEON "$t" "${SRC[@]}" "${ARM_SRC[@]}" -o "$OUT/$name-neon-sha3"
+    run "[arm64 neon-sha3]" "${QEMU[@]}" "$OUT/$name-neon-sha3"
+    "$ACC" "${CFLAGS[@]}" -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -march=armv8.2-a+sha3 -DPQ_TARGET_ARM64_NEON "$t" "${SRC[@]}" "${ARM_SRC[@]}" -o "$OUT/$name-neon-san"
+    run "[arm64 neon asan+ubsan]" env ASAN_OPTIONS=detect_leaks=0 "${QEMU[@]}" "$OUT/$name-neon-san"
+  done
+else
+  echo "[arm64] gcc-aarch64-linux-gnu or qemu-user missing (bash scripts/setup.sh installs them)"
+  fail=$((fail + 1))
 fi
 
 # The same tests compiled for WebAssembly (wasm32-wasi, Debian's wasi-libc) and

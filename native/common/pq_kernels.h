@@ -85,6 +85,8 @@ unsigned pq_ref_falcon_sample(uint16_t *c, unsigned len, const uint8_t *buf, uns
 #include "../wasm-simd/pq_kernels_wasm_simd.h"
 #elif defined(PQ_TARGET_X86_AVX2)
 #include "../x86_64/pq_kernels_avx2.h"
+#elif defined(PQ_TARGET_ARM64_NEON)
+#include "../arm64/pq_kernels_neon.h"
 #endif
 
 #ifndef pq_ntt

@@ -3,8 +3,9 @@
  * tables are const and every call gets its table through the function's data
  * pointer, so the addon can run in several worker_threads at once.
  *
- * exports = { isas: ['avx512', 'avx2', 'portable'] (best first, what this CPU runs),
- *             portable: { mldsaKeygen, ... }, avx2: { ... }, avx512: { ... },
+ * exports = { isas: ['avx512', 'avx2', 'portable'] on x86-64, ['neon-sha3', 'neon',
+ *             'portable'] on AArch64 (best first, what this CPU runs),
+ *             portable: { mldsaKeygen, ... }, avx2: { ... }, avx512: { ... }, neon: ...,
  *             ticks(): bigint, ticksSource: 'rdtsc' | 'cntvct_el0' (for benchmarks) }
  * avx512 is the AVX2 kernels built with AVX-512VL enabled (the Keccak rotations
  * become vprolq; the compiler may use EVEX encodings elsewhere).
@@ -21,6 +22,10 @@
 #include "core_api.h"
 #if defined(__x86_64__)
 #include <x86intrin.h>
+#endif
+#ifdef PQ_WITH_NEON
+#include <asm/hwcap.h>
+#include <sys/auxv.h>
 #endif
 
 /* ---- a cycle-accurate timer for the benchmark (not part of the API) ------------ */
@@ -49,10 +54,16 @@ static napi_value js_ticks(napi_env env, napi_callback_info info) {
 #define PQ_EXTERN_portable(ret, name, args) extern ret portable_##name args;
 #define PQ_EXTERN_avx2(ret, name, args) extern ret avx2_##name args;
 #define PQ_EXTERN_avx512(ret, name, args) extern ret avx512_##name args;
+#define PQ_EXTERN_neon(ret, name, args) extern ret neon_##name args;
+#define PQ_EXTERN_neon_sha3(ret, name, args) extern ret neon_sha3_##name args;
 PQ_EXTERN(portable)
 #ifdef PQ_WITH_AVX2
 PQ_EXTERN(avx2)
 PQ_EXTERN(avx512)
+#endif
+#ifdef PQ_WITH_NEON
+PQ_EXTERN(neon)
+PQ_EXTERN(neon_sha3)
 #endif
 
 #define PQ_INIT_portable(ret, name, args) .name = portable_##name,
@@ -62,6 +73,12 @@ static const pq_core CORE_PORTABLE = {.isa = "portable", PQ_CORE_FUNCTIONS(PQ_IN
 #ifdef PQ_WITH_AVX2
 static const pq_core CORE_AVX2 = {.isa = "avx2", PQ_CORE_FUNCTIONS(PQ_INIT_avx2)};
 static const pq_core CORE_AVX512 = {.isa = "avx512", PQ_CORE_FUNCTIONS(PQ_INIT_avx512)};
+#endif
+#ifdef PQ_WITH_NEON
+#define PQ_INIT_neon(ret, name, args) .name = neon_##name,
+#define PQ_INIT_neon_sha3(ret, name, args) .name = neon_sha3_##name,
+static const pq_core CORE_NEON = {.isa = "neon", PQ_CORE_FUNCTIONS(PQ_INIT_neon)};
+static const pq_core CORE_NEON_SHA3 = {.isa = "neon-sha3", PQ_CORE_FUNCTIONS(PQ_INIT_neon_sha3)};
 #endif
 
 /* ---- parameter sizes ------------------------------------------------------------ */
@@ -436,6 +453,22 @@ NAPI_MODULE_INIT() {
   if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") && __builtin_cpu_supports("bmi2")) {
     napi_set_named_property(env, exports, "avx2", make_core(env, &CORE_AVX2));
     napi_create_string_utf8(env, "avx2", NAPI_AUTO_LENGTH, &s);
+    napi_set_element(env, isas, n++, s);
+  }
+#endif
+#ifdef PQ_WITH_NEON
+  /* AArch64: Advanced SIMD is architectural, but ask the kernel anyway; the
+   * SHA3 extension (eor3/rax1/xar/bcax) is optional (Armv8.2+, e.g. Neoverse V1,
+   * Apple M1; not Neoverse N1 / Graviton 2) */
+  const unsigned long hw = getauxval(AT_HWCAP);
+  if ((hw & HWCAP_ASIMD) && (hw & HWCAP_SHA3)) {
+    napi_set_named_property(env, exports, "neon-sha3", make_core(env, &CORE_NEON_SHA3));
+    napi_create_string_utf8(env, "neon-sha3", NAPI_AUTO_LENGTH, &s);
+    napi_set_element(env, isas, n++, s);
+  }
+  if (hw & HWCAP_ASIMD) {
+    napi_set_named_property(env, exports, "neon", make_core(env, &CORE_NEON));
+    napi_create_string_utf8(env, "neon", NAPI_AUTO_LENGTH, &s);
     napi_set_element(env, isas, n++, s);
   }
 #endif

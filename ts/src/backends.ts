@@ -20,7 +20,7 @@ const RELAXED_PROBE = new Uint8Array([
   0, 0, 0, 0, 0, 0, 0, 253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 253, 128, 2, 11,
 ]);
 
-export const BACKEND_NAMES: readonly BackendName[] = ['native-avx512', 'native-avx2', 'native-portable', 'wasm-relaxed', 'wasm-simd', 'wasm-scalar'];
+export const BACKEND_NAMES: readonly BackendName[] = ['native-avx512', 'native-avx2', 'native-neon-sha3', 'native-neon', 'native-portable', 'wasm-relaxed', 'wasm-simd', 'wasm-scalar'];
 
 /** Backends registered by the Node entry point (the native addon), fastest first. */
 const registered = new Map<BackendName, () => LoadedBackend>();

@@ -552,7 +552,7 @@ Generate an ML-DSA key pair (FIPS 204 ML-DSA.KeyGen).
   --pk FILE          where to write the public key ('-' = stdout) (required)
   --sk FILE          where to write the secret key, mode 0600 (required)
   --format hex|raw   output encoding (default hex)
-  --backend NAME     native-avx512, native-avx2, native-portable, wasm-relaxed, wasm-simd or wasm-scalar (default: fastest available)`,
+  --backend NAME     native-avx512, native-avx2, native-neon-sha3, native-neon, native-portable, wasm-relaxed, wasm-simd or wasm-scalar (default: fastest available)`,
   sign: `Usage: pqsimd sign --alg ALG --sk FILE --in MSGFILE --out SIGFILE [options]
 
 Sign a file (FIPS 204 ML-DSA.Sign, hedged by default).
@@ -565,7 +565,7 @@ Sign a file (FIPS 204 ML-DSA.Sign, hedged by default).
   --deterministic    deterministic signing (rnd = 32 zero bytes)
   --prehash HASH     HashML-DSA with a pre-hash: ${PREHASHES.join(', ')}
   --format hex|raw   output encoding (default hex)
-  --backend NAME     native-avx512, native-avx2, native-portable, wasm-relaxed, wasm-simd or wasm-scalar (default: fastest available)`,
+  --backend NAME     native-avx512, native-avx2, native-neon-sha3, native-neon, native-portable, wasm-relaxed, wasm-simd or wasm-scalar (default: fastest available)`,
   verify: `Usage: pqsimd verify --alg ALG --pk FILE --in MSGFILE --sig SIGFILE [options]
 
 Verify a signature. Prints 'valid' (exit 0) or 'invalid' (exit 1); errors exit 2.
@@ -577,7 +577,7 @@ Verify a signature. Prints 'valid' (exit 0) or 'invalid' (exit 1); errors exit 2
                      (compressed, padded or CT), or for falcon-det1024 compressed or CT
   --context HEX      context string as hex (default empty; ML-DSA only)
   --prehash HASH     verify a HashML-DSA signature with this pre-hash (ML-DSA only)
-  --backend NAME     native-avx512, native-avx2, native-portable, wasm-relaxed, wasm-simd or wasm-scalar (default: fastest available)`,
+  --backend NAME     native-avx512, native-avx2, native-neon-sha3, native-neon, native-portable, wasm-relaxed, wasm-simd or wasm-scalar (default: fastest available)`,
   selftest: `Usage: pqsimd selftest [--backend NAME[,NAME]]
 
 Check every available backend before trusting or benchmarking it: for each parameter set,

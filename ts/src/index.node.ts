@@ -1,6 +1,7 @@
 /**
  * pqsimd for Node: the same API as the platform-neutral entry point, plus the
- * native addon's backends (native-avx2, native-portable) ahead of WASM.
+ * native addon's backends (native-avx512/-avx2 on x86-64, native-neon(-sha3) on AArch64,
+ * native-portable) ahead of WASM.
  */
 import { registerBackends } from './backends.js';
 import { loadNativeBackends, type TickCounter } from './native.js';
