@@ -12,6 +12,7 @@
 // Output: DIR/MANIFEST and one file per group. MANIFEST lines:
 //   format pqsimd-c-vectors 1
 //   group <name> <file> <cases> <skipped>
+//   end <groups> <cases> <skipped>
 // A group file holds one record per line; tokens are separated by single spaces and come in the
 // fixed order below; hex is lower case, `-` means "absent", an empty value means zero bytes, and
 // `^` means "the same bytes as this field of the previous record" (pk and msg only).
@@ -612,6 +613,7 @@ for (const g of GROUPS) {
   console.log(`  ${g.name.padEnd(28)} ${String(g.cases).padStart(5)} cases${g.skipped ? `, ${g.skipped} not expressible` : ''}`);
   for (const [why, n] of g.why) console.log(`      ${n} x ${why}`);
 }
+manifest += `end ${GROUPS.length} ${cases} ${skipped}\n`;
 writeFileSync(tmp(MANIFEST), manifest);
 renameSync(tmp(MANIFEST), MANIFEST);
 console.log(`gen-c-vectors: wrote ${GROUPS.length} groups, ${cases} cases (${skipped} not expressible against the C API) to ${OUT}`);

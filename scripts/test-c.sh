@@ -10,6 +10,7 @@ shopt -s nullglob
 cd "$(dirname "$0")/.."
 OUT=build/ctest
 mkdir -p "$OUT"
+node scripts/gen-c-vectors.mjs   # vectors/ -> build/c-vectors for native/test/test_vectors.c (no-op when up to date)
 CC=${CC:-gcc}
 SRC=(native/common/*.c)
 CFLAGS=(-std=c11 -Wall -Wextra -Werror -Inative/common)
@@ -59,13 +60,13 @@ if command -v aarch64-linux-gnu-gcc >/dev/null 2>&1 && command -v qemu-aarch64 >
   for t in native/test/test_*.c; do
     name=$(basename "$t" .c)
     "$ACC" "${CFLAGS[@]}" -O2 "$t" "${SRC[@]}" -o "$OUT/$name-arm64"
-    run "[arm64 portable]" "${QEMU[@]}" "$OUT/$name-arm64"
+    run "[arm64 portable]" env PQ_VECTORS_EVERY=2 "${QEMU[@]}" "$OUT/$name-arm64"
     "$ACC" "${CFLAGS[@]}" -O2 -march=armv8-a -DPQ_TARGET_ARM64_NEON "$t" "${SRC[@]}" "${ARM_SRC[@]}" -o "$OUT/$name-neon"
     run "[arm64 neon]" "${QEMU[@]}" "$OUT/$name-neon"
     "$ACC" "${CFLAGS[@]}" -O2 -march=armv8.2-a+sha3 -DPQ_TARGET_ARM64_NEON "$t" "${SRC[@]}" "${ARM_SRC[@]}" -o "$OUT/$name-neon-sha3"
     run "[arm64 neon-sha3]" "${QEMU[@]}" "$OUT/$name-neon-sha3"
     "$ACC" "${CFLAGS[@]}" -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -march=armv8.2-a+sha3 -DPQ_TARGET_ARM64_NEON "$t" "${SRC[@]}" "${ARM_SRC[@]}" -o "$OUT/$name-neon-san"
-    run "[arm64 neon asan+ubsan]" env ASAN_OPTIONS=detect_leaks=0 "${QEMU[@]}" "$OUT/$name-neon-san"
+    run "[arm64 neon asan+ubsan]" env ASAN_OPTIONS=detect_leaks=0 PQ_VECTORS_EVERY=8 "${QEMU[@]}" "$OUT/$name-neon-san"
   done
 else
   echo "[arm64] gcc-aarch64-linux-gnu or qemu-user missing (bash scripts/setup.sh installs them)"
