@@ -66,7 +66,7 @@ if (process.platform === 'linux' && process.arch === 'x64' && hasCross) {
 
 // 2. JS bundles
 const tsTime = Math.max(newest('ts/src'), mtime('scripts/build.mjs'), ...wasmOut.map(mtime), mtime('package.json'));
-const jsOut = ['dist/index.mjs', 'dist/index.cjs', 'dist/index.node.mjs', 'dist/index.node.cjs', 'dist/cli.mjs', 'dist/index.d.ts', 'dist/index.d.cts'];
+const jsOut = ['dist/index.mjs', 'dist/index.cjs', 'dist/index.node.mjs', 'dist/index.node.cjs', 'dist/cli.mjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/pool-worker.mjs', 'dist/pool-worker.node.mjs'];
 if (stale(jsOut, tsTime)) {
   const { build } = await import('esbuild');
   rmSync('dist', { recursive: true, force: true });
@@ -78,7 +78,8 @@ if (stale(jsOut, tsTime)) {
     logLevel: 'warning',
   };
   await build({ ...common, entryPoints: ['ts/src/index.ts'], format: 'esm', platform: 'neutral', outfile: 'dist/index.mjs' });
-  await build({ ...common, entryPoints: ['ts/src/index.ts'], format: 'cjs', platform: 'neutral', outfile: 'dist/index.cjs' });
+  // (CommonJS has no import.meta: VerifyPool there needs its workerUrl option.)
+  await build({ ...common, entryPoints: ['ts/src/index.ts'], format: 'cjs', platform: 'neutral', outfile: 'dist/index.cjs', define: { 'import.meta.url': 'undefined' } });
   // Node entry points: the same plus the native addon's backends.
   const nodeCommon = { ...common, entryPoints: ['ts/src/index.node.ts'], platform: 'node', external: ['node-gyp-build'] };
   await build({ ...nodeCommon, format: 'esm', outfile: 'dist/index.node.mjs' });
@@ -98,11 +99,21 @@ if (stale(jsOut, tsTime)) {
     external: ['@noble/post-quantum', '@noble/post-quantum/*', 'node-gyp-build'],
     banner: { js: '#!/usr/bin/env node' },
   });
+  // VerifyPool workers: small ESM entries that import the package entry next to them
+  // (./index.mjs in browsers, ./index.node.mjs in Node) instead of bundling a second copy.
+  const siblingEntry = (file) => ({
+    name: 'pqsimd-sibling-entry',
+    setup(b) {
+      b.onResolve({ filter: /^\.\/index(\.node)?\.js$/ }, (a) => (/pool-worker[^/]*\.ts$/.test(a.importer) ? { path: file, external: true } : undefined));
+    },
+  });
+  await build({ ...common, entryPoints: ['ts/src/pool-worker.ts'], format: 'esm', platform: 'neutral', outfile: 'dist/pool-worker.mjs', plugins: [siblingEntry('./index.mjs')] });
+  await build({ ...common, entryPoints: ['ts/src/pool-worker.node.ts'], format: 'esm', platform: 'node', outfile: 'dist/pool-worker.node.mjs', plugins: [siblingEntry('./index.node.mjs')] });
   // Types: tsc emits declarations; the CommonJS entry gets .d.cts twins.
   rmSync('build/types', { recursive: true, force: true });
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });
   for (const f of readdirSync('build/types')) {
-    if (!f.endsWith('.d.ts') || f === 'cli.d.ts' || f === 'index.node.d.ts') continue;
+    if (!f.endsWith('.d.ts') || f === 'cli.d.ts' || f === 'index.node.d.ts' || f.startsWith('pool-worker') || f === 'pool-node.d.ts') continue;
     const src = readFileSync(join('build/types', f), 'utf8');
     writeFileSync(join('dist', f), src);
     writeFileSync(join('dist', f.replace(/\.d\.ts$/, '.d.cts')), src.replace(/(from\s+['"]\.\/[^'"]+)\.js(['"])/g, '$1.cjs$2'));

@@ -2,6 +2,7 @@
 import type { Driver } from './driver.js';
 import type { FalconLengths, FalconVerifier, PreparedFalconKey } from './types.js';
 import { bytes, exactLength } from './util.js';
+import { verifyBatch } from './batch.js';
 
 export type FalconName = FalconVerifier['name'];
 
@@ -17,7 +18,7 @@ export function createFalcon(name: FalconName, driver: Driver): FalconVerifier {
   const lengths = Object.freeze({ ...FALCON_LENGTHS[name] });
   const kind = KIND[name];
   const longest = Math.max(lengths.signatureMax, lengths.signatureCt, lengths.signature);
-  return Object.freeze({
+  const scheme: FalconVerifier = Object.freeze({
     name,
     lengths,
     verify(pkIn: unknown, msgIn: unknown, sigIn: unknown): boolean {
@@ -44,5 +45,7 @@ export function createFalcon(name: FalconName, driver: Driver): FalconVerifier {
         },
       }) as PreparedFalconKey;
     },
+    verifyBatch: (items: unknown): boolean[] => verifyBatch(scheme, false, items),
   }) as FalconVerifier;
+  return scheme;
 }

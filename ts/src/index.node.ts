@@ -5,9 +5,12 @@
  */
 import { registerBackends } from './backends.js';
 import { loadNativeBackends, type TickCounter } from './native.js';
+import { setPoolPlatform } from './pool.js';
+import { nodePoolPlatform } from './pool-node.js';
 
 const native = loadNativeBackends();
 registerBackends(native.backends, native.error);
+setPoolPlatform(nodePoolPlatform); // VerifyPool on worker_threads
 
 export type { TickCounter } from './native.js';
 /**

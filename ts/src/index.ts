@@ -10,9 +10,9 @@ import type { BackendInfo, BackendName, FalconVerifier, MlDsa, ReadyOptions } fr
 export type * from './types.js';
 export type { KernelName, LoadedBackend } from './backends.js';
 export { availableBackends, availableBackends as backends, BACKEND_NAMES, KERNEL_NAMES, loadBackend, PREHASH_NAMES };
+export { VerifyPool, POOL_ALGORITHMS, type PoolAlgorithm, type PoolBatchItem, type VerifyPoolOptions } from './pool.js';
 
 let current: LoadedBackend | undefined;
-let pending: Promise<void> | undefined;
 
 /**
  * Loads the best available backend (wasm-relaxed, wasm-simd, else wasm-scalar), or the one
@@ -41,9 +41,6 @@ export function ready(opts: ReadyOptions = {}): Promise<void> {
     }
     throw lastError;
   })();
-  pending = p.finally(() => {
-    if (pending === p) pending = undefined;
-  });
   return p;
 }
 
@@ -71,6 +68,7 @@ function facade(name: MlDsaName, key: 'mlDsa44' | 'mlDsa65' | 'mlDsa87'): MlDsa 
     verify: (pk: Uint8Array, msg: Uint8Array, sig: Uint8Array, o?: object) => impl().verify(pk, msg, sig, o),
     prehash: (hash: Parameters<MlDsa['prehash']>[0]) => impl().prehash(hash),
     prepare: (pk: Uint8Array) => impl().prepare(pk),
+    verifyBatch: (items: Parameters<MlDsa['verifyBatch']>[0]) => impl().verifyBatch(items),
     internal: Object.freeze({
       sign: (sk: Uint8Array, m: Uint8Array, o?: object) => impl().internal.sign(sk, m, o),
       verify: (pk: Uint8Array, m: Uint8Array, sig: Uint8Array, o?: object) => impl().internal.verify(pk, m, sig, o),
@@ -96,6 +94,7 @@ function falconFacade(name: FalconName, key: 'falcon512' | 'falcon1024' | 'falco
     lengths: Object.freeze({ ...FALCON_LENGTHS[name] }),
     verify: (pk: Uint8Array, msg: Uint8Array, sig: Uint8Array) => impl().verify(pk, msg, sig),
     prepare: (pk: Uint8Array) => impl().prepare(pk),
+    verifyBatch: (items: Parameters<FalconVerifier['verifyBatch']>[0]) => impl().verifyBatch(items),
   }) as FalconVerifier;
 }
 

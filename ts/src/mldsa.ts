@@ -14,6 +14,7 @@ import type {
   VerifyOptions,
 } from './types.js';
 import { bytes, exactLength, optBytes, options, randomBytes } from './util.js';
+import { verifyBatch } from './batch.js';
 
 export type MlDsaName = 'ML-DSA-44' | 'ML-DSA-65' | 'ML-DSA-87';
 
@@ -136,7 +137,7 @@ export function createMlDsa(name: MlDsaName, driver: Driver): MlDsa {
     }) as PreparedMlDsaKey;
   }
 
-  return Object.freeze({
+  const scheme: MlDsa = Object.freeze({
     name,
     lengths,
     keygen(seedIn?: unknown): KeyPair {
@@ -167,5 +168,7 @@ export function createMlDsa(name: MlDsaName, driver: Driver): MlDsa {
     },
     internal: Object.freeze(internal),
     prepare,
+    verifyBatch: (items: unknown): boolean[] => verifyBatch(scheme, true, items),
   }) as MlDsa;
+  return scheme;
 }

@@ -93,6 +93,20 @@ export interface PreparedFalconKey {
   verify(message: Uint8Array, signature: Uint8Array): boolean;
 }
 
+/**
+ * One ML-DSA signature to check with MlDsa.verifyBatch / VerifyPool.verifyBatch: a public key
+ * (bytes), or a key from MlDsa.prepare of the same parameter set (not across threads: VerifyPool
+ * takes public keys only). A public key that occurs more than once in a batch is prepared once.
+ */
+export type MlDsaBatchItem =
+  | { publicKey: Uint8Array; message: Uint8Array; signature: Uint8Array; context?: Uint8Array }
+  | { key: PreparedMlDsaKey; message: Uint8Array; signature: Uint8Array; context?: Uint8Array };
+
+/** One Falcon signature to check with FalconVerifier.verifyBatch (as MlDsaBatchItem, no context). */
+export type FalconBatchItem =
+  | { publicKey: Uint8Array; message: Uint8Array; signature: Uint8Array }
+  | { key: PreparedFalconKey; message: Uint8Array; signature: Uint8Array };
+
 export interface MlDsa {
   readonly name: 'ML-DSA-44' | 'ML-DSA-65' | 'ML-DSA-87';
   readonly lengths: MlDsaLengths;
@@ -105,6 +119,9 @@ export interface MlDsa {
   /** Decodes a public key once (tr = H(pk), Â, NTT(t1·2^d)) so each verify skips ExpandA and
    * H(pk). Throws RangeError for a public key of the wrong length. */
   prepare(publicKey: Uint8Array): PreparedMlDsaKey;
+  /** Verifies many signatures; verdicts in input order (see MlDsaBatchItem). Never throws on bad
+   * bytes (false); TypeError when an item or one of its fields has the wrong type. */
+  verifyBatch(items: readonly MlDsaBatchItem[]): boolean[];
   readonly internal: MlDsaInternal;
 }
 
@@ -125,6 +142,9 @@ export interface FalconVerifier {
   verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean;
   /** Decodes a public key once and caches NTT(h). Throws RangeError for a malformed key. */
   prepare(publicKey: Uint8Array): PreparedFalconKey;
+  /** Verifies many signatures; verdicts in input order (see FalconBatchItem). Never throws on bad
+   * bytes (false); TypeError when an item or one of its fields has the wrong type. */
+  verifyBatch(items: readonly FalconBatchItem[]): boolean[];
 }
 
 /** One loaded backend: every scheme bound to it. `ready()` makes one the default. */
