@@ -59,4 +59,11 @@ if [ "$ARCH" = arm64 ] && [ -z "${PQ_NO_NEON:-}" ]; then
 fi
 mkdir -p "$OUT"
 "$CC" "${CFLAGS[@]}" "${DEFS[@]+"${DEFS[@]}"}" -I"$INC" -shared native/node/addon.c "$TMP"/core-*.o -o "$OUT/pqsimd.napi.node"
+# a shared object may keep undefined symbols (napi_* come from node at load time), so check that
+# none of the core's own are left unresolved (a missing kernel would only fail when called)
+if "$NM" -u "$OUT/pqsimd.napi.node" | grep -E ' (pq_|portable_|avx2_|avx512_|neon_|neon_sha3_)'; then
+  rm -f "$OUT/pqsimd.napi.node"
+  echo "build-addon: unresolved core symbols (above)" >&2
+  exit 1
+fi
 echo "built $OUT/pqsimd.napi.node ($(stat -c %s "$OUT/pqsimd.napi.node") bytes)"
