@@ -4,7 +4,11 @@
  * the fallback. A target header (selected by PQ_TARGET_*) may #define any
  * pq_<kernel> name to its own implementation before the defaults below; every
  * replacement must give results identical to the reference for all inputs
- * inside the stated bounds (tests in native/test/ check this).
+ * inside the stated bounds (tests in native/test/ check this), with one
+ * exception: where the target sets PQ_NTT_EXACT to 0, pq_ntt and
+ * pq_invntt_tomont may return other representatives (congruent mod q, same
+ * factors, within the same output bounds) than pq_ref_ntt and
+ * pq_ref_invntt_tomont. Nothing in the scheme depends on the representative.
  *
  * Bounds are stated for every kernel so lazy reduction is safe by construction.
  * q = 8380417, N = 256. Polynomials are int32 arrays of 256 coefficients.
@@ -24,10 +28,11 @@ typedef struct {
 /* ---- portable reference kernels ---------------------------------------- */
 
 /* Forward NTT, output in bit-reversed order.
- * in: |a_i| < q.  out: |a_i| < 9q. */
+ * in: |a_i| < q.  out: |a_i| < 9q. A replacement with PQ_NTT_EXACT 0 returns
+ * values congruent mod q to these, not necessarily the same ones. */
 void pq_ref_ntt(int32_t a[PQ_N]);
 /* Inverse NTT, multiplied by the Montgomery factor 2^32.
- * in: |a_i| < q.  out: |a_i| < q. */
+ * in: |a_i| < q.  out: |a_i| < q. (Same PQ_NTT_EXACT 0 exception as pq_ntt.) */
 void pq_ref_invntt_tomont(int32_t a[PQ_N]);
 /* c_i = a_i * b_i * 2^-32 mod± q.  in: |a_i * b_i| < 2^31 q.  out: |c_i| < q. */
 void pq_ref_poly_pointwise(int32_t c[PQ_N], const int32_t a[PQ_N], const int32_t b[PQ_N]);
@@ -89,6 +94,11 @@ unsigned pq_ref_falcon_sample(uint16_t *c, unsigned len, const uint8_t *buf, uns
 #include "../arm64/pq_kernels_neon.h"
 #endif
 
+/* PQ_NTT_EXACT: 1 when pq_ntt / pq_invntt_tomont return exactly the reference's
+ * values; a target whose transforms return other representatives sets it to 0. */
+#ifndef PQ_NTT_EXACT
+#define PQ_NTT_EXACT 1
+#endif
 #ifndef pq_ntt
 #define pq_ntt pq_ref_ntt
 #endif

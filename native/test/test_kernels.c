@@ -70,12 +70,18 @@ static void test_invntt_roundtrip(void) {
     CHECK(ok, "invntt(ntt(a)) = a * 2^32 (iter %d)", iter);
     CHECK(inbound, "invntt output within q (iter %d)", iter);
   }
-  /* worst case input of invntt: all coefficients +-(q-1) */
+  /* worst case input of invntt: all coefficients +-(q-1); with PQ_NTT_EXACT 0
+   * the target's transform may return other representatives (pq_kernels.h) */
   int32_t r[PQ_N], s[PQ_N];
   for (int j = 0; j < PQ_N; j++) r[j] = s[j] = Q - 1;
   pq_invntt_tomont(r);
   pq_ref_invntt_tomont(s);
-  CHECK(memcmp(r, s, sizeof r) == 0, "invntt on all q-1 matches the reference");
+  int same = 1;
+  for (int j = 0; j < PQ_N; j++) {
+    same &= PQ_NTT_EXACT ? r[j] == s[j] : modq(r[j]) == modq(s[j]);
+    same &= r[j] < Q && r[j] > -Q;
+  }
+  CHECK(same, "invntt on all q-1 matches the reference (%s)", PQ_NTT_EXACT ? "exactly" : "mod q");
 }
 
 static void test_multiplication(void) {
