@@ -135,7 +135,7 @@ static void test_falcon_sample(void) {
   unsigned bad = 0, runs = 0;
   for (unsigned kind = 0; kind < 4; kind++) {
     for (unsigned buflen = 0; buflen <= 2 * 120; buflen += 2) {
-      uint8_t *buf = bufa + (buflen & 1 ? 0 : 1); /* odd buffer addresses too */
+      uint8_t *buf = bufa + (buflen & 2 ? 0 : 1); /* odd buffer addresses too (buflen is even) */
       for (unsigned i = 0; i < buflen; i += 2) {
         uint16_t w;
         if (kind == 0) w = (uint16_t)rnd64();
