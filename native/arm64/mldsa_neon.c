@@ -55,6 +55,19 @@
 #define BARMUL_VEC(b, z, zt, qv) \
   S32(vmlsq_laneq_u32(vmulq_u32(U32(b), U32(z)), U32(vqrdmulhq_s32(b, zt)), U32(qv), 0))
 
+/* the eight vectors x0..x7 of one butterfly block: p, p + s, ..., p + 7 s */
+#define LOAD8(p, s)                                                                          \
+  int32x4_t x0 = vld1q_s32(p), x1 = vld1q_s32((p) + (s)), x2 = vld1q_s32((p) + 2 * (s)),     \
+            x3 = vld1q_s32((p) + 3 * (s)), x4 = vld1q_s32((p) + 4 * (s)),                    \
+            x5 = vld1q_s32((p) + 5 * (s)), x6 = vld1q_s32((p) + 6 * (s)),                    \
+            x7 = vld1q_s32((p) + 7 * (s))
+#define STORE8(p, s)                                                                          \
+  do {                                                                                       \
+    vst1q_s32(p, x0); vst1q_s32((p) + (s), x1); vst1q_s32((p) + 2 * (s), x2);               \
+    vst1q_s32((p) + 3 * (s), x3); vst1q_s32((p) + 4 * (s), x4);                             \
+    vst1q_s32((p) + 5 * (s), x5); vst1q_s32((p) + 6 * (s), x6); vst1q_s32((p) + 7 * (s), x7); \
+  } while (0)
+
 /* Cooley-Tukey: (x, y) -> (x + y z, x - y z) */
 #define CT_LANE(x, y, w, i0, i1)                            \
   do {                                                      \
@@ -110,8 +123,7 @@ void pq_neon_ntt_intrin(int32_t a[PQ_N]) {
   /* pass 1, layers 1-3 (len 128, 64, 32): x_i = a[j + 32 i .. + 3] */
   for (unsigned j = 0; j < 32; j += 4) {
     int32_t *p = a + j;
-    int32x4_t x0 = vld1q_s32(p), x1 = vld1q_s32(p + 32), x2 = vld1q_s32(p + 64), x3 = vld1q_s32(p + 96);
-    int32x4_t x4 = vld1q_s32(p + 128), x5 = vld1q_s32(p + 160), x6 = vld1q_s32(p + 192), x7 = vld1q_s32(p + 224);
+    LOAD8(p, 32);
     CT_LANE(x0, x4, r0, 0, 1); /* len 128 */
     CT_LANE(x1, x5, r0, 0, 1);
     CT_LANE(x2, x6, r0, 0, 1);
@@ -124,21 +136,13 @@ void pq_neon_ntt_intrin(int32_t a[PQ_N]) {
     CT_LANE(x2, x3, r2, 0, 1);
     CT_LANE(x4, x5, r2, 2, 3);
     CT_LANE(x6, x7, r3, 0, 1);
-    vst1q_s32(p, x0);
-    vst1q_s32(p + 32, x1);
-    vst1q_s32(p + 64, x2);
-    vst1q_s32(p + 96, x3);
-    vst1q_s32(p + 128, x4);
-    vst1q_s32(p + 160, x5);
-    vst1q_s32(p + 192, x6);
-    vst1q_s32(p + 224, x7);
+    STORE8(p, 32);
   }
   /* pass 2, layers 4-6 (len 16, 8, 4) per block of 32: x_r = a[32 b + 4 r .. + 3] */
   for (unsigned b = 0; b < 8; b++) {
     int32_t *p = a + 32 * b;
     const int32_t *w = pq_neon_ntt_l456 + 16 * b;
-    int32x4_t x0 = vld1q_s32(p), x1 = vld1q_s32(p + 4), x2 = vld1q_s32(p + 8), x3 = vld1q_s32(p + 12);
-    int32x4_t x4 = vld1q_s32(p + 16), x5 = vld1q_s32(p + 20), x6 = vld1q_s32(p + 24), x7 = vld1q_s32(p + 28);
+    LOAD8(p, 4);
     const int32x4_t w0 = vld1q_s32(w), w1 = vld1q_s32(w + 4), w2 = vld1q_s32(w + 8), w3 = vld1q_s32(w + 12);
     CT_LANE(x0, x4, w0, 0, 1); /* len 16 */
     CT_LANE(x1, x5, w0, 0, 1);
@@ -152,14 +156,7 @@ void pq_neon_ntt_intrin(int32_t a[PQ_N]) {
     CT_LANE(x2, x3, w2, 0, 1);
     CT_LANE(x4, x5, w2, 2, 3);
     CT_LANE(x6, x7, w3, 0, 1);
-    vst1q_s32(p, x0);
-    vst1q_s32(p + 4, x1);
-    vst1q_s32(p + 8, x2);
-    vst1q_s32(p + 12, x3);
-    vst1q_s32(p + 16, x4);
-    vst1q_s32(p + 20, x5);
-    vst1q_s32(p + 24, x6);
-    vst1q_s32(p + 28, x7);
+    STORE8(p, 4);
   }
   /* pass 3, layers 7-8 (len 2, 1) per half-block of 16: after the transpose,
    * lane r of x_c is coefficient 4 r + c */
@@ -215,8 +212,7 @@ void pq_neon_invntt_intrin(int32_t a[PQ_N]) {
   for (unsigned b = 0; b < 8; b++) {
     int32_t *p = a + 32 * b;
     const int32_t *w = pq_neon_intt_l345 + 16 * b;
-    int32x4_t x0 = vld1q_s32(p), x1 = vld1q_s32(p + 4), x2 = vld1q_s32(p + 8), x3 = vld1q_s32(p + 12);
-    int32x4_t x4 = vld1q_s32(p + 16), x5 = vld1q_s32(p + 20), x6 = vld1q_s32(p + 24), x7 = vld1q_s32(p + 28);
+    LOAD8(p, 4);
     const int32x4_t w0 = vld1q_s32(w), w1 = vld1q_s32(w + 4), w2 = vld1q_s32(w + 8), w3 = vld1q_s32(w + 12);
     GS_LANE(x0, x1, w0, 0, 1); /* len 4 */
     GS_LANE(x2, x3, w0, 2, 3);
@@ -230,22 +226,14 @@ void pq_neon_invntt_intrin(int32_t a[PQ_N]) {
     GS_LANE(x1, x5, w3, 0, 1);
     GS_LANE(x2, x6, w3, 0, 1);
     GS_LANE(x3, x7, w3, 0, 1);
-    vst1q_s32(p, x0);
-    vst1q_s32(p + 4, x1);
-    vst1q_s32(p + 8, x2);
-    vst1q_s32(p + 12, x3);
-    vst1q_s32(p + 16, x4);
-    vst1q_s32(p + 20, x5);
-    vst1q_s32(p + 24, x6);
-    vst1q_s32(p + 28, x7);
+    STORE8(p, 4);
   }
   /* pass 3, len 32, 64, 128 (with the scaling): x_i = a[j + 32 i .. + 3] */
   const int32x4_t r0 = vld1q_s32(pq_neon_intt_l123), r1 = vld1q_s32(pq_neon_intt_l123 + 4);
   const int32x4_t r2 = vld1q_s32(pq_neon_intt_l123 + 8), r3 = vld1q_s32(pq_neon_intt_l123 + 12);
   for (unsigned j = 0; j < 32; j += 4) {
     int32_t *p = a + j;
-    int32x4_t x0 = vld1q_s32(p), x1 = vld1q_s32(p + 32), x2 = vld1q_s32(p + 64), x3 = vld1q_s32(p + 96);
-    int32x4_t x4 = vld1q_s32(p + 128), x5 = vld1q_s32(p + 160), x6 = vld1q_s32(p + 192), x7 = vld1q_s32(p + 224);
+    LOAD8(p, 32);
     GS_LANE(x0, x1, r0, 0, 1); /* len 32 */
     GS_LANE(x2, x3, r0, 2, 3);
     GS_LANE(x4, x5, r1, 0, 1);
@@ -266,14 +254,7 @@ void pq_neon_invntt_intrin(int32_t a[PQ_N]) {
     GS_LAST(x2, x6);
     GS_LAST(x3, x7);
 #undef GS_LAST
-    vst1q_s32(p, x0);
-    vst1q_s32(p + 32, x1);
-    vst1q_s32(p + 64, x2);
-    vst1q_s32(p + 96, x3);
-    vst1q_s32(p + 128, x4);
-    vst1q_s32(p + 160, x5);
-    vst1q_s32(p + 192, x6);
-    vst1q_s32(p + 224, x7);
+    STORE8(p, 32);
   }
 }
 
