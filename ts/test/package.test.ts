@@ -2,7 +2,7 @@
 // project, then use it through both entry points (ESM import, CommonJS require)
 // and the `pqsimd` bin, with the TypeScript types resolving for both.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,10 +17,18 @@ function run(cmd: string, args: string[], cwd = dir): string {
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'pqsimd-pack-'));
   run('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], root);
-  const tgz = readdirSync(dir).find((f) => f.endsWith('.tgz'));
+  const tgz = readdirSync(dir).find((f) => /^pqsimd-.*\.tgz$/.test(f));
   if (!tgz) throw new Error('npm pack produced no tarball');
+  // The runtime dependencies are packed from this checkout's node_modules and installed from
+  // those tarballs too, so the install is offline and needs nothing in the npm cache (a fresh
+  // machine's cache is empty: `npm install --offline` would fail with ENOTCACHED).
+  const deps = Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies ?? {});
+  const depTgzs = deps.map((d) => {
+    const out = run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir, join(root, 'node_modules', d)], root);
+    return join(dir, (JSON.parse(out) as { filename: string }[])[0]!.filename);
+  });
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
-  run('npm', ['install', '--offline', '--no-audit', '--no-fund', join(dir, tgz)]);
+  run('npm', ['install', '--offline', '--no-audit', '--no-fund', ...depTgzs, join(dir, tgz)]);
 }, 120_000);
 
 afterAll(() => {
@@ -29,7 +37,7 @@ afterAll(() => {
 
 describe('packed tarball', () => {
   it('ships only dist/, README and package.json', () => {
-    const files = run('tar', ['-tzf', readdirSync(dir).find((f) => f.endsWith('.tgz'))!]).trim().split('\n');
+    const files = run('tar', ['-tzf', readdirSync(dir).find((f) => /^pqsimd-.*\.tgz$/.test(f))!]).trim().split('\n');
     expect(files.every((f) => /^package\/(dist\/|prebuilds\/|README\.md$|package\.json$|LICENSE$)/.test(f))).toBe(true);
     expect(files).toContain(`package/prebuilds/${process.platform}-${process.arch}/pqsimd.napi.node`);
     expect(files).toContain('package/dist/index.mjs');
