@@ -166,7 +166,10 @@ const routes = {
   '/noble.mjs': ['text/javascript', () => nobleBundle],
 };
 const server = http.createServer((req, res) => {
-  const route = routes[new URL(req.url, 'http://x').pathname];
+  const path = new URL(req.url, 'http://x').pathname;
+  // the chunks of the package's ESM build that /pqsimd.mjs imports (shared code, one WASM core each)
+  const chunk = /^\/((?:chunk|wasm-[a-z]+)-\w+\.mjs)$/.exec(path);
+  const route = routes[path] ?? (chunk && existsSync(join(root, 'dist', chunk[1])) ? ['text/javascript', () => readFileSync(join(root, 'dist', chunk[1]))] : undefined);
   const headers = {
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Embedder-Policy': 'require-corp',

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Builds the two WebAssembly backends from the same C with Debian's clang-19:
-#   build/wasm/pqsimd-scalar.wasm  (no SIMD: runs on any WASM engine)
-#   build/wasm/pqsimd-simd.wasm    (-msimd128: the SIMD128 kernels of native/wasm-simd)
-#   build/wasm/pqsimd-relaxed.wasm (-mrelaxed-simd as well: relaxed forms where they are exact)
-# Standalone modules: no libc, no JS glue; the only import is nothing at all.
+# Builds one WebAssembly module per kernel family and core with Debian's clang-19:
+#   build/wasm/<family>-scalar.wasm   no SIMD: runs on any WASM engine
+#   build/wasm/<family>-simd.wasm     -msimd128: the SIMD128 kernels of native/wasm-simd
+#   build/wasm/<family>-relaxed.wasm  -mrelaxed-simd as well: relaxed forms where they are exact
+# for every family of the binding declaration (native/common/pq_binding.h): a module
+# exports exactly its family's entry points (the list comes from that header), and
+# --gc-sections drops the code no entry reaches, so a family's module holds only its
+# own kernels. Standalone modules: no libc, no JS glue, no imports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CLANG=${CLANG:-clang-19}
@@ -17,19 +20,24 @@ if command -v wasm-opt >/dev/null 2>&1; then
   export PATH
 fi
 
-SRC_COMMON=(native/common/*.c)
+mapfile -t SRC_COMMON < <(find native/common -name '*.c' | sort)
 CFLAGS=(--target=wasm32 -std=c11 -O3 -nostdlib -ffreestanding -fvisibility=hidden
   -mbulk-memory -mmutable-globals -msign-ext -Wall -Wextra -Werror -Inative/common)
-LDFLAGS=(-Wl,--no-entry -Wl,--export-dynamic -Wl,--export=__heap_base
+LDFLAGS=(-Wl,--no-entry -Wl,--export=__heap_base
   -Wl,-z,stack-size=1048576 -Wl,--stack-first -Wl,--gc-sections -Wl,--strip-debug)
+FAMILIES=$(node -e "import('./scripts/gen-binding.mjs').then(m => console.log([...new Set(m.bindingEntries().map(e => e.family))].join(' ')))")
 
-build() { # name sources-of-the-target flags...
-  local name=$1 extra=$2; shift 2
+build() { # core target-sources flags...
+  local core=$1 extra=$2; shift 2
   local tmp; tmp=$(mktemp -d)
   "$CLANG" "${CFLAGS[@]}" "$@" -fno-builtin -c native/wasm/libc.c -o "$tmp/libc.o"
-  "$CLANG" "${CFLAGS[@]}" "$@" "${LDFLAGS[@]}" "${SRC_COMMON[@]}" $extra "$tmp/libc.o" -o "$OUT/pqsimd-$name.wasm"
+  for family in $FAMILIES; do
+    # shellcheck disable=SC2046
+    "$CLANG" "${CFLAGS[@]}" "$@" "${LDFLAGS[@]}" $(node scripts/gen-binding.mjs --exports "$family") \
+      "${SRC_COMMON[@]}" $extra "$tmp/libc.o" -o "$OUT/$family-$core.wasm"
+    echo "built $OUT/$family-$core.wasm ($(stat -c %s "$OUT/$family-$core.wasm") bytes)"
+  done
   rm -rf "$tmp"
-  echo "built $OUT/pqsimd-$name.wasm ($(stat -c %s "$OUT/pqsimd-$name.wasm") bytes)"
 }
 
 build scalar "" -mno-simd128

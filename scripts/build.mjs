@@ -23,8 +23,16 @@ function newest(dir, filter = () => true) {
 const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
 const stale = (outputs, inputTime) => force || outputs.some((o) => mtime(o) < inputTime);
 
-// 1. WASM
-const wasmOut = ['build/wasm/pqsimd-scalar.wasm', 'build/wasm/pqsimd-simd.wasm', 'build/wasm/pqsimd-relaxed.wasm'];
+// 0. Generated TypeScript from the C binding declaration and parameters (ts/src/gen)
+const genTime = Math.max(mtime('native/common/pq_binding.h'), newest('native/common', (p) => /params|falcon\.h|mldsa\.h/.test(p)), mtime('scripts/gen-binding.mjs'));
+if (stale(['ts/src/gen/binding.ts', 'ts/src/gen/params.ts'], genTime)) {
+  execFileSync(process.execPath, ['scripts/gen-binding.mjs'], { stdio: 'inherit' });
+}
+
+// 1. WASM: one module per family and core
+const { bindingEntries } = await import('./gen-binding.mjs');
+const families = [...new Set(bindingEntries().map((e) => e.family))];
+const wasmOut = families.flatMap((f) => ['scalar', 'simd', 'relaxed'].map((c) => `build/wasm/${f}-${c}.wasm`));
 const nativeTime = Math.max(newest('native', (p) => /\.(c|h|inc|S)$/.test(p)), mtime('scripts/build-wasm.sh'));
 if (stale(wasmOut, nativeTime)) {
   execFileSync('bash', ['scripts/build-wasm.sh'], { stdio: 'inherit' });
@@ -64,62 +72,77 @@ if (process.platform === 'linux' && process.arch === 'x64' && hasCross) {
   }
 }
 
-// 2. JS bundles
+// 2. JS bundles. ESM: one build per platform with code splitting, so the entry points (root,
+// pqsimd/ml-dsa, pqsimd/falcon, the pool worker) share one registry and each family's WASM core
+// is a chunk of its own, loaded by dynamic import() only when it runs. CommonJS: one bundle per
+// entry point (no splitting in CommonJS; the WASM cores are inlined).
 const tsTime = Math.max(newest('ts/src'), mtime('scripts/build.mjs'), ...wasmOut.map(mtime), mtime('package.json'));
-const jsOut = ['dist/index.mjs', 'dist/index.cjs', 'dist/index.node.mjs', 'dist/index.node.cjs', 'dist/cli.mjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/pool-worker.mjs', 'dist/pool-worker.node.mjs'];
+const ENTRIES = { index: 'ts/src/index.ts', 'ml-dsa': 'ts/src/ml-dsa/index.ts', falcon: 'ts/src/falcon/index.ts' };
+const NODE_ENTRIES = { 'index.node': 'ts/src/index.node.ts', 'ml-dsa.node': 'ts/src/ml-dsa/index.node.ts', 'falcon.node': 'ts/src/falcon/index.node.ts' };
+const jsOut = [
+  ...Object.keys(ENTRIES).flatMap((e) => [`dist/${e}.mjs`, `dist/${e}.cjs`]),
+  ...Object.keys(NODE_ENTRIES).flatMap((e) => [`dist/${e}.mjs`, `dist/${e}.cjs`]),
+  'dist/cli.mjs', 'dist/types/index.d.ts', 'dist/types/index.d.cts', 'dist/pool-worker.mjs', 'dist/pool-worker.node.mjs',
+];
 if (stale(jsOut, tsTime)) {
   const { build } = await import('esbuild');
   rmSync('dist', { recursive: true, force: true });
+  const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
   const common = {
     bundle: true,
     loader: { '.wasm': 'binary' },
     target: 'es2022',
     legalComments: 'none',
     logLevel: 'warning',
+    define: { __PQSIMD_VERSION__: JSON.stringify(version) },
   };
-  await build({ ...common, entryPoints: ['ts/src/index.ts'], format: 'esm', platform: 'neutral', outfile: 'dist/index.mjs' });
-  // (CommonJS has no import.meta: VerifyPool there needs its workerUrl option.)
-  await build({ ...common, entryPoints: ['ts/src/index.ts'], format: 'cjs', platform: 'neutral', outfile: 'dist/index.cjs', define: { 'import.meta.url': 'undefined' } });
-  // Node entry points: the same plus the native addon's backends.
-  const nodeCommon = { ...common, entryPoints: ['ts/src/index.node.ts'], platform: 'node', external: ['node-gyp-build'] };
-  await build({ ...nodeCommon, format: 'esm', outfile: 'dist/index.node.mjs' });
+  const esm = { ...common, format: 'esm', splitting: true, outdir: 'dist', outExtension: { '.js': '.mjs' }, entryNames: '[name]' };
+  await build({ ...esm, platform: 'neutral', entryPoints: { ...ENTRIES, 'pool-worker': 'ts/src/pool-worker.ts' }, chunkNames: '[name]-[hash]' });
   await build({
-    ...nodeCommon,
-    format: 'cjs',
-    outfile: 'dist/index.node.cjs',
-    define: { 'import.meta.url': '__pqsimd_module_url' },
-    banner: { js: "const __pqsimd_module_url = require('node:url').pathToFileURL(__filename).href;" },
+    ...esm,
+    platform: 'node',
+    entryPoints: { ...NODE_ENTRIES, 'pool-worker.node': 'ts/src/pool-worker.node.ts' },
+    chunkNames: 'node-[name]-[hash]',
+    external: ['node-gyp-build'],
   });
+  for (const [name, entry] of Object.entries(ENTRIES)) {
+    // (CommonJS has no import.meta: VerifyPool there needs its workerUrl option.)
+    await build({ ...common, entryPoints: [entry], format: 'cjs', platform: 'neutral', outfile: `dist/${name}.cjs`, define: { ...common.define, 'import.meta.url': 'undefined' } });
+  }
+  for (const [name, entry] of Object.entries(NODE_ENTRIES)) {
+    await build({
+      ...common,
+      entryPoints: [entry],
+      format: 'cjs',
+      platform: 'node',
+      external: ['node-gyp-build'],
+      outfile: `dist/${name}.cjs`,
+      define: { ...common.define, 'import.meta.url': '__pqsimd_module_url' },
+      banner: { js: "const __pqsimd_module_url = require('node:url').pathToFileURL(__filename).href;" },
+    });
+  }
   await build({
     ...common,
-    entryPoints: ['ts/src/cli.ts'],
+    entryPoints: [existsSync('ts/src/cli/index.ts') ? 'ts/src/cli/index.ts' : 'ts/src/cli.ts'],
     format: 'esm',
     platform: 'node',
     outfile: 'dist/cli.mjs',
     external: ['@noble/post-quantum', '@noble/post-quantum/*', 'node-gyp-build'],
     banner: { js: '#!/usr/bin/env node' },
   });
-  // VerifyPool workers: small ESM entries that import the package entry next to them
-  // (./index.mjs in browsers, ./index.node.mjs in Node) instead of bundling a second copy.
-  const siblingEntry = (file) => ({
-    name: 'pqsimd-sibling-entry',
-    setup(b) {
-      b.onResolve({ filter: /^\.\/index(\.node)?\.js$/ }, (a) => (/pool-worker[^/]*\.ts$/.test(a.importer) ? { path: file, external: true } : undefined));
-    },
-  });
-  await build({ ...common, entryPoints: ['ts/src/pool-worker.ts'], format: 'esm', platform: 'neutral', outfile: 'dist/pool-worker.mjs', plugins: [siblingEntry('./index.mjs')] });
-  await build({ ...common, entryPoints: ['ts/src/pool-worker.node.ts'], format: 'esm', platform: 'node', outfile: 'dist/pool-worker.node.mjs', plugins: [siblingEntry('./index.node.mjs')] });
-  // Types: tsc emits declarations; the CommonJS entry gets .d.cts twins.
+  // Types: tsc emits declarations (build/types, the ts/src tree); each .d.ts gets a .d.cts twin
+  // whose relative imports name .cjs files, for the CommonJS entry points.
   rmSync('build/types', { recursive: true, force: true });
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });
-  for (const f of readdirSync('build/types')) {
-    if (!f.endsWith('.d.ts') || f === 'cli.d.ts' || f === 'index.node.d.ts' || f.startsWith('pool-worker') || f === 'pool-node.d.ts') continue;
-    const src = readFileSync(join('build/types', f), 'utf8');
-    writeFileSync(join('dist', f), src);
-    writeFileSync(join('dist', f.replace(/\.d\.ts$/, '.d.cts')), src.replace(/(from\s+['"]\.\/[^'"]+)\.js(['"])/g, '$1.cjs$2'));
+  for (const rel of readdirSync('build/types', { recursive: true })) {
+    if (!rel.endsWith('.d.ts') || /^cli[./]/.test(rel) || rel.startsWith('pool-worker') || rel === 'pool-node.d.ts' || /wasm-\w+\.d\.ts$/.test(rel)) continue;
+    const src = readFileSync(join('build/types', rel), 'utf8');
+    const out = join('dist/types', rel);
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, src);
+    writeFileSync(out.replace(/\.d\.ts$/, '.d.cts'), src.replace(/(from\s+['"]\.\.?\/[^'"]+)\.js(['"])/g, '$1.cjs$2'));
   }
-  copyFileSync('ts/src/wasm-modules.d.ts', 'dist/wasm-modules.d.ts');
   mkdirSync('dist/wasm', { recursive: true });
   for (const w of wasmOut) copyFileSync(w, join('dist/wasm', w.split('/').pop()));
-  console.log('built dist/ (index.mjs, index.cjs, cli.mjs, types, wasm/)');
+  console.log('built dist/ (ESM with chunks, CommonJS, cli.mjs, types/, wasm/)');
 }

@@ -11,7 +11,7 @@
 // Page options (URL query): ?quick=1 short runs, ?autorun=1 start at once, ?runs=N&runMs=MS&warmupMs=MS,
 // ?algs=ML-DSA-65,Falcon-512, ?kernels=0, ?pool=0.
 // Also a module: the tests import buildWebBench / startServer / launchChromium from here.
-import { existsSync, mkdirSync, readFileSync, copyFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, existsSync, mkdirSync, readFileSync, copyFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
@@ -68,6 +68,10 @@ export async function buildWebBench({ minify = true } = {}) {
     define: { __NOBLE_VERSION__: JSON.stringify(noble) },
   });
   for (const [out, src] of Object.entries(COPIES)) copyFileSync(join(ROOT, src), join(OUT_DIR, out));
+  // the chunks dist/index.mjs and dist/pool-worker.mjs import (shared code, one WASM core each)
+  for (const f of readdirSync(join(ROOT, 'dist'))) {
+    if (/^(chunk|wasm-[a-z]+)-[\w]+\.mjs$/.test(f)) copyFileSync(join(ROOT, 'dist', f), join(OUT_DIR, f));
+  }
   return result.metafile;
 }
 

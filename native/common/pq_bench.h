@@ -6,7 +6,7 @@
 
 #include "pq_api.h"
 
-/* Kernel ids for pq_bench_kernel, in the order of pq_bench_kernel_name(). */
+/* Kernel ids, in the order of KERNEL_NAMES in ts/src (the benchmark's table). */
 enum {
   PQ_BENCH_NTT,            /* includes a 1 KiB copy of the input */
   PQ_BENCH_INVNTT,
@@ -21,8 +21,10 @@ enum {
   PQ_BENCH_KERNELS
 };
 
-/* Runs kernel `id` `iters` times on fixed pseudo-random data (stack scratch).
- * Returns a checksum of the results (so the work cannot be optimized away),
- * or -1 for an unknown id. */
-PQ_API int32_t pq_bench_kernel(uint32_t id, uint32_t iters);
+/* Run kernel `id` `iters` times on fixed pseudo-random data (stack scratch).
+ * Return a checksum of the results (so the work cannot be optimized away), or
+ * -1 for an id of another family. One function per family, so each family's
+ * WASM module holds only its own kernels (entries mldsa_bench / falcon_bench). */
+int32_t pq_bench_mldsa_kernel(int32_t id, uint32_t iters);  /* ML-DSA and Keccak kernels */
+int32_t pq_bench_falcon_kernel(int32_t id, uint32_t iters); /* PQ_BENCH_FALCON_* */
 #endif

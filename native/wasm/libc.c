@@ -3,8 +3,6 @@
  * turned back into calls to themselves. */
 #include <stddef.h>
 
-#include "../common/pq_api.h"
-
 void *memcpy(void *restrict dst, const void *restrict src, size_t n);
 void *memmove(void *dst, const void *src, size_t n);
 void *memset(void *dst, int c, size_t n);
@@ -32,8 +30,3 @@ void *memset(void *dst, int c, size_t n) {
   while (n--) *d++ = (unsigned char)c;
   return dst;
 }
-
-/* Sizes the JS loader checks its memory layout against. */
-#include "../common/mldsa.h"
-PQ_API size_t pq_sizeof_keccak_state(void) { return sizeof(pq_keccak_state); }
-PQ_API size_t pq_sizeof_prehash_ctx(void) { return sizeof(pq_prehash_ctx); }

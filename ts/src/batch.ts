@@ -4,7 +4,7 @@
  * more than once in the batch is prepared once (MlDsa/FalconVerifier.prepare) and its items are
  * verified through the prepared key; verdicts are the same as single verify's.
  */
-import { bytes, describe } from './util.js';
+import { brand as bytes, byteLength, describe } from './core/bytes.js';
 
 /** What the batch needs of one scheme object (its single verify and prepare). */
 export interface BatchScheme<K extends PreparedLike> {
@@ -42,7 +42,13 @@ export function batchList(items: unknown, what = 'items'): unknown[] {
  * ML-DSA (a context string is allowed); Falcon has none. `prepared`: whether a prepared `key`
  * may stand in for `publicKey` (VerifyPool: no, keys do not cross threads).
  */
-export function checkItem(scheme: string, v: unknown, i: number, hasContext: boolean, prepared: boolean): CheckedItem {
+export function checkItem(
+  scheme: string,
+  v: unknown,
+  i: number,
+  hasContext: boolean,
+  isPrepared: ((k: unknown) => boolean) | null,
+): CheckedItem {
   const at = `items[${i}]`;
   if (v === null || typeof v !== 'object' || Array.isArray(v)) {
     throw new TypeError(`${at}: expected an object { publicKey, message, signature${hasContext ? ', context?' : ''} }, got ${describe(v)}`);
@@ -50,13 +56,13 @@ export function checkItem(scheme: string, v: unknown, i: number, hasContext: boo
   const o = v as Record<string, unknown>;
   const out: CheckedItem = { message: bytes(`${at}.message`, o.message), signature: bytes(`${at}.signature`, o.signature) };
   if (o.key !== undefined) {
-    if (!prepared) throw new TypeError(`${at}.key: prepared keys cannot be sent to workers; pass publicKey (the pool prepares repeated keys itself)`);
+    if (!isPrepared) throw new TypeError(`${at}.key: prepared keys cannot be sent to workers; pass publicKey (the pool prepares repeated keys itself)`);
     if (o.publicKey !== undefined) throw new TypeError(`${at}: pass either publicKey or key, not both`);
-    const k = o.key as Partial<PreparedLike> | null;
-    if (k === null || typeof k !== 'object' || typeof k.verify !== 'function' || typeof k.algorithm !== 'string') {
-      throw new TypeError(`${at}.key: expected a prepared ${scheme} key (from ${scheme}.prepare), got ${describe(o.key)}`);
+    const k = o.key;
+    if (!isPrepared(k)) {
+      throw new TypeError(`${at}.key: expected a prepared ${scheme} key (from ${scheme}.prepare), got ${describe(k)}`);
     }
-    if (k.algorithm !== scheme) throw new TypeError(`${at}.key: a prepared ${k.algorithm} key in a ${scheme} batch`);
+    if ((k as PreparedLike).algorithm !== scheme) throw new TypeError(`${at}.key: a prepared ${(k as PreparedLike).algorithm} key in a ${scheme} batch`);
     out.key = k as PreparedLike;
   } else {
     out.publicKey = bytes(`${at}.publicKey`, o.publicKey);
@@ -72,14 +78,15 @@ export function checkItem(scheme: string, v: unknown, i: number, hasContext: boo
  * coefficients of h): groups equal public keys cheaply; equality is then checked in full. */
 function fingerprint(b: Uint8Array): number {
   let h = 0x811c9dc5;
-  for (let i = 0, n = Math.min(b.length, 48); i < n; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+  for (let i = 0, n = Math.min(byteLength(b), 48); i < n; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
   return h >>> 0;
 }
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  const n = byteLength(a);
+  if (n !== byteLength(b)) return false;
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
@@ -97,7 +104,7 @@ export function verifyChecked<K extends PreparedLike>(scheme: BatchScheme<K>, li
   for (let i = 0; i < list.length; i++) {
     const pk = list[i]!.publicKey;
     // Keys of the wrong length cannot be prepared (and verify to false): no grouping.
-    if (!pk || pk.length !== scheme.lengths.publicKey) continue;
+    if (!pk || byteLength(pk) !== scheme.lengths.publicKey) continue;
     const h = fingerprint(pk);
     let bucket = buckets.get(h);
     if (!bucket) buckets.set(h, (bucket = []));
@@ -135,7 +142,12 @@ export function verifyChecked<K extends PreparedLike>(scheme: BatchScheme<K>, li
 }
 
 /** MlDsa.verifyBatch / FalconVerifier.verifyBatch over the scheme's own verify and prepare. */
-export function verifyBatch<K extends PreparedLike>(scheme: BatchScheme<K>, hasContext: boolean, items: unknown): boolean[] {
-  const list = batchList(items).map((v, i) => checkItem(scheme.name, v, i, hasContext, true));
+export function verifyBatch<K extends PreparedLike>(
+  scheme: BatchScheme<K>,
+  hasContext: boolean,
+  isPrepared: (k: unknown) => boolean,
+  items: unknown,
+): boolean[] {
+  const list = batchList(items).map((v, i) => checkItem(scheme.name, v, i, hasContext, isPrepared));
   return verifyChecked(scheme, list);
 }

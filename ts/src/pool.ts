@@ -8,10 +8,10 @@
  * back in input order. A worker that fails (throws, exits, cannot start) rejects the batches whose
  * chunks it held and is replaced for later work: a promise from verifyBatch always settles.
  */
-import { BACKEND_NAMES } from './backends.js';
+import { BACKEND_NAMES } from './core/backends.js';
 import { batchList, checkItem, type CheckedItem } from './batch.js';
 import type { BackendName, FalconBatchItem, FalconVerifier, MlDsa, MlDsaBatchItem } from './types.js';
-import { describe } from './util.js';
+import { describe } from './core/bytes.js';
 
 /** Every algorithm a pool verifies. */
 export type PoolAlgorithm = MlDsa['name'] | FalconVerifier['name'];
@@ -215,7 +215,7 @@ export class VerifyPool {
     if (this.#state !== 'open') throw new Error(`VerifyPool: the pool is ${this.#state === 'closing' ? 'closing' : 'closed'}`);
     const alg = algorithmName(algorithm);
     const hasContext = alg.startsWith('ML-DSA');
-    const list = batchList(items).map((v, i) => checkItem(alg, v, i, hasContext, false));
+    const list = batchList(items).map((v, i) => checkItem(alg, v, i, hasContext, null));
     if (list.length === 0) return [];
     return new Promise<boolean[]>((resolve, reject) => {
       const batch: Batch = { verdicts: new Array<boolean>(list.length).fill(false), remaining: 0, settled: false, resolve, reject };

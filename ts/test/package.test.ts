@@ -42,9 +42,13 @@ describe('packed tarball', () => {
     expect(files).toContain(`package/prebuilds/${process.platform}-${process.arch}/pqsimd.napi.node`);
     expect(files).toContain('package/dist/index.mjs');
     expect(files).toContain('package/dist/index.cjs');
-    expect(files).toContain('package/dist/index.d.ts');
-    expect(files).toContain('package/dist/wasm/pqsimd-simd.wasm');
-    expect(files).toContain('package/dist/wasm/pqsimd-scalar.wasm');
+    expect(files).toContain('package/dist/types/index.d.ts');
+    expect(files).toContain('package/dist/types/ml-dsa/index.d.ts');
+    expect(files).toContain('package/dist/ml-dsa.mjs');
+    expect(files).toContain('package/dist/falcon.cjs');
+    for (const family of ['mldsa', 'falcon']) {
+      for (const core of ['relaxed', 'simd', 'scalar']) expect(files).toContain(`package/dist/wasm/${family}-${core}.wasm`);
+    }
   });
 
   it('works through the ESM entry point', () => {
@@ -72,6 +76,25 @@ describe('packed tarball', () => {
        });`,
     );
     expect(run('node', ['cjs.cjs']).trim()).toBe('true 4627');
+  });
+
+  it('works through the per-family subpaths, and ESM and CommonJS copies share one ready() state', () => {
+    writeFileSync(
+      join(dir, 'sub.mjs'),
+      `import { createRequire } from 'node:module';
+       import { ready, backend, mlDsa65 } from 'pqsimd/ml-dsa';
+       const require = createRequire(import.meta.url);
+       const falconCjs = require('pqsimd/falcon');
+       const rootCjs = require('pqsimd');
+       await ready({ backend: 'wasm-simd' });
+       const kp = mlDsa65.keygen(new Uint8Array(32));
+       const msg = new Uint8Array([1, 2, 3]);
+       const sig = mlDsa65.sign(kp.secretKey, msg);
+       // the CommonJS root copy sees the backend the ESM subpath readied (after its own ready() loads Falcon)
+       await falconCjs.ready();
+       console.log(backend(), rootCjs.backend(), mlDsa65.verify(kp.publicKey, msg, sig), rootCjs.mlDsa65.verify(kp.publicKey, msg, sig), falconCjs.falcon512.verify(new Uint8Array(897), msg, new Uint8Array(666)));`,
+    );
+    expect(run('node', ['sub.mjs']).trim()).toBe('wasm-simd wasm-simd true true false');
   });
 
   it('falls back to WASM, and says why, when the addon cannot load (no prebuild for this machine)', () => {
@@ -103,7 +126,12 @@ describe('packed tarball', () => {
     writeFileSync(
       join(dir, 'use.mts'),
       `import { ready, mlDsa65, type KeyPair } from 'pqsimd';
+       import { mlDsa44, type PreparedMlDsaKey } from 'pqsimd/ml-dsa';
+       import { falcon512, type FalconVerifier } from 'pqsimd/falcon';
        await ready();
+       const f: FalconVerifier = falcon512;
+       const pk: PreparedMlDsaKey = mlDsa44.prepare(mlDsa44.keygen().publicKey);
+       export { f, pk };
        const kp: KeyPair = mlDsa65.keygen();
        const ok: boolean = mlDsa65.verify(kp.publicKey, new Uint8Array(1), mlDsa65.sign(kp.secretKey, new Uint8Array(1)));
        export { ok };`,

@@ -1,0 +1,102 @@
+/* The one binding declaration: every entry point of the C core that a binding
+ * calls. The Node addon (native/node/addon.c) registers exactly these, each
+ * family's WASM module exports exactly its family's (scripts/build-wasm.sh reads
+ * this table), and scripts/gen-binding.mjs turns it into ts/src/gen/binding.ts
+ * for the TypeScript drivers. Adding an entry point = its C function, one line
+ * here, and the call in the family's TypeScript module.
+ *
+ * One calling convention for all of them:
+ *
+ *   int32_t pq_bind_<name>(pq_bind_state *st, const int32_t *a, const pq_buf *in, const pq_buf *out)
+ *
+ * a:   nint int32 arguments (parameter set, mode, ...)
+ * in:  nin input buffers (pointer, length) — read only
+ * out: nout output buffers (pointer, capacity) — the entry checks the capacities
+ * st:  scratch and streaming state owned by the caller (sizeof pq_bind_state)
+ *
+ * A streamed entry (streamed = 1) also reads one message of any length in pieces:
+ *
+ *   void pq_bind_<name>_begin(pq_bind_state *st, const int32_t *a, const pq_buf *in);
+ *   void pq_bind_<name>_update(pq_bind_state *st, const uint8_t *p, size_t n);   (0 or more)
+ *   int32_t pq_bind_<name>(st, a, in, out);                                      (the end)
+ *
+ * with the same a and in at begin and end. begin never fails: a problem it finds
+ * is kept in the state and returned by the end call, so a driver always runs
+ * begin, update* and end. The end call wipes the state.
+ *
+ * Results: >= 0 success (a verdict 1/0 for verify entries), < 0 an error code
+ * below. Entries never read outside their buffers, whatever the lengths. */
+#ifndef PQ_BINDING_H
+#define PQ_BINDING_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fips202.h"
+#include "mldsa.h"
+#include "pq_api.h"
+
+/*  X(family, name,                  nint, nin, nout, streamed)
+ *  a / in / out / message, in order: */
+#define PQ_BINDING(X)                                                                          \
+  /* a: level. in: seed(32). out: pk, sk. */                                                   \
+  X(mldsa, mldsa_keygen, 1, 1, 2, 0)                                                           \
+  /* a: level, mode, ph. in: sk, context, rnd(32). message. out: signature. */                \
+  X(mldsa, mldsa_sign, 3, 3, 1, 1)                                                             \
+  /* a: level, mode, ph. in: pk, context, signature. message. -> 1 valid, 0 not. */          \
+  X(mldsa, mldsa_verify, 3, 3, 0, 1)                                                           \
+  /* a: level, mode, ph. in: pk, context. message. out: mu(64). */                            \
+  X(mldsa, mldsa_mu, 3, 2, 1, 1)                                                               \
+  /* a: level. in: pk. out: prepared key (pq_mldsa_prepared_bytes). -> 0, or < 0. */           \
+  X(mldsa, mldsa_prepare, 1, 1, 1, 0)                                                          \
+  /* a: level, mode, ph. in: prepared key, context, signature. message. -> 1 / 0. */         \
+  X(mldsa, mldsa_verify_prepared, 3, 3, 0, 1)                                                  \
+  /* a: kernel id (PQ_BENCH_*, ML-DSA and Keccak ones), iterations. -> checksum. */            \
+  X(mldsa, mldsa_bench, 2, 0, 0, 0)                                                            \
+  /* a: kind (0 Falcon-512, 1 Falcon-1024, 2 det1024). in: pk, signature. message. */         \
+  X(falcon, falcon_verify, 1, 2, 0, 1)                                                         \
+  /* a: kind. in: pk. out: prepared key (2 << logn). -> 0, or < 0 for a malformed key. */      \
+  X(falcon, falcon_prepare, 1, 1, 1, 0)                                                        \
+  /* a: kind. in: prepared key, signature. message. -> 1 / 0. */                              \
+  X(falcon, falcon_verify_prepared, 1, 2, 0, 1)                                                \
+  /* a: kernel id (PQ_BENCH_FALCON_*), iterations. -> checksum. */                             \
+  X(falcon, falcon_bench, 2, 0, 0, 0)
+
+/* ML-DSA message modes (a[1] of the ML-DSA entries) */
+#define PQ_MODE_EXTERNAL 0 /* M' = 0/1 || |ctx| || ctx || (M or OID || PH(M)); ph >= 0: HashML-DSA */
+#define PQ_MODE_INTERNAL 1 /* the message is M' itself (Sign_internal / Verify_internal) */
+#define PQ_MODE_MU 2       /* the message is mu (64 bytes) */
+
+/* Error codes of the binding (the ML-DSA ones are in mldsa.h: -1 params, -2 secret key) */
+#define PQ_ERR_LENGTH -4 /* an input has the wrong length, or an output is too small */
+#define PQ_ERR_INPUT -5  /* context too long, unknown pre-hash or mode, mu not 64 bytes */
+
+typedef struct {
+  uint8_t *p;
+  size_t n;
+} pq_buf;
+
+typedef struct {
+  union {
+    pq_keccak_state keccak;  /* mu = H(tr || M'), or Falcon's SHAKE256(nonce || msg) */
+    uint8_t mu_direct[64];   /* PQ_MODE_MU: the message itself */
+  } h;
+  pq_prehash_ctx prehash;    /* HashML-DSA: PH(M) */
+  uint8_t tr[64];
+  uint64_t received;         /* message bytes seen */
+  int32_t mode, ph;          /* ML-DSA: how the message is turned into mu (from begin's a) */
+  int32_t err;               /* first problem found by begin/update, returned by the end */
+} pq_bind_state;
+
+/* Size of the state, for drivers that lay out memory themselves (WASM). */
+PQ_API uint32_t pq_bind_state_bytes(void);
+
+#define PQ_BIND_DECLARE(family, name, nint, nin, nout, streamed) PQ_BIND_DECLARE_##streamed(name)
+#define PQ_BIND_DECLARE_0(name)                                                           \
+  PQ_API int32_t pq_bind_##name(pq_bind_state *st, const int32_t *a, const pq_buf *in, const pq_buf *out);
+#define PQ_BIND_DECLARE_1(name)                                                           \
+  PQ_API void pq_bind_##name##_begin(pq_bind_state *st, const int32_t *a, const pq_buf *in);    \
+  PQ_API void pq_bind_##name##_update(pq_bind_state *st, const uint8_t *p, size_t n);           \
+  PQ_BIND_DECLARE_0(name)
+PQ_BINDING(PQ_BIND_DECLARE)
+
+#endif

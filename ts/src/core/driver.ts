@@ -1,0 +1,17 @@
+/**
+ * What a backend gives a kernel family: one generic call into the C core's binding
+ * (native/common/pq_binding.h). A family module checks and names every argument, then calls
+ * entries by name; a driver only moves bytes (WASM: through linear memory; native: in place).
+ */
+import type { EntryName } from '../gen/binding.js';
+
+export interface Driver {
+  /** Runs entry `entry` (not streamed): int arguments, input buffers, output buffers (written in
+   * place). Returns the C result. The arrays must have the entry's declared lengths. */
+  call(entry: EntryName, ints: readonly number[], ins: readonly Uint8Array[], outs: readonly Uint8Array[]): number;
+  /** Runs a streamed entry: begin(ints, ins), the message in pieces, end(ints, ins, outs). */
+  stream(entry: EntryName, ints: readonly number[], ins: readonly Uint8Array[], message: Uint8Array, outs: readonly Uint8Array[]): number;
+  /** Says that `blob` is owned by the library and never changes (a prepared key), so a driver may
+   * keep it resident between calls instead of copying it each time. */
+  adopt(blob: Uint8Array): void;
+}

@@ -1,0 +1,79 @@
+/**
+ * The native Node addon (N-API): prebuilds/<platform>-<arch>/*.node, found with node-gyp-build.
+ * It registers the binding's entries (native/common/pq_binding.h) once per ISA it offers; the
+ * driver passes the caller's Uint8Arrays straight through (the addon reads them in place).
+ * Loading never throws: a missing or broken addon leaves the WASM backends, and says why.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ENTRIES, type EntryName } from '../gen/binding.js';
+import type { BackendName } from '../types.js';
+import type { Driver } from './driver.js';
+
+type EntryFn = (...args: unknown[]) => number;
+type AddonCore = { isa: string } & Record<EntryName, EntryFn>;
+
+interface Addon {
+  isas: string[];
+  ticks?: () => bigint;
+  ticksSource?: string;
+  [isa: string]: unknown;
+}
+
+/** A hardware tick counter read through the addon (benchmarks only). */
+export interface TickCounter {
+  read: () => bigint;
+  /** 'rdtsc' (x86-64 time-stamp counter) or 'cntvct_el0' (AArch64 virtual counter). */
+  source: string;
+}
+
+/** The driver over one ISA of the addon: arguments go straight through. */
+export function nativeDriver(core: AddonCore): Driver {
+  for (const name of Object.keys(ENTRIES) as EntryName[]) {
+    if (typeof core[name] !== 'function') throw new Error(`pqsimd: the native addon has no ${name} (rebuild it)`);
+  }
+  return {
+    call: (entry, ints, ins, outs) => core[entry](...ints, ...ins, ...outs),
+    stream: (entry, ints, ins, message, outs) => core[entry](...ints, ...ins, message, ...outs),
+    adopt: () => {},
+  };
+}
+
+/** The package root: dist/ is one level below it. */
+function packageRoot(): string {
+  return join(dirname(fileURLToPath(import.meta.url)), '..');
+}
+
+function envFlag(name: string): string | undefined {
+  try {
+    return typeof process !== 'undefined' ? process.env?.[name] : undefined;
+  } catch {
+    return undefined; // Deno without --allow-env
+  }
+}
+
+export interface NativeBackends {
+  backends: [BackendName, () => Driver][];
+  error: string | null;
+  ticks: TickCounter | null;
+}
+
+export function loadNativeBackends(): NativeBackends {
+  if (envFlag('PQSIMD_NO_NATIVE')) return { backends: [], error: 'disabled by PQSIMD_NO_NATIVE', ticks: null };
+  let addon: Addon;
+  try {
+    const require = createRequire(import.meta.url);
+    const load = require('node-gyp-build') as (dir: string) => Addon;
+    addon = load(packageRoot());
+  } catch (e) {
+    return { backends: [], error: e instanceof Error ? e.message.split('\n')[0]! : String(e), ticks: null };
+  }
+  const backends: [BackendName, () => Driver][] = [];
+  for (const isa of addon.isas) {
+    const core = addon[isa] as AddonCore;
+    backends.push([`native-${isa}` as BackendName, () => nativeDriver(core)]);
+  }
+  const ticks = typeof addon.ticks === 'function' ? { read: addon.ticks, source: String(addon.ticksSource) } : null;
+  return { backends, error: null, ticks };
+}
