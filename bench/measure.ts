@@ -191,7 +191,8 @@ export async function measureInterleaved(impls: readonly Impl[], opts: MeasureOp
 }
 
 function failed(impl: Impl, v: unknown): Error {
-  return new Error(`${impl.name}: returned ${String(v)} while timing`);
+  const got = String(v);
+  return new Error(`${impl.name}: returned ${got.length > 60 ? `${got.slice(0, 60)}…` : got} while timing`);
 }
 
 /** Calls fn for warmupMs (at least once); sizes a run to about runMs. */
