@@ -4,9 +4,10 @@
  */
 import type { Measurement } from './measure.js';
 
-/** Operations per second: 1.23 M, 12,345, 123.4 or 1.23 ('—' when not finite). */
+/** Operations per second: 1.23 G, 1.23 M, 12,345, 123.4 or 1.23 ('—' when not finite). */
 export function fmtRate(x: number): string {
   if (!Number.isFinite(x)) return '—';
+  if (x >= 1e9) return `${(x / 1e9).toFixed(2)} G`;
   if (x >= 1e6) return `${(x / 1e6).toFixed(2)} M`;
   if (x >= 100) return Math.round(x).toLocaleString('en-US');
   return x >= 10 ? x.toFixed(1) : x.toFixed(2);

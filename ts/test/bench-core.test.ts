@@ -148,6 +148,7 @@ describe('Markdown and JSON', () => {
   ];
 
   it('formats rates, ratios and latencies', () => {
+    expect(fmtRate(1_068_420_000)).toBe('1.07 G');
     expect(fmtRate(3_790_000)).toBe('3.79 M');
     expect(fmtRate(12_345.6)).toBe('12,346');
     expect(fmtRate(42.42)).toBe('42.4');
