@@ -11,8 +11,10 @@
 // 127.0.0.1 on a random port; nothing else is fetched. The checks (scripts/bench-browser/core.mjs)
 // run before any timing, in the page and in Node: pqsimd, WebCrypto and noble must all accept
 // the valid signature and reject a mutated signature and a mutated message, or the script fails.
+// The timing, statistics and tables are the benchmark core's (bench/), bundled into
+// build/bench-browser/core.mjs with core.mjs for the page and for Node.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
@@ -135,8 +137,22 @@ const data = {};
   log(`setup: keys and signatures in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-// noble for the page: one ESM bundle, built in memory.
+// core.mjs with the benchmark core (bench/, TypeScript) for the page and for Node, and noble for
+// the page: ESM bundles.
 const { build, stop: stopEsbuild } = await import('esbuild');
+const coreFile = join(root, 'build', 'bench-browser', 'core.mjs');
+mkdirSync(dirname(coreFile), { recursive: true });
+await build({
+  entryPoints: [join(pageDir, 'core.mjs')],
+  outfile: coreFile,
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2022',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+const core = await import(pathToFileURL(coreFile).href);
 const nobleBundle = (
   await build({
     stdin: {
@@ -161,7 +177,7 @@ await stopEsbuild(); // no idle esbuild service process while timing
 // performance.now() has its fine resolution.
 const routes = {
   '/': ['text/html; charset=utf-8', () => readFileSync(join(pageDir, 'index.html'))],
-  '/core.mjs': ['text/javascript', () => readFileSync(join(pageDir, 'core.mjs'))],
+  '/core.mjs': ['text/javascript', () => readFileSync(coreFile)],
   '/pqsimd.mjs': ['text/javascript', () => readFileSync(distEntry)],
   '/noble.mjs': ['text/javascript', () => nobleBundle],
 };
@@ -221,7 +237,7 @@ const browserSeconds = (performance.now() - started) / 1000;
 let nodeResults = null;
 let nodeBackends = null;
 if (opts.node) {
-  const { benchAll } = await import(pathToFileURL(join(pageDir, 'core.mjs')).href);
+  const { benchAll } = core;
   nodeBackends = pq.availableBackends();
   log(`node ${process.version}${process.execArgv.includes(RELAXED_FLAG) ? ` ${RELAXED_FLAG}` : ''}: pqsimd availableBackends() = [${nodeBackends.join(', ')}]`);
   const env = { pq, noble: nobleNode, subtle: globalThis.crypto?.subtle, backends: nodeBackends };
@@ -232,11 +248,11 @@ const totalSeconds = (performance.now() - started) / 1000;
 // ---------------------------------------------------------------------------------------------
 // Report
 
-function fmtRate(x) {
-  return x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(1);
-}
-function fmtRatio(x) {
-  return x >= 10 ? `${x.toFixed(1)}x` : `${x.toFixed(2)}x`;
+const { fmtRate, fmtRatio, latencyTable, markdownTable, spread } = core;
+
+/** Rows of the latency table (bench/'s ResultRow). */
+function latencyRows(results, suffix) {
+  return Object.entries(results).map(([alg, r]) => ({ label: `${alg} verify${suffix}`, cells: r.cells }));
 }
 
 /** Table rows: ML-DSA cells carry a ratio vs Chromium's WebCrypto, Falcon cells vs noble (same runtime). */
@@ -255,13 +271,6 @@ function rowsOf(results, suffix) {
       }),
     ];
   });
-}
-
-function table(header, body) {
-  const widths = header.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
-  const line = (cells) => '| ' + cells.map((s, c) => (c === 0 ? s.padEnd(widths[c]) : s.padStart(widths[c]))).join(' | ') + ' |';
-  const sep = '| ' + widths.map((w, c) => (c === 0 ? '-'.repeat(w) : '-'.repeat(w - 1) + ':')).join(' | ') + ' |';
-  return [line(header), sep, ...body.map(line)].join('\n');
 }
 
 const cpu = /^model name\s*:\s*(.+)$/m.exec(existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown CPU';
@@ -283,7 +292,13 @@ const out = [
     `64-byte message; each implementation is checked first (valid signature accepted, mutated signature and message rejected, pqsimd and WebCrypto signatures cross-verified); ML-DSA keys and deterministic signatures made with pqsimd, Falcon ones (compressed) with noble. ` +
     `WebCrypto: crypto.subtle.verify awaited one at a time, key imported once.`,
   '',
-  table(header, body),
+  markdownTable(header, body),
+  '',
+  latencyTable(
+    [...latencyRows(browserResults, ''), ...(nodeResults ? latencyRows(nodeResults, ` (${nodeLabel.split(' (')[0]})`) : [])],
+    COLUMNS,
+    { title: 'Verify latency, µs (p50 / p99)', implLabel: (c) => header[COLUMNS.indexOf(c) + 1] },
+  ),
   '',
   `Ratios: ML-DSA rows vs Chromium's WebCrypto of the same parameter set${nodeResults ? ' (Node rows too)' : ''}; Falcon rows (no WebCrypto Falcon) vs noble in the same runtime. ` +
     `"—": not available there.${nodeResults && !Object.values(nodeResults).some((r) => r.cells.WebCrypto) ? ` ${nodeLabel.split(' (')[0]} has no WebCrypto ML-DSA.` : ''}`,
@@ -295,11 +310,12 @@ const out = [
   `Prepared key: ${preparedOn ?? 'the fastest backend'} verifying through MlDsa/FalconVerifier.prepare(pk), made once (as WebCrypto's key is imported once)${preparedOn ? '' : ': not in this build of pqsimd'}.`,
   (() => {
     const spreads = [browserResults, nodeResults ?? {}].flatMap((res) =>
-      Object.values(res).flatMap((r) => Object.values(r.cells).map((c) => (Math.max(...c.runs) - Math.min(...c.runs)) / c.median)),
+      Object.values(res).flatMap((r) => Object.values(r.cells).map((c) => spread(c.runs))),
     ).sort((a, b) => a - b);
     const pct = (x) => `${Math.round(100 * x)}%`;
     return `Run-to-run spread, (max − min) / median over the ${opts.runs} runs of a cell: median ${pct(spreads[spreads.length >> 1])}, worst ${pct(spreads.at(-1))} (each run in the JSON).`;
   })(),
+  `Latency: 50th and 99th percentile of single verifications over every run, at the resolution of performance.now() (in Chromium 5 µs, the page being cross-origin isolated).`,
   `Timing took ${totalSeconds.toFixed(0)} s (browser ${browserSeconds.toFixed(0)} s).`,
 ];
 console.log(out.join('\n'));

@@ -1,6 +1,11 @@
 // Environment-neutral half of scripts/bench-browser.mjs: the correctness checks and the timing
 // harness, run unchanged in headless Chromium (imported by index.html) and in Node.
-// Nothing here touches the DOM or node: modules.
+// Nothing here touches the DOM or node: modules. The timing, statistics and formatting are the
+// benchmark core's (bench/, TypeScript): scripts/bench-browser.mjs bundles this file with esbuild
+// (build/bench-browser/core.mjs) for the page and for Node.
+import { measureInterleaved } from '../../bench/index.ts';
+
+export { fmtMicros, fmtRate, fmtRatio, latencyTable, markdownTable, median, spread } from '../../bench/index.ts';
 
 export const MLDSA = ['ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87'];
 export const FALCON = ['Falcon-512', 'Falcon-1024'];
@@ -164,50 +169,19 @@ export async function setupAlg(env, alg, d) {
   return { impls, info };
 }
 
-const now = () => performance.now();
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
-/** Runs `fn` n times (or until `untilMs` has passed when n is 0); every verdict must be true. */
-async function loop(impl, n, untilMs) {
-  const { fn, kind, name } = impl;
-  let ops = 0;
-  const t0 = now();
-  if (kind === 'sync') {
-    if (n) for (; ops < n; ops++) { if (fn() !== true) throw new Error(`${name}: verify returned false while timing`); }
-    else for (; now() - t0 < untilMs; ops++) { if (fn() !== true) throw new Error(`${name}: verify returned false while timing`); }
-  } else {
-    if (n) for (; ops < n; ops++) { if ((await fn()) !== true) throw new Error(`${name}: verify returned false while timing`); }
-    else for (; now() - t0 < untilMs; ops++) { if ((await fn()) !== true) throw new Error(`${name}: verify returned false while timing`); }
-  }
-  return { ops, ms: now() - t0 };
-}
-
 /**
  * Warm-up of warmupMs per implementation (wasm tiers up from Liftoff to TurboFan in the
  * background), which also calibrates the op count of a run to about runMs; then `runs` timed runs,
- * interleaved across implementations (the starting implementation rotates). Ops/s: the median.
+ * interleaved across implementations (the starting implementation rotates); every verdict must be
+ * true. Per implementation: { warmup: { ops, ms }, n, runs, median, p50, p99, samples, … }
+ * (ops/s; p50 / p99: nanoseconds per verification).
  */
 export async function measure(impls, { warmupMs = 1000, runMs = 300, runs = 5 } = {}) {
-  const out = {};
-  const count = new Map();
-  for (const impl of impls) {
-    const w = await loop(impl, 0, warmupMs);
-    count.set(impl.name, Math.max(1, Math.round((w.ops * runMs) / w.ms)));
-    out[impl.name] = { warmup: { ops: w.ops, ms: w.ms }, n: count.get(impl.name), runs: [] };
-  }
-  for (let r = 0; r < runs; r++) {
-    for (let k = 0; k < impls.length; k++) {
-      const impl = impls[(k + r) % impls.length];
-      const t = await loop(impl, count.get(impl.name), 0);
-      out[impl.name].runs.push((t.ops * 1000) / t.ms);
-    }
-  }
-  for (const v of Object.values(out)) v.median = median(v.runs);
-  return out;
+  const res = await measureInterleaved(
+    impls.map(({ name, kind, fn }) => ({ name, fn, async: kind === 'async', check: (v) => v === true })),
+    { warmupMs, runMs, runs },
+  );
+  return Object.fromEntries(res);
 }
 
 /** setupAlg + measure for every algorithm in `data` (progress: optional callback). */

@@ -1,7 +1,8 @@
 // The page: what this browser offers, the run (a Web Worker does the timing), then the chart,
 // the table with ratios, the worker pool, the checks, JSON download and Markdown copy.
 import * as pq from 'pqsimd';
-import { ALL_ALGS, baselineOf, fmtRate, fmtRatio, IMPLS, median, toMarkdown, type Alg, type BenchOptions, type Check, type FromWorker, type Impl, type PoolPoint, type Report, type Row, type ToWorker, type WorkerEnv } from './shared.js';
+import { measureInterleaved } from '../../bench/index.js';
+import { ALL_ALGS, baselineOf, fmtMicros, fmtRate, fmtRatioX, IMPLS, toMarkdown, type Alg, type BenchOptions, type Check, type FromWorker, type Impl, type PoolPoint, type Report, type Row, type ToWorker, type WorkerEnv } from './shared.js';
 
 // Same probes as the library's (ts/src/backends.ts): i8x16.popcnt (SIMD128), i8x16.relaxed_swizzle.
 const SIMD_PROBE = [0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11];
@@ -204,18 +205,19 @@ function renderResults(r: Report): void {
         continue;
       }
       td.textContent = fmtRate(c.median);
+      td.title = `latency per operation: p50 ${fmtMicros(c.p50)} µs, p99 ${fmtMicros(c.p99)} µs`;
       if (c.median === best) td.className = 'best';
       if (base && i !== base) {
         const s = document.createElement('span');
         s.className = 'ratio';
-        s.textContent = ` ${fmtRatio(c.median / row.cells[base]!.median)}`;
+        s.textContent = ` ${fmtRatioX(c.median / row.cells[base]!.median)}`;
         td.appendChild(s);
       }
     }
     tr.insertCell().textContent = row.coefficients ? fmtRate(best * row.coefficients) : '';
   }
   $('note').textContent =
-    `Median of ${r.options.runs} runs of ~${r.options.runMs} ms after a ${r.options.warmupMs} ms warm-up per cell; runs interleaved across implementations. ` +
+    `Median of ${r.options.runs} runs of ~${r.options.runMs} ms after a ${r.options.warmupMs} ms warm-up per cell; runs interleaved across implementations (hover a cell: p50 / p99 latency per operation). ` +
     `Ratios (grey) against WebCrypto where it has the operation, else noble, else wasm-scalar. Sign is hedged (fresh randomness); keygen from a fixed seed ` +
     `(WebCrypto: generateKey); WebCrypto verify/sign are awaited one at a time with the key imported once. Kernels: ${'transforms of 256 (ML-DSA) or 512 (Falcon-512) coefficients'}, 64 per call.`;
   if (r.pool.length) {
@@ -243,7 +245,7 @@ function renderResults(r: Report): void {
       const tr = pb.insertRow();
       tr.insertCell().textContent = p.workers === 0 ? '0 (page thread)' : String(p.workers);
       tr.insertCell().textContent = fmtRate(p.median);
-      tr.insertCell().textContent = one ? fmtRatio(p.median / one) : '—';
+      tr.insertCell().textContent = one ? fmtRatioX(p.median / one) : '—';
     }
   }
   const fails = r.checks.filter((c) => !c.ok);
@@ -328,22 +330,15 @@ async function runPool(opts: BenchOptions, report: Report, quick: boolean): Prom
         banner(`VerifyPool with ${k} workers: wrong verdicts`);
         continue;
       }
-      // warm-up: the workers' WASM tiers up (Liftoff, then TurboFan) while they verify
-      const w0 = performance.now();
-      while (performance.now() - w0 < Math.max(300, opts.warmupMs)) await verify();
-      const rates: number[] = [];
-      for (let r = 0; r < runs; r++) {
-        const t0 = performance.now();
-        let reps = 0;
-        do {
-          const got = await verify();
-          if (got.join() !== want) throw new Error(`VerifyPool with ${k} workers: wrong verdicts while timing`);
-          reps++;
-        } while (performance.now() - t0 < opts.runMs);
-        rates.push((reps * n * 1000) / (performance.now() - t0));
-      }
+      // warm-up (at least 300 ms): the workers' WASM tiers up (Liftoff, then TurboFan) while they verify
+      const res = (
+        await measureInterleaved(
+          [{ name: k ? `VerifyPool with ${k} workers` : 'verifyBatch', fn: verify, async: true, opsPerCall: n, check: (v) => (v as boolean[]).join() === want }],
+          { warmupMs: Math.max(300, opts.warmupMs), runMs: opts.runMs, runs },
+        )
+      ).values().next().value!;
       report.checks.push({ alg: 'ML-DSA-65', impl: k ? `VerifyPool(${k})` : 'verifyBatch', what: `${n} mixed verdicts in order`, ok: true });
-      report.pool.push({ workers: k, median: median(rates), runs: rates, items: n });
+      report.pool.push({ workers: k, median: res.median, runs: res.runs, items: n, p50: res.p50, p99: res.p99 });
       prog.value = 0.9 + (0.1 * (k + 1)) / (cores + 1);
       renderResults(report);
     } finally {

@@ -1,16 +1,17 @@
 // The benchmark itself, in a Web Worker (the page stays responsive): correctness checks first,
-// then every operation of every implementation this browser has, timed as median of runs.
+// then every operation of every implementation this browser has, timed by the benchmark core
+// (bench/: runs interleaved across implementations, median rate, p50 / p99 latency).
 import * as noble from './noble.js';
 import * as pq from 'pqsimd';
+import { measureInterleaved } from '../../bench/index.js';
 import { importWebCryptoKey } from '../../scripts/bench-browser/core.mjs';
-import { ALL_ALGS, median, MLDSA_ALGS, type Alg, type BenchOptions, type Cell, type Check, type FromWorker, type Impl, type Row, type ToWorker } from './shared.js';
+import { ALL_ALGS, MLDSA_ALGS, type Alg, type BenchOptions, type Check, type FromWorker, type Impl, type Row, type ToWorker } from './shared.js';
 
 type Backend = Awaited<ReturnType<typeof pq.loadBackend>>;
 type Fn = () => unknown;
 interface Timed { impl: Impl; fn: Fn; async: boolean; opsPerCall: number; expectTrue: boolean }
 
 const post = (m: FromWorker) => (globalThis as unknown as { postMessage(m: FromWorker): void }).postMessage(m);
-const now = () => performance.now();
 /** WebCrypto, typed for what the page calls (ML-DSA and the raw-seed format are newer than lib.dom). */
 interface Subtle {
   verify(a: { name: string }, key: CryptoKey, sig: Uint8Array, msg: Uint8Array): Promise<boolean>;
@@ -60,47 +61,14 @@ async function probe(alg: string, impl: string, what: string, f: () => unknown, 
   return check(alg, impl, `${what}${got === want ? '' : ` (got ${String(got)})`}`, got === want);
 }
 
-/** Runs fn n times (or for `ms` when n is 0); returns ops and elapsed ms. */
-async function loop(t: Timed, n: number, ms: number): Promise<{ ops: number; ms: number }> {
-  let calls = 0;
-  const t0 = now();
-  const more = () => (n ? calls < n : now() - t0 < ms);
-  if (t.async) {
-    for (; more(); calls++) {
-      const v = await t.fn();
-      if (t.expectTrue && v !== true) throw new Error(`${t.impl}: verify returned ${String(v)} while timing`);
-    }
-  } else {
-    for (; more(); calls++) {
-      const v = t.fn();
-      if (t.expectTrue && v !== true) throw new Error(`${t.impl}: verify returned ${String(v)} while timing`);
-    }
-  }
-  return { ops: calls * t.opsPerCall, ms: now() - t0 };
-}
-
-/** Warm-up (calibrates the calls of one run to ~runMs), then runs interleaved across implementations. */
+/** Warm-up (which sizes the runs to ~runMs), then runs interleaved across implementations (bench/). */
 async function timeRow(row: Row, timed: Timed[], o: BenchOptions): Promise<void> {
-  const calls = new Map<Impl, number>();
-  const rates = new Map<Impl, number[]>();
-  for (const t of timed) {
-    const w = await loop(t, 0, o.warmupMs);
-    calls.set(t.impl, Math.max(1, Math.round(((w.ops / t.opsPerCall) * o.runMs) / Math.max(w.ms, 0.001))));
-    rates.set(t.impl, []);
-    tick(`${row.label}: ${t.impl} warm-up`);
-  }
-  for (let r = 0; r < o.runs; r++) {
-    for (let k = 0; k < timed.length; k++) {
-      const t = timed[(k + r) % timed.length]!;
-      const x = await loop(t, calls.get(t.impl)!, 0);
-      rates.get(t.impl)!.push((x.ops * 1000) / x.ms);
-      tick(`${row.label}: ${t.impl} run ${r + 1}/${o.runs}`);
-    }
-  }
-  for (const t of timed) {
-    const runs = rates.get(t.impl)!;
-    row.cells[t.impl] = { median: median(runs), runs, n: calls.get(t.impl)! * t.opsPerCall } satisfies Cell;
-  }
+  const res = await measureInterleaved(
+    timed.map((t) => ({ name: t.impl, fn: t.fn, async: t.async, opsPerCall: t.opsPerCall, ...(t.expectTrue ? { check: (v: unknown) => v === true } : {}) })),
+    { warmupMs: o.warmupMs, runMs: o.runMs, runs: o.runs },
+    (p) => tick(`${row.label}: ${p.impl} ${p.phase === 'warmup' ? 'warm-up' : `run ${p.run}/${p.runs}`}`),
+  );
+  for (const [impl, m] of res) row.cells[impl as Impl] = m;
   post({ type: 'row', row });
 }
 

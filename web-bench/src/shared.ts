@@ -1,5 +1,10 @@
 // Shared by the page (app.ts) and the benchmark worker (bench-worker.ts): message shapes,
-// options, implementation names and the report formatting (table rows, Markdown).
+// options, implementation names and the report formatting (table rows, Markdown). Timing,
+// statistics and table rendering are the benchmark core's (bench/, shared with `pqsimd bench`
+// and scripts/bench-browser).
+import { fmtRate, fmtRatio, latencyTable, markdownTable, rateTable, type Measurement } from '../../bench/index.js';
+
+export { fmtMicros, fmtRate, median } from '../../bench/index.js';
 
 export const IMPLS = ['wasm-relaxed', 'wasm-simd', 'wasm-scalar', 'noble', 'WebCrypto'] as const;
 export type Impl = (typeof IMPLS)[number];
@@ -16,14 +21,12 @@ export interface BenchOptions {
   kernels: boolean;
 }
 
-/** One timed cell: one implementation of one operation. */
-export interface Cell {
-  /** Median rate over the runs (ops/s; kernels: transforms/s). */
-  median: number;
-  runs: number[];
-  /** Operations per timed run. */
-  n: number;
-}
+/**
+ * One timed cell: one implementation of one operation, as the benchmark core (bench/) measures it:
+ * median rate over the runs (ops/s; kernels: transforms/s), each run's rate, operations per run,
+ * and the p50 / p99 latency of one operation in nanoseconds.
+ */
+export type Cell = Measurement;
 
 export interface Row {
   /** e.g. 'ML-DSA-65 verify', 'Falcon-512 NTT'. */
@@ -65,29 +68,20 @@ export interface PoolPoint {
   median: number;
   runs: number[];
   items: number;
+  /** Latency of one verification (a batch's time / its items), nanoseconds. */
+  p50: number;
+  p99: number;
 }
 
-export function fmtRate(x: number): string {
-  if (!Number.isFinite(x)) return '—';
-  if (x >= 1e7) return `${(x / 1e6).toFixed(1)}M`;
-  if (x >= 100) return Math.round(x).toLocaleString('en-US');
-  return x >= 10 ? x.toFixed(1) : x.toFixed(2);
-}
-
-export function fmtRatio(x: number): string {
-  return x >= 10 ? `${x.toFixed(1)}×` : `${x.toFixed(2)}×`;
+/** Ratios on the page and in its Markdown: 12.3×. */
+export function fmtRatioX(x: number): string {
+  return fmtRatio(x, '×');
 }
 
 /** The column each row's ratios are against: WebCrypto, else noble, else wasm-scalar. */
 export function baselineOf(row: Row): Impl | null {
   for (const b of ['WebCrypto', 'noble', 'wasm-scalar'] as const) if (row.cells[b]) return b;
   return null;
-}
-
-export function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 export interface Report {
@@ -103,26 +97,12 @@ export interface Report {
   errors: string[];
 }
 
-function mdTable(header: string[], body: string[][]): string {
-  const line = (c: string[]) => `| ${c.join(' | ')} |`;
-  return [line(header), line(header.map((_, i) => (i === 0 ? '---' : '---:'))), ...body.map(line)].join('\n');
-}
-
 /** The results as Markdown (what "Copy as Markdown" copies). */
 export function toMarkdown(r: Report): string {
   const impls = IMPLS.filter((i) => r.rows.some((row) => row.cells[i]));
-  const body = r.rows.map((row) => {
-    const base = baselineOf(row);
-    const b = base ? row.cells[base]!.median : NaN;
-    return [
-      `${row.label} (${row.unit})`,
-      ...impls.map((i) => {
-        const c = row.cells[i];
-        if (!c) return '—';
-        return base && i !== base ? `${fmtRate(c.median)} (${fmtRatio(c.median / b)})` : fmtRate(c.median);
-      }),
-    ];
-  });
+  const implLabel = (i: string) => (i === 'noble' && r.worker ? `noble ${r.worker.nobleVersion}` : i);
+  const table = rateTable(r.rows, impls, { title: 'Operation', implLabel, rowLabel: (row) => `${row.label} (${row.unit})`, baseline: (row) => baselineOf(row as Row), mark: '×', pad: false });
+  const latency = latencyTable(r.rows, impls, { title: 'Latency, µs per operation (p50 / p99)', implLabel, pad: false });
   const fails = r.checks.filter((c) => !c.ok);
   const out = [
     `pqsimd web bench, ${r.date}`,
@@ -132,7 +112,12 @@ export function toMarkdown(r: Report): string {
     `Median of ${r.options.runs} runs of ~${r.options.runMs} ms after a ${r.options.warmupMs} ms warm-up per cell, in a Web Worker; ratios against WebCrypto where it has the operation, else noble, else wasm-scalar. ` +
       `Kernels: one transform of 256 (ML-DSA) or 512 (Falcon-512) coefficients.`,
     '',
-    mdTable(['Operation', ...impls.map((i) => (i === 'noble' && r.worker ? `noble ${r.worker.nobleVersion}` : i))], body),
+    table,
+    '',
+    latency,
+    '',
+    'Latency: 50th and 99th percentile over every call of every run (kernels: per transform, a call being 64 of them; WebCrypto: each awaited call), ' +
+      "at the resolution of the browser's performance.now() (5 µs when cross-origin isolated in Chromium).",
   ];
   if (r.pool.length) {
     const one = r.pool.find((p) => p.workers === 1)?.median;
@@ -140,9 +125,10 @@ export function toMarkdown(r: Report): string {
       '',
       `Worker pool (VerifyPool, ${r.poolBackend ?? 'best backend'}), ML-DSA-65 verify, batches of ${r.pool[0]!.items}:`,
       '',
-      mdTable(
+      markdownTable(
         ['Workers', 'verify/s', 'vs 1 worker'],
-        r.pool.map((p) => [p.workers === 0 ? '0 (verifyBatch in the page thread)' : String(p.workers), fmtRate(p.median), one ? fmtRatio(p.median / one) : '—']),
+        r.pool.map((p) => [p.workers === 0 ? '0 (verifyBatch in the page thread)' : String(p.workers), fmtRate(p.median), one ? fmtRatioX(p.median / one) : '—']),
+        { pad: false },
       ),
     );
   }
