@@ -5,12 +5,11 @@
 #   bash scripts/setup.sh --quick  the same, but silent when nothing is missing
 set -euo pipefail
 cd "$(dirname "$0")/.."
-#   bash scripts/setup.sh --browser  (accepted for old scripts; chromium is always installed now)
-quick=0 browser=0
+quick=0
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=1 ;;
-    --browser) browser=1 ;;
+    *) echo "setup: unknown option $arg (only --quick)" >&2; exit 2 ;;
   esac
 done
 say() { [ "$quick" = 1 ] || echo "setup: $*"; }
@@ -19,9 +18,8 @@ say() { [ "$quick" = 1 ] || echo "setup: $*"; }
 declare -A NEED=(
   [clang-19]=clang-19      # the WASM compiler (--target=wasm32)
   [wasm-ld-19]=lld-19      # its linker
-  [wasm2wat]=wabt          # inspecting the generated WASM
-  [gcc]=gcc                # native C tests
-  [make]=make
+  [wasm2wat]=wabt          # ts/test/wasm-modules.test.ts reads the SIMD modules' code
+  [gcc]=gcc                # native C tests, the addon
   [valgrind]=valgrind      # constant-time check of keygen/sign
   [aarch64-linux-gnu-gcc]=gcc-aarch64-linux-gnu  # AArch64 cross build (NEON kernels, arm64 prebuild)
   [qemu-aarch64]=qemu-user # runs the arm64 C tests and an arm64 Node
