@@ -2,6 +2,7 @@
 #include "mldsa.h"
 
 #include "mldsa_poly.h"
+#include "pq_binding.h"
 #include "pq_ct.h"
 #include "pq_kernels.h"
 #include "pq_util.h"
@@ -121,6 +122,64 @@ int pq_mldsa_keygen(unsigned name, const uint8_t xi[32], uint8_t *pk, uint8_t *s
   }
   pq_mldsa_pk_tr(pk, P->pk_bytes, sk + 64);
   pq_wipe(&w, sizeof w);
+  return PQ_OK;
+}
+
+/* ---- the public key of a secret key (binding entry mldsa_public_key) --------- */
+
+typedef struct {
+  pq_poly s1hat[LMAX];
+  pq_poly s2, t, t1, t0;
+  uint8_t t0buf[416], tr[64];
+  a_stream A;
+} public_key_ws;
+
+/* a = level; in = sk; out = pk. pk = rho || t1 with t1 = Power2Round(A s1 + s2), recomputed as
+ * keygen does; the secret key must be consistent with it (its t0 and tr), else -2 and pk zeroed.
+ * Constant time in the secret key: only the final verdict is revealed. */
+int32_t pq_bind_mldsa_public_key(pq_bind_state *st, const int32_t *a, const pq_buf *in,
+                                 const pq_buf *out) {
+  (void)st;
+  const pq_mldsa_params *P = a[0] > 0 ? pq_mldsa_params_get((unsigned)a[0]) : 0;
+  if (!P) return PQ_ERR_PARAMS;
+  if (in[0].n != P->sk_bytes || out[0].n < P->pk_bytes) return PQ_ERR_LENGTH;
+  const unsigned k = P->k, l = P->l;
+  const uint8_t *sk = in[0].p, *s1p = sk + 128, *s2p = s1p + l * P->polyeta_bytes,
+                *t0p = s2p + k * P->polyeta_bytes;
+  uint8_t *pk = out[0].p;
+  public_key_ws w;
+  int bad = 0;
+  for (unsigned j = 0; j < l; j++) {
+    bad |= pq_mldsa_polyeta_unpack(&w.s1hat[j], s1p + j * P->polyeta_bytes, P->eta);
+    pq_ntt(w.s1hat[j].coeffs);
+  }
+  pq_copy(pk, sk, 32); /* rho */
+  for (unsigned i = 0; i < k; i++) {
+    const int32_t *pa[LMAX], *pb[LMAX];
+    bad |= pq_mldsa_polyeta_unpack(&w.s2, s2p + i * P->polyeta_bytes, P->eta);
+    a_stream_row(&w.A, sk, i, k, l, pa);
+    for (unsigned j = 0; j < l; j++) pb[j] = w.s1hat[j].coeffs;
+    pq_poly_pointwise_acc(w.t.coeffs, pa, pb, l);
+    pq_invntt_tomont(w.t.coeffs);
+    for (unsigned n = 0; n < PQ_N; n++) {
+      const int32_t v = pq_freeze(w.t.coeffs[n] + w.s2.coeffs[n]); /* Power2Round, as keygen */
+      const int32_t v1 = (v + (1 << (PQ_MLDSA_D - 1)) - 1) >> PQ_MLDSA_D;
+      w.t1.coeffs[n] = v1;
+      w.t0.coeffs[n] = v - (v1 << PQ_MLDSA_D);
+    }
+    PQ_CT_PUBLIC(&w.t1, sizeof w.t1); /* t1 is the public key */
+    pq_mldsa_polyt1_pack(pk + 32 + 320 * i, &w.t1);
+    pq_mldsa_polyt0_pack(w.t0buf, &w.t0);
+    bad |= pq_ct_differ(w.t0buf, t0p + 416 * i, 416);
+  }
+  pq_mldsa_pk_tr(pk, P->pk_bytes, w.tr);
+  bad |= pq_ct_differ(w.tr, sk + 64, 64);
+  PQ_CT_PUBLIC(&bad, sizeof bad); /* whether the key is well formed: the call's result */
+  pq_wipe(&w, sizeof w);
+  if (bad) {
+    pq_wipe(pk, P->pk_bytes);
+    return PQ_ERR_SECRET_KEY;
+  }
   return PQ_OK;
 }
 

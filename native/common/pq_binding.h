@@ -46,6 +46,8 @@
   X(mldsa, mldsa_verify, 3, 3, 0, 1)                                                           \
   /* a: level, mode, ph. in: pk, context. message. out: mu(64). */                            \
   X(mldsa, mldsa_mu, 3, 2, 1, 1)                                                               \
+  /* a: level. in: sk. out: pk (recomputed; -2 for an inconsistent secret key). */            \
+  X(mldsa, mldsa_public_key, 1, 1, 1, 0)                                                       \
   /* a: level. in: pk. out: prepared key (pq_mldsa_prepared_bytes). -> 0, or < 0. */           \
   X(mldsa, mldsa_prepare, 1, 1, 1, 0)                                                          \
   /* a: level, mode, ph. in: prepared key, context, signature. message. -> 1 / 0. */         \

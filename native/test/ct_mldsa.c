@@ -3,10 +3,12 @@
  * parts of the secret key and rnd are marked undefined, so memcheck reports
  * every branch or memory index that depends on them. The only values the code
  * declassifies are listed in native/common/pq_ct.h's uses (rejection reasons,
- * the published ctilde/z/h, the public key). Run by scripts/test-c.sh as
+ * the published ctilde/z/h, the public key). Covers keygen, sign and the
+ * public key of a secret key (pq_bind_mldsa_public_key). Run by scripts/test-c.sh as
  *   valgrind --error-exitcode=3 build/ctest/ct_mldsa
  * Without valgrind it simply runs (the annotations are no-ops there). */
 #include "mldsa.h"
+#include "pq_binding.h"
 #include "pq_ct.h"
 #include "test_util.h"
 
@@ -34,6 +36,16 @@ int main(void) {
       PQ_CT_PUBLIC(sig, P->sig_bytes);
       PQ_CT_PUBLIC(pk, P->pk_bytes);
       CHECK(pq_mldsa_verify_mu(names[i], pk, P->pk_bytes, mu, sig, P->sig_bytes) == 1, "verify");
+      /* the public key of a secret key (binding entry mldsa_public_key): the same secrets */
+      static uint8_t pk2[2592];
+      PQ_CT_SECRET(sk + 32, 32);
+      PQ_CT_SECRET(sk + 128, P->sk_bytes - 128);
+      const int32_t a[1] = {(int32_t)names[i]};
+      const pq_buf in[1] = {{sk, P->sk_bytes}}, out[1] = {{pk2, P->pk_bytes}};
+      rc = pq_bind_mldsa_public_key(0, a, in, out);
+      CHECK(rc == PQ_OK, "public key");
+      PQ_CT_PUBLIC(pk2, P->pk_bytes);
+      CHECK(memcmp(pk, pk2, P->pk_bytes) == 0, "public key = keygen's");
     }
   }
   return t_summary("ct-mldsa");

@@ -6,11 +6,11 @@
 import { type FamilyDef, familyInstance, registerFamily } from '../core/backends.js';
 import type { Driver } from '../core/driver.js';
 import { FALCON_SIZES } from '../gen/params.js';
-import type { FalconVerifier } from '../types.js';
-import { createFalcon, falconBench, falconLengths, type FalconName } from './scheme.js';
+import { createFalcon, falconBench, falconFacade, type FalconName, type FalconVerifier } from './scheme.js';
 
 export { backend, backendInfo, backends, availableBackends, BACKEND_NAMES, ready } from '../core/api.js';
-export type { BackendInfo, BackendName, FalconBatchItem, FalconLengths, FalconVerifier, PreparedFalconKey, ReadyOptions } from '../types.js';
+export type { BackendInfo, BackendName, ReadyOptions } from '../types.js';
+export type { FalconBatchItem, FalconLengths, FalconVerifier, PreparedFalconKey } from './scheme.js';
 
 /** The Falcon verifiers bound to one backend. */
 export interface FalconFamily {
@@ -39,16 +39,8 @@ export const FALCON_FAMILY: FamilyDef<FalconFamily> = Object.freeze({
 });
 registerFamily(FALCON_FAMILY);
 
-function facade(name: FalconName, key: 'falcon512' | 'falcon1024' | 'falconDet1024'): FalconVerifier {
-  const impl = (): FalconVerifier => familyInstance<FalconFamily>('falcon', name)[key];
-  return Object.freeze({
-    name,
-    lengths: falconLengths(name),
-    verify: (pk: Uint8Array, msg: Uint8Array, sig: Uint8Array) => impl().verify(pk, msg, sig),
-    prepare: (pk: Uint8Array) => impl().prepare(pk),
-    verifyBatch: (items: Parameters<FalconVerifier['verifyBatch']>[0]) => impl().verifyBatch(items),
-  }) as FalconVerifier;
-}
+const facade = (name: FalconName, key: 'falcon512' | 'falcon1024' | 'falconDet1024'): FalconVerifier =>
+  falconFacade(name, () => familyInstance<FalconFamily>('falcon', name)[key]);
 
 /** Falcon-512 verification (round 3: compressed, padded or CT signatures) on the default backend. */
 export const falcon512: FalconVerifier = facade('Falcon-512', 'falcon512');

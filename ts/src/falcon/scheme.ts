@@ -3,9 +3,47 @@ import { verifyBatch } from '../batch.js';
 import { byteLength, bytes, bytesOrNull, exactLength } from '../core/bytes.js';
 import type { Driver } from '../core/driver.js';
 import { FALCON_SIZES } from '../gen/params.js';
-import type { FalconLengths, FalconVerifier, PreparedFalconKey } from '../types.js';
 
-export type FalconName = FalconVerifier['name'];
+export type FalconName = 'Falcon-512' | 'Falcon-1024' | 'Falcon-Det1024';
+
+/* ---- public types ------------------------------------------------------------------------------ */
+
+/** A Falcon public key decoded once, with NTT(h) cached (see FalconVerifier.prepare). */
+export interface PreparedFalconKey {
+  readonly algorithm: 'Falcon-512' | 'Falcon-1024' | 'Falcon-Det1024';
+  /** Memory the prepared key holds (NTT(h): 1,024 / 2,048 bytes). */
+  readonly byteLength: number;
+  verify(message: Uint8Array, signature: Uint8Array): boolean;
+}
+
+/** One Falcon signature to check with FalconVerifier.verifyBatch (as MlDsaBatchItem, no context). */
+export type FalconBatchItem =
+  | { publicKey: Uint8Array; message: Uint8Array; signature: Uint8Array }
+  | { key: PreparedFalconKey; message: Uint8Array; signature: Uint8Array };
+
+export interface FalconLengths {
+  publicKey: number;
+  /** The fixed-size signature: padded (round 3) or constant-size CT (deterministic). */
+  signature: number;
+  /** Largest compressed signature. */
+  signatureMax: number;
+  /** The constant-size (CT) format. */
+  signatureCt: number;
+}
+
+export interface FalconVerifier {
+  readonly name: 'Falcon-512' | 'Falcon-1024' | 'Falcon-Det1024';
+  readonly lengths: FalconLengths;
+  /** Verifies a detached signature in any of the scheme's formats (by header and length). */
+  verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean;
+  /** Decodes a public key once and caches NTT(h). Throws RangeError for a malformed key. */
+  prepare(publicKey: Uint8Array): PreparedFalconKey;
+  /** Verifies many signatures; verdicts in input order (see FalconBatchItem). Never throws on bad
+   * bytes (false); TypeError when an item or one of its fields has the wrong type. */
+  verifyBatch(items: readonly FalconBatchItem[]): boolean[];
+}
+
+/* ---- implementation ------------------------------------------------------------------------------ */
 
 /** native/common/pq_binding.h: 0 Falcon-512, 1 Falcon-1024, 2 det1024 */
 const KIND: Record<FalconName, number> = { 'Falcon-512': 0, 'Falcon-1024': 1, 'Falcon-Det1024': 2 };
@@ -60,6 +98,17 @@ export function createFalcon(name: FalconName, driver: Driver): FalconVerifier {
     verifyBatch: (items: unknown): boolean[] => verifyBatch(scheme, false, isPreparedFalconKey, items),
   }) as FalconVerifier;
   return scheme;
+}
+
+/** `name` on whatever backend `impl()` returns when called (the default one after ready()). */
+export function falconFacade(name: FalconName, impl: () => FalconVerifier): FalconVerifier {
+  return Object.freeze({
+    name,
+    lengths: falconLengths(name),
+    verify: (pk: Uint8Array, msg: Uint8Array, sig: Uint8Array) => impl().verify(pk, msg, sig),
+    prepare: (pk: Uint8Array) => impl().prepare(pk),
+    verifyBatch: (items: readonly FalconBatchItem[]) => impl().verifyBatch(items),
+  });
 }
 
 /** The family's benchmark hook (PQ_BENCH_FALCON_* ids of native/common/pq_bench.h). */

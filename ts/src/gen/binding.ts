@@ -8,6 +8,7 @@ export const ENTRIES = {
   mldsa_sign: { family: 'mldsa', nint: 3, nin: 3, nout: 1, streamed: true },
   mldsa_verify: { family: 'mldsa', nint: 3, nin: 3, nout: 0, streamed: true },
   mldsa_mu: { family: 'mldsa', nint: 3, nin: 2, nout: 1, streamed: true },
+  mldsa_public_key: { family: 'mldsa', nint: 1, nin: 1, nout: 1, streamed: false },
   mldsa_prepare: { family: 'mldsa', nint: 1, nin: 1, nout: 1, streamed: false },
   mldsa_verify_prepared: { family: 'mldsa', nint: 3, nin: 3, nout: 0, streamed: true },
   mldsa_bench: { family: 'mldsa', nint: 2, nin: 0, nout: 0, streamed: false },

@@ -6,12 +6,12 @@
 import { type FamilyDef, familyInstance, registerFamily } from '../core/backends.js';
 import type { Driver } from '../core/driver.js';
 import { ML_DSA_SIZES } from '../gen/params.js';
-import type { MlDsa } from '../types.js';
-import { createMlDsa, mlDsaBench, mlDsaLengths, type MlDsaName, PREHASH_NAMES } from './scheme.js';
+import { createMlDsa, type MlDsa, mlDsaBench, mlDsaFacade, type MlDsaName, PREHASH_NAMES } from './scheme.js';
 
 export { backend, backendInfo, backends, availableBackends, BACKEND_NAMES, ready } from '../core/api.js';
 export { PREHASH_NAMES };
-export type { BackendInfo, BackendName, KeyPair, MlDsa, MlDsaBatchItem, MlDsaInternal, MlDsaLengths, MlDsaPrehash, PreparedMlDsaKey, PrehashName, ReadyOptions, SignOptions, VerifyOptions, InternalSignOptions, InternalVerifyOptions } from '../types.js';
+export type { BackendInfo, BackendName, ReadyOptions } from '../types.js';
+export type { InternalSignOptions, InternalVerifyOptions, KeyPair, MlDsa, MlDsaBatchItem, MlDsaInternal, MlDsaLengths, MlDsaPrehash, PreparedMlDsaKey, PrehashName, SignOptions, VerifyOptions } from './scheme.js';
 
 /** The ML-DSA schemes bound to one backend. */
 export interface MlDsaFamily {
@@ -40,24 +40,8 @@ export const ML_DSA_FAMILY: FamilyDef<MlDsaFamily> = Object.freeze({
 });
 registerFamily(ML_DSA_FAMILY);
 
-function facade(name: MlDsaName, key: 'mlDsa44' | 'mlDsa65' | 'mlDsa87'): MlDsa {
-  const impl = (): MlDsa => familyInstance<MlDsaFamily>('mldsa', name)[key];
-  return Object.freeze({
-    name,
-    lengths: mlDsaLengths(name),
-    keygen: (seed?: Uint8Array) => impl().keygen(seed),
-    sign: (sk: Uint8Array, msg: Uint8Array, o?: object) => impl().sign(sk, msg, o),
-    verify: (pk: Uint8Array, msg: Uint8Array, sig: Uint8Array, o?: object) => impl().verify(pk, msg, sig, o),
-    prehash: (hash: Parameters<MlDsa['prehash']>[0]) => impl().prehash(hash),
-    prepare: (pk: Uint8Array) => impl().prepare(pk),
-    verifyBatch: (items: Parameters<MlDsa['verifyBatch']>[0]) => impl().verifyBatch(items),
-    internal: Object.freeze({
-      sign: (sk: Uint8Array, m: Uint8Array, o?: object) => impl().internal.sign(sk, m, o),
-      verify: (pk: Uint8Array, m: Uint8Array, sig: Uint8Array, o?: object) => impl().internal.verify(pk, m, sig, o),
-      mu: (pk: Uint8Array, m: Uint8Array) => impl().internal.mu(pk, m),
-    }),
-  }) as MlDsa;
-}
+const facade = (name: MlDsaName, key: 'mlDsa44' | 'mlDsa65' | 'mlDsa87'): MlDsa =>
+  mlDsaFacade(name, () => familyInstance<MlDsaFamily>('mldsa', name)[key]);
 
 /** ML-DSA-44 (NIST security category 2) on the default backend. */
 export const mlDsa44: MlDsa = facade('ML-DSA-44', 'mlDsa44');

@@ -4,9 +4,109 @@ import { byteLength, bytes, bytesOrNull, exactLength, readOptions } from '../cor
 import type { Driver } from '../core/driver.js';
 import { fillRandom, randomBytes } from '../core/random.js';
 import { ML_DSA_SIZES } from '../gen/params.js';
-import type { KeyPair, MlDsa, MlDsaInternal, MlDsaLengths, MlDsaPrehash, PreparedMlDsaKey, PrehashName } from '../types.js';
 
 export type MlDsaName = 'ML-DSA-44' | 'ML-DSA-65' | 'ML-DSA-87';
+
+/* ---- public types (names and argument order follow FIPS 204) ------------------------------------ */
+
+/** The 12 pre-hash functions of HashML-DSA, spelled as NIST ACVP names them. */
+export type PrehashName =
+  | 'SHA2-224' | 'SHA2-256' | 'SHA2-384' | 'SHA2-512' | 'SHA2-512/224' | 'SHA2-512/256'
+  | 'SHA3-224' | 'SHA3-256' | 'SHA3-384' | 'SHA3-512' | 'SHAKE-128' | 'SHAKE-256';
+
+export interface MlDsaLengths {
+  publicKey: number;
+  secretKey: number;
+  signature: number;
+  seed: number;
+}
+
+export interface KeyPair {
+  publicKey: Uint8Array;
+  secretKey: Uint8Array;
+}
+
+export interface SignOptions {
+  /** Context string, 0..255 bytes (default empty). */
+  context?: Uint8Array;
+  /** 32 bytes of signing randomness `rnd`. Default: hedged, from crypto.getRandomValues. */
+  random?: Uint8Array;
+  /** Deterministic signing (rnd = 32 zero bytes). Cannot be combined with `random`. */
+  deterministic?: boolean;
+}
+
+export interface VerifyOptions {
+  /** Context string (default empty). Longer than 255 bytes: verify returns false. */
+  context?: Uint8Array;
+}
+
+export interface InternalSignOptions {
+  /** The message argument is μ (64 bytes) itself, not M'. */
+  externalMu?: boolean;
+  random?: Uint8Array;
+  deterministic?: boolean;
+}
+
+export interface InternalVerifyOptions {
+  externalMu?: boolean;
+}
+
+export interface MlDsaPrehash {
+  readonly hash: PrehashName;
+  sign(secretKey: Uint8Array, message: Uint8Array, opts?: SignOptions): Uint8Array;
+  verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array, opts?: VerifyOptions): boolean;
+}
+
+export interface MlDsaInternal {
+  /** ML-DSA.Sign_internal on M' (or on μ with externalMu). */
+  sign(secretKey: Uint8Array, mPrimeOrMu: Uint8Array, opts?: InternalSignOptions): Uint8Array;
+  /** ML-DSA.Verify_internal on M' (or on μ with externalMu). */
+  verify(publicKey: Uint8Array, mPrimeOrMu: Uint8Array, signature: Uint8Array, opts?: InternalVerifyOptions): boolean;
+  /** μ = H(H(pk, 64) ‖ M', 64): what externalMu expects. */
+  mu(publicKey: Uint8Array, mPrime: Uint8Array): Uint8Array;
+}
+
+/** A public key decoded once for repeated verification (see MlDsa.prepare). */
+export interface PreparedMlDsaKey {
+  readonly algorithm: 'ML-DSA-44' | 'ML-DSA-65' | 'ML-DSA-87';
+  /** Memory the prepared key holds: tr, the expanded matrix Â and NTT(t1·2^d)
+   * (20,544 / 36,928 / 65,600 bytes for ML-DSA-44 / 65 / 87). */
+  readonly byteLength: number;
+  /** Same result as MlDsa.verify with the public key this was prepared from. */
+  verify(message: Uint8Array, signature: Uint8Array, opts?: VerifyOptions): boolean;
+}
+
+/**
+ * One ML-DSA signature to check with MlDsa.verifyBatch / VerifyPool.verifyBatch: a public key
+ * (bytes), or a key from MlDsa.prepare of the same parameter set (not across threads: VerifyPool
+ * takes public keys only). A public key that occurs more than once in a batch is prepared once.
+ */
+export type MlDsaBatchItem =
+  | { publicKey: Uint8Array; message: Uint8Array; signature: Uint8Array; context?: Uint8Array }
+  | { key: PreparedMlDsaKey; message: Uint8Array; signature: Uint8Array; context?: Uint8Array };
+
+export interface MlDsa {
+  readonly name: 'ML-DSA-44' | 'ML-DSA-65' | 'ML-DSA-87';
+  readonly lengths: MlDsaLengths;
+  /** KeyGen from a 32-byte seed ξ (random when omitted). */
+  keygen(seed?: Uint8Array): KeyPair;
+  /** The public key of a secret key, recomputed as KeyGen does (ρ ‖ Power2Round(A·s1 + s2)).
+   * RangeError when the secret key is malformed or inconsistent (its t0 or tr do not match). */
+  publicKey(secretKey: Uint8Array): Uint8Array;
+  sign(secretKey: Uint8Array, message: Uint8Array, opts?: SignOptions): Uint8Array;
+  verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array, opts?: VerifyOptions): boolean;
+  /** HashML-DSA with the given pre-hash function. */
+  prehash(hash: PrehashName): MlDsaPrehash;
+  /** Decodes a public key once (tr = H(pk), Â, NTT(t1·2^d)) so each verify skips ExpandA and
+   * H(pk). Throws RangeError for a public key of the wrong length. */
+  prepare(publicKey: Uint8Array): PreparedMlDsaKey;
+  /** Verifies many signatures; verdicts in input order (see MlDsaBatchItem). Never throws on bad
+   * bytes (false); TypeError when an item or one of its fields has the wrong type. */
+  verifyBatch(items: readonly MlDsaBatchItem[]): boolean[];
+  readonly internal: MlDsaInternal;
+}
+
+/* ---- implementation ------------------------------------------------------------------------------ */
 
 const LEVEL: Record<MlDsaName, 44 | 65 | 87> = { 'ML-DSA-44': 44, 'ML-DSA-65': 65, 'ML-DSA-87': 87 };
 
@@ -170,6 +270,15 @@ export function createMlDsa(name: MlDsaName, driver: Driver): MlDsa {
         if (own) seed.fill(0);
       }
     },
+    publicKey(skIn: unknown): Uint8Array {
+      const sk = bytes('secretKey', skIn);
+      exactLength('secretKey', sk, lengths.secretKey, name);
+      const pk = new Uint8Array(lengths.publicKey);
+      const rc = driver.call('mldsa_public_key', [level], [sk], [pk]);
+      if (rc === ERR_SECRET_KEY) throw new RangeError(`secretKey: malformed ${name} secret key (coefficients out of range, or t0 / tr not those of its s1, s2)`);
+      if (rc !== 0) throw new Error(`pqsimd: ${name} public key failed (code ${rc})`);
+      return pk;
+    },
     sign: (sk: unknown, msg: unknown, opts?: unknown) => signWith(-1, sk, msg, opts),
     verify: (pk: unknown, msg: unknown, sig: unknown, opts?: unknown) => verifyWith(-1, pk, msg, sig, opts),
     prehash(hash: unknown): MlDsaPrehash {
@@ -190,6 +299,26 @@ export function createMlDsa(name: MlDsaName, driver: Driver): MlDsa {
     verifyBatch: (items: unknown): boolean[] => verifyBatch(scheme, true, isPreparedMlDsaKey, items),
   }) as MlDsa;
   return scheme;
+}
+
+/** `name` on whatever backend `impl()` returns when called (the default one after ready()). */
+export function mlDsaFacade(name: MlDsaName, impl: () => MlDsa): MlDsa {
+  return Object.freeze({
+    name,
+    lengths: mlDsaLengths(name),
+    keygen: (seed?: Uint8Array) => impl().keygen(seed),
+    publicKey: (sk: Uint8Array) => impl().publicKey(sk),
+    sign: (sk: Uint8Array, msg: Uint8Array, o?: SignOptions) => impl().sign(sk, msg, o),
+    verify: (pk: Uint8Array, msg: Uint8Array, sig: Uint8Array, o?: VerifyOptions) => impl().verify(pk, msg, sig, o),
+    prehash: (hash: PrehashName) => impl().prehash(hash),
+    prepare: (pk: Uint8Array) => impl().prepare(pk),
+    verifyBatch: (items: readonly MlDsaBatchItem[]) => impl().verifyBatch(items),
+    internal: Object.freeze({
+      sign: (sk: Uint8Array, m: Uint8Array, o?: InternalSignOptions) => impl().internal.sign(sk, m, o),
+      verify: (pk: Uint8Array, m: Uint8Array, sig: Uint8Array, o?: InternalVerifyOptions) => impl().internal.verify(pk, m, sig, o),
+      mu: (pk: Uint8Array, m: Uint8Array) => impl().internal.mu(pk, m),
+    }),
+  });
 }
 
 /** The family's benchmark hook (kernel ids of native/common/pq_bench.h). */
