@@ -144,6 +144,12 @@ if (stale(jsOut, tsTime)) {
     writeFileSync(out, src);
     writeFileSync(out.replace(/\.d\.ts$/, '.d.cts'), src.replace(/(from\s+['"]\.\.?\/[^'"]+)\.js(['"])/g, '$1.cjs$2'));
   }
+  // Declarations next to each entry file too (dist/index.node.d.mts, ...), for imports by path.
+  const typesOf = { index: 'index', 'index.node': 'index.node', 'ml-dsa': 'ml-dsa/index', 'ml-dsa.node': 'ml-dsa/index.node', falcon: 'falcon/index', 'falcon.node': 'falcon/index.node' };
+  for (const [entry, types] of Object.entries(typesOf)) {
+    writeFileSync(`dist/${entry}.d.mts`, `export * from './types/${types}.js';\n`);
+    writeFileSync(`dist/${entry}.d.cts`, `export * from './types/${types}.cjs';\n`);
+  }
   mkdirSync('dist/wasm', { recursive: true });
   for (const w of wasmOut) copyFileSync(w, join('dist/wasm', w.split('/').pop()));
   console.log('built dist/ (ESM with chunks, CommonJS, cli.mjs, types/, wasm/)');

@@ -67,14 +67,14 @@ interface Tlv { tag: number; start: number; end: number; next: number }
 
 function readTlv(b: Uint8Array, off: number): Tlv {
   if (off + 2 > b.length) throw new Error('DER: truncated');
-  const tag = b[off];
-  let len = b[off + 1];
+  const tag = b[off]!;
+  let len = b[off + 1]!;
   let p = off + 2;
   if (len & 0x80) {
     const n = len & 0x7f;
     if (n === 0 || n > 3 || p + n > b.length) throw new Error('DER: bad length');
     len = 0;
-    for (let i = 0; i < n; i++) len = (len << 8) | b[p + i];
+    for (let i = 0; i < n; i++) len = (len << 8) | b[p + i]!;
     p += n;
   }
   if (p + len > b.length) throw new Error('DER: truncated value');

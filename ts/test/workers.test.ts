@@ -79,7 +79,7 @@ describe('inputs at the edges, every backend', () => {
       big[big.length - 1] = 1;
       const sigBig = m.sign(kp.secretKey, big, { deterministic: true });
       expect(m.verify(kp.publicKey, big, sigBig)).toBe(true);
-      big[12345] ^= 1;
+      big[12345]! ^= 1;
       expect(m.verify(kp.publicKey, big, sigBig)).toBe(false);
       const vk = m.prepare(kp.publicKey);
       expect(vk.verify(big, sigBig)).toBe(false);
