@@ -190,7 +190,7 @@ describe(`verifyBatch (PQSIMD_TEST_SEED=${SEED})`, () => {
       [[ok, { ...ok, signature: Array.from(sig) }], /items\[1\]\.signature: expected a Uint8Array, got an Array/],
       [[{ ...ok, signature: new Uint16Array(4) }], /items\[0\]\.signature: expected a Uint8Array, got a Uint16Array/],
       [[{ ...ok, context: 'ctx' }], /items\[0\]\.context: expected a Uint8Array/],
-      [[{ message: msg, signature: sig }], /items\[0\]\.publicKey: expected a Uint8Array, got a undefined/],
+      [[{ message: msg, signature: sig }], /items\[0\]\.publicKey: expected a Uint8Array, got undefined/],
       [[{ ...ok, key: lib.mlDsa44.prepare(k.publicKey) }], /either publicKey or key/],
       [[{ key: {}, message: msg, signature: sig }], /items\[0\]\.key: expected a prepared ML-DSA-44 key/],
     ];

@@ -89,7 +89,7 @@ function isDataView(v: object): boolean {
   }
 }
 
-const article = (w: string): string => (/^[AEIOU]/i.test(w) ? `an ${w}` : `a ${w}`);
+const article = (w: string): string => (/^(?:[aeio]|u(?!int))/i.test(w) ? `an ${w}` : `a ${w}`); // a Uint8Array, an Int8Array
 
 /** What a value is, for error messages ("an Int8Array", "undefined", "a string"), found without
  * running any of the value's own code. */
