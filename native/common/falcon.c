@@ -1,7 +1,7 @@
 /* Falcon verification over the kernel interface (see falcon.h). */
 #include "falcon.h"
 
-#include "pq_kernels.h"
+#include "kernels_falcon.h"
 #include "pq_util.h"
 
 #define Q PQ_FALCON_Q

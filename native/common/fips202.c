@@ -1,7 +1,7 @@
 /* FIPS 202 sponge construction over the Keccak-f[1600] kernel. */
 #include "fips202.h"
 
-#include "pq_kernels.h"
+#include "kernels_keccak.h"
 #include "pq_util.h"
 
 void pq_keccak_init(pq_keccak_state *st, unsigned rate) {

@@ -5,7 +5,7 @@
  * strides (len < vector width) a SIMD target hoists the twiddle loading one
  * loop up (a vector of per-block twiddles) so the layer is still one straight
  * chain. Reductions: Barrett every second layer keeps |a| < 2.5 q < 2^15. */
-#include "pq_kernels.h"
+#include "kernels_falcon.h"
 
 #include "falcon_tables.inc"
 

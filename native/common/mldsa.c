@@ -3,7 +3,7 @@
 
 #include "mldsa_poly.h"
 #include "pq_ct.h"
-#include "pq_kernels.h"
+#include "kernels_mldsa.h"
 #include "pq_util.h"
 
 #define KMAX PQ_MLDSA_KMAX

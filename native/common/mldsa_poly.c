@@ -2,6 +2,7 @@
 #include "mldsa_poly.h"
 
 #include "fips202.h"
+#include "kernels_keccak.h"
 #include "pq_ct.h"
 #include "pq_util.h"
 

@@ -4,7 +4,7 @@
 #include <stdint.h>
 
 #include "mldsa_params.h"
-#include "pq_kernels.h"
+#include "kernels_mldsa.h"
 
 /* Multi-way samplers (ways = 1, 2 or 4 independent SHAKE streams stepped
  * together with the ways-way Keccak kernel):

@@ -1,7 +1,9 @@
 #include "pq_bench.h"
 
 #include "fips202.h"
-#include "pq_kernels.h"
+#include "kernels_falcon.h"
+#include "kernels_keccak.h"
+#include "kernels_mldsa.h"
 
 static uint32_t next(uint32_t *x) {
   *x ^= *x << 13;

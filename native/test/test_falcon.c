@@ -3,7 +3,7 @@
  * edge cases the vectors miss: encodings at their limits, the norm bound
  * exactly at beta^2 and one above. */
 #include "falcon.h"
-#include "pq_kernels.h"
+#include "kernels_falcon.h"
 #include "test_util.h"
 
 #define FQ 12289
