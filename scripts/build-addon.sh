@@ -44,17 +44,17 @@ core() { # isa sources-and-flags...
   "$OBJCOPY" --redefine-syms="$dir/syms" "$dir/all.o" "$TMP/core-$isa.o"
 }
 
-core portable native/common/*.c
+core portable native/common/*/*.c
 DEFS=()
 if [ "$ARCH" = x64 ] && [ -z "${PQ_NO_AVX2:-}" ]; then
-  core avx2 native/common/*.c native/x86_64/*.c -mavx2 -mbmi -mbmi2 -DPQ_TARGET_X86_AVX2
-  core avx512 native/common/*.c native/x86_64/*.c -mavx2 -mbmi -mbmi2 -mavx512f -mavx512vl -DPQ_TARGET_X86_AVX2
+  core avx2 native/common/*/*.c native/x86_64/*.c -mavx2 -mbmi -mbmi2 -DPQ_TARGET_X86_AVX2
+  core avx512 native/common/*/*.c native/x86_64/*.c -mavx2 -mbmi -mbmi2 -mavx512f -mavx512vl -DPQ_TARGET_X86_AVX2
   DEFS+=(-DPQ_WITH_AVX2)
 fi
 if [ "$ARCH" = arm64 ] && [ -z "${PQ_NO_NEON:-}" ]; then
   # NEON kernels (native/arm64); the second core also turns on the SHA3-extension Keccak
-  core neon native/common/*.c native/arm64/*.c native/arm64/*.S -march=armv8-a -DPQ_TARGET_ARM64_NEON
-  core neon_sha3 native/common/*.c native/arm64/*.c native/arm64/*.S -march=armv8.2-a+sha3 -DPQ_TARGET_ARM64_NEON
+  core neon native/common/*/*.c native/arm64/*.c native/arm64/*.S -march=armv8-a -DPQ_TARGET_ARM64_NEON
+  core neon_sha3 native/common/*/*.c native/arm64/*.c native/arm64/*.S -march=armv8.2-a+sha3 -DPQ_TARGET_ARM64_NEON
   DEFS+=(-DPQ_WITH_NEON)
 fi
 mkdir -p "$OUT"

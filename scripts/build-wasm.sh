@@ -17,7 +17,7 @@ if command -v wasm-opt >/dev/null 2>&1; then
   export PATH
 fi
 
-SRC_COMMON=(native/common/*.c)
+SRC_COMMON=(native/common/*/*.c)
 CFLAGS=(--target=wasm32 -std=c11 -O3 -nostdlib -ffreestanding -fvisibility=hidden
   -mbulk-memory -mmutable-globals -msign-ext -Wall -Wextra -Werror -Inative/common)
 LDFLAGS=(-Wl,--no-entry -Wl,--export-dynamic -Wl,--export=__heap_base

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Native C tests of the portable core (gcc), so kernels are tested without WASM.
-# Every native/test/test_*.c is its own program linked with native/common/*.c;
+# Every native/test/test_*.c is its own program linked with native/common/*/*.c;
 # each runs twice: optimized, and with AddressSanitizer + UBSan; then with the
 # AVX2 kernels, cross-compiled for AArch64 under qemu (portable and NEON), and
 # as WASI programs. Then the constant-time check (native/test/ct_mldsa.c) under
@@ -12,7 +12,7 @@ OUT=build/ctest
 mkdir -p "$OUT"
 node scripts/gen-c-vectors.mjs   # vectors/ -> build/c-vectors for native/test/test_vectors.c (no-op when up to date)
 CC=${CC:-gcc}
-SRC=(native/common/*.c)
+SRC=(native/common/*/*.c)
 CFLAGS=(-std=c11 -Wall -Wextra -Werror -Inative/common)
 pass=0 fail=0
 run() { # label command...

@@ -19,7 +19,7 @@
  * SLOTHY finds no schedule for it within minutes, see SLOTHY.md; the extra
  * load/store pass runs on the load/store units beside the multiplies.)
  * No reductions: the bound grows by <= q/2 + |a| q / 2^32 per layer; from
- * |in| < q: |out| <= PQ_NEON_NTT_BOUND = 42225258 < 5.04 q (kernels_mldsa.h allows 9q).
+ * |in| < q: |out| <= PQ_NEON_NTT_BOUND = 42225258 < 5.04 q (mldsa/kernels_mldsa.h allows 9q).
  * The inverse mirrors it (Gentleman-Sande: a' = a + b, b' = (a - b) w with
  * w = -z of the reference's index); sums at most double per layer, so from
  * |in| < q they stay <= 256 (q - 1) < 2^31 before the last layer, which
@@ -35,7 +35,7 @@
 #include <arm_neon.h>
 #include <string.h>
 
-#include "../common/kernels_mldsa.h"
+#include "mldsa/kernels_mldsa.h"
 #include "mldsa_neon_tables.inc"
 
 #define Q 8380417
@@ -369,7 +369,7 @@ unsigned pq_neon_rej_uniform(int32_t *a, unsigned len, const uint8_t *buf, unsig
 /* Eight nibbles (4 bytes, low nibble first) -> eta - (t mod 5) or eta - t in
  * int8 lanes, compacted by the accept mask and widened to int32 at a + ctr.
  * Secret values are only computed on; the table index and the store position
- * depend on which nibbles were rejected, which kernels_mldsa.h declares
+ * depend on which nibbles were rejected, which mldsa/kernels_mldsa.h declares
  * independent of the accepted values. Needs ctr + 8 <= len. */
 static inline unsigned eta8(int32_t *a, uint8x8_t t, uint8x8_t bound, int8x8_t e, int eta2,
                             uint8x8_t bit) {

@@ -1,5 +1,5 @@
 /* AArch64 NEON kernels: each #define in the two headers below replaces one
- * portable kernel of native/common/kernels_*.h in the native-neon and
+ * portable kernel of native/common/<family>/kernels_<family>.h in the native-neon and
  * native-neon-sha3 builds of the Node addon (PQ_TARGET_ARM64_NEON; the -sha3
  * build adds -march=armv8.2-a+sha3, which turns on the Keccak SHA3-extension
  * code paths through __ARM_FEATURE_SHA3). Tested against the portable C under

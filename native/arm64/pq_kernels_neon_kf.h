@@ -1,6 +1,6 @@
 /* AArch64 NEON kernels for Keccak-f[1600] and Falcon (included by
  * pq_kernels_neon.h when PQ_TARGET_ARM64_NEON is set). Each #define replaces one
- * portable kernel of native/common/kernels_*.h; every kernel keeps the bounds
+ * portable kernel of native/common/<family>/kernels_<family>.h; every kernel keeps the bounds
  * stated there and gives the reference's values exactly (native/test checks it
  * under qemu-aarch64, test_keccak_falcon_neon.c in particular).
  *

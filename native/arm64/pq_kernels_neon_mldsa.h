@@ -1,11 +1,11 @@
 /* AArch64 NEON ML-DSA kernels (native/arm64/mldsa_neon.c and the NTT assembly
  * ntt_neon_*.S / invntt_neon_*.S): each #define replaces one portable kernel of
- * native/common/kernels_*.h. Every kernel keeps the bounds stated there; all
+ * native/common/<family>/kernels_<family>.h. Every kernel keeps the bounds stated there; all
  * but the two transforms give the reference's values bit for bit.
  *
  * The transforms use Barrett multiplication by plain twiddles, so their outputs
  * are congruent mod q to the reference's but may be other representatives
- * (PQ_NTT_EXACT 0): ntt |out| <= 42225258 < 5.04 q (kernels_mldsa.h allows 9q),
+ * (PQ_NTT_EXACT 0): ntt |out| <= 42225258 < 5.04 q (mldsa/kernels_mldsa.h allows 9q),
  * invntt_tomont |out| < q with the same 2^32 / 256 factor as the reference. */
 #ifndef PQ_KERNELS_NEON_MLDSA_H
 #define PQ_KERNELS_NEON_MLDSA_H

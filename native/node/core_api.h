@@ -7,10 +7,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../common/falcon.h"
-#include "../common/fips202.h"
-#include "../common/mldsa.h"
-#include "../common/pq_bench.h"
+#include "falcon/falcon.h"
+#include "mldsa/mldsa.h"
+#include "shared/fips202.h"
+#include "shared/pq_bench.h"
 
 #define PQ_CORE_FUNCTIONS(X)                                                                      \
   X(int, pq_mldsa_keygen, (unsigned, const uint8_t *, uint8_t *, uint8_t *))                     \

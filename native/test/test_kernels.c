@@ -1,9 +1,9 @@
 /* Kernels against their mathematical definitions, and the selected kernels
  * (pq_*) against the portable reference (pq_ref_*) on random and worst-case
  * inputs. Compiled once per target by scripts/test-c.sh. */
-#include "fips202.h"
-#include "kernels_keccak.h"
-#include "kernels_mldsa.h"
+#include "mldsa/kernels_mldsa.h"
+#include "shared/fips202.h"
+#include "shared/kernels_keccak.h"
 #include "test_util.h"
 
 #define Q PQ_Q
@@ -72,7 +72,7 @@ static void test_invntt_roundtrip(void) {
     CHECK(inbound, "invntt output within q (iter %d)", iter);
   }
   /* worst case input of invntt: all coefficients +-(q-1); with PQ_NTT_EXACT 0
-   * the target's transform may return other representatives (kernels_mldsa.h) */
+   * the target's transform may return other representatives (mldsa/kernels_mldsa.h) */
   int32_t r[PQ_N], s[PQ_N];
   for (int j = 0; j < PQ_N; j++) r[j] = s[j] = Q - 1;
   pq_invntt_tomont(r);

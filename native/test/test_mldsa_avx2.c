@@ -1,6 +1,6 @@
 /* The selected ML-DSA kernels (pq_*) give exactly the reference's values
  * (pq_ref_*) on random and worst-case inputs within the bounds of
- * kernels_mldsa.h, and the samplers never write at or beyond `len`. Written for
+ * mldsa/kernels_mldsa.h, and the samplers never write at or beyond `len`. Written for
  * the AVX2 kernels (native/x86_64/mldsa_avx2.c), which are exact; in the other
  * builds of scripts/test-c.sh the same portable comparisons run on whatever
  * kernels that build selects (the portable ones: trivially equal). Where the
@@ -8,7 +8,7 @@
  * transforms are checked for congruence mod q and the bounds instead. */
 #include <stdlib.h>
 
-#include "kernels_mldsa.h"
+#include "mldsa/kernels_mldsa.h"
 #include "test_util.h"
 
 #define Q PQ_Q

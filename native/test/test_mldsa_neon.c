@@ -7,7 +7,7 @@
  * has nothing to check and says so. */
 #include <stdlib.h>
 
-#include "kernels_mldsa.h"
+#include "mldsa/kernels_mldsa.h"
 #include "test_util.h"
 
 #if defined(__aarch64__) && defined(PQ_TARGET_ARM64_NEON) && !defined(PQ_NEON_SKIP_MLDSA)

@@ -1,5 +1,5 @@
 /* WebAssembly SIMD128 kernels: each #define here replaces one portable kernel
- * of native/common/kernels_*.h in the wasm-simd build. Every kernel keeps the
+ * of native/common/<family>/kernels_<family>.h in the wasm-simd build. Every kernel keeps the
  * input/output bounds stated there (outputs are congruent to the reference
  * mod q, within the same bounds) and is tested against the portable C by
  * the tests in native/test, compiled for wasm32-wasi (scripts/test-c.sh). */

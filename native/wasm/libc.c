@@ -3,7 +3,7 @@
  * turned back into calls to themselves. */
 #include <stddef.h>
 
-#include "../common/pq_api.h"
+#include "shared/pq_api.h"
 
 void *memcpy(void *restrict dst, const void *restrict src, size_t n);
 void *memmove(void *dst, const void *src, size_t n);
@@ -34,6 +34,6 @@ void *memset(void *dst, int c, size_t n) {
 }
 
 /* Sizes the JS loader checks its memory layout against. */
-#include "../common/mldsa.h"
+#include "mldsa/mldsa.h"
 PQ_API size_t pq_sizeof_keccak_state(void) { return sizeof(pq_keccak_state); }
 PQ_API size_t pq_sizeof_prehash_ctx(void) { return sizeof(pq_prehash_ctx); }

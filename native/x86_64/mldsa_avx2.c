@@ -17,7 +17,7 @@
 #include <immintrin.h>
 #include <string.h>
 
-#include "../common/kernels_mldsa.h"
+#include "mldsa/kernels_mldsa.h"
 #include "mldsa_avx2_tables.inc"
 
 #define Q 8380417
@@ -297,8 +297,8 @@ unsigned pq_avx2_rej_uniform(int32_t *a, unsigned len, const uint8_t *buf, unsig
 }
 
 /* Secret values: only arithmetic on them; the compaction index is the accept
- * mask, i.e. which nibbles were rejected, which kernels_mldsa.h and
- * mldsa_poly.c treat as public (independent of the accepted values). */
+ * mask, i.e. which nibbles were rejected, which mldsa/kernels_mldsa.h and
+ * mldsa/mldsa_poly.c treat as public (independent of the accepted values). */
 unsigned pq_avx2_rej_eta(int32_t *a, unsigned len, const uint8_t *buf, unsigned buflen,
                          unsigned eta) {
   unsigned ctr = 0, pos = 0;

@@ -1,5 +1,5 @@
 /* x86-64 AVX2 kernels: each #define here replaces one portable kernel of
- * native/common/kernels_*.h in the native-avx2 build of the Node addon.
+ * native/common/<family>/kernels_<family>.h in the native-avx2 build of the Node addon.
  * Every kernel keeps the bounds stated there and is tested against the
  * portable C by native/test (scripts/test-c.sh builds them with -mavx2). */
 #ifndef PQ_KERNELS_AVX2_H

@@ -59,7 +59,7 @@ export function availableBackends(): BackendName[] {
   return [...available];
 }
 
-/** Kernels `kernels.run` can time, in the C core's order (native/common/pq_bench.h). */
+/** Kernels `kernels.run` can time, in the C core's order (native/common/shared/pq_bench.h). */
 export const KERNEL_NAMES = [
   'ML-DSA NTT',
   'ML-DSA inverse NTT',

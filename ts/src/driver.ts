@@ -28,6 +28,6 @@ export interface Driver {
   /** The prepared key, or null for a malformed public key. */
   falconPrepare(kind: number, pk: Uint8Array): Uint8Array | null;
   falconVerifyPrepared(kind: number, prepared: Uint8Array, owner: object, msg: Uint8Array, sig: Uint8Array): boolean;
-  /** Runs benchmark kernel `id` (native/common/pq_bench.h) `iterations` times. */
+  /** Runs benchmark kernel `id` (native/common/shared/pq_bench.h) `iterations` times. */
   benchKernel(id: number, iterations: number): number;
 }

@@ -1,7 +1,7 @@
 /* Portable reference Keccak-f[1600] kernels (see kernels_keccak.h). */
-#include "kernels_keccak.h"
+#include "shared/kernels_keccak.h"
 
-#include "keccak_f1600.inc"
+#include "shared/keccak_f1600.inc"
 #define ROL64(x, n) (((x) << (n)) | ((x) >> (64 - (n))))
 
 void pq_ref_keccakf1600_x1(uint64_t s[25]) {

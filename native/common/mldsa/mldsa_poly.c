@@ -1,10 +1,10 @@
 /* ML-DSA polynomial sampling and bit packing (FIPS 204 Sections 7.1-7.3). */
-#include "mldsa_poly.h"
+#include "mldsa/mldsa_poly.h"
 
-#include "fips202.h"
-#include "kernels_keccak.h"
-#include "pq_ct.h"
-#include "pq_util.h"
+#include "shared/fips202.h"
+#include "shared/kernels_keccak.h"
+#include "shared/pq_ct.h"
+#include "shared/pq_util.h"
 
 /* ---- sampling ------------------------------------------------------------- */
 

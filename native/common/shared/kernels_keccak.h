@@ -21,7 +21,7 @@ void pq_ref_keccakf1600_x2(uint64_t s[50]);
 void pq_ref_keccakf1600_x4(uint64_t s[100]);
 
 /* ---- target selection ---------------------------------------------------- */
-#include "pq_target.h"
+#include "shared/pq_target.h"
 
 #ifndef pq_keccakf1600_x1
 #define pq_keccakf1600_x1 pq_ref_keccakf1600_x1

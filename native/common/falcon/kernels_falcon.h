@@ -2,7 +2,7 @@
  * verification a target may replace.
  *
  * The portable C versions (pq_ref_*, in kernels_falcon_ref.c) are the
- * reference and the fallback; a target header (see pq_target.h) may #define
+ * reference and the fallback; a target header (see shared/pq_target.h) may #define
  * any of
  *   pq_falcon_ntt, pq_falcon_invntt_tomont, pq_falcon_pointwise,
  *   pq_falcon_sample
@@ -31,7 +31,7 @@ void pq_ref_falcon_pointwise(int16_t *c, const int16_t *a, const int16_t *b, uns
 unsigned pq_ref_falcon_sample(uint16_t *c, unsigned len, const uint8_t *buf, unsigned buflen);
 
 /* ---- target selection ---------------------------------------------------- */
-#include "pq_target.h"
+#include "shared/pq_target.h"
 
 #ifndef pq_falcon_ntt
 #define pq_falcon_ntt pq_ref_falcon_ntt

@@ -1,7 +1,7 @@
 /* Portable reference ML-DSA kernels (see kernels_mldsa.h for the contract of each). */
-#include "kernels_mldsa.h"
+#include "mldsa/kernels_mldsa.h"
 
-#include "ntt_tables.inc"
+#include "mldsa/ntt_tables.inc"
 
 /* ---- NTT ------------------------------------------------------------------ */
 

@@ -1,7 +1,7 @@
 /* ML-DSA kernel interface: the hot loops of ML-DSA a target may replace.
  *
  * The portable C versions (pq_ref_*, in kernels_mldsa_ref.c) are the reference
- * and the fallback; a target header (see pq_target.h) may #define any of
+ * and the fallback; a target header (see shared/pq_target.h) may #define any of
  *   pq_ntt, pq_invntt_tomont, pq_poly_pointwise, pq_poly_pointwise_acc,
  *   pq_rej_uniform, pq_rej_eta, pq_poly_decompose, pq_poly_use_hint,
  *   pq_poly_chknorm, and PQ_NTT_EXACT
@@ -65,7 +65,7 @@ void pq_ref_poly_use_hint(int32_t b[PQ_N], const int32_t a[PQ_N], const int32_t 
 int pq_ref_poly_chknorm(const int32_t a[PQ_N], int32_t bound);
 
 /* ---- target selection ---------------------------------------------------- */
-#include "pq_target.h"
+#include "shared/pq_target.h"
 
 /* PQ_NTT_EXACT: 1 when pq_ntt / pq_invntt_tomont return exactly the reference's
  * values; a target whose transforms return other representatives sets it to 0. */

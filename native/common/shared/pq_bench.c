@@ -1,9 +1,9 @@
-#include "pq_bench.h"
+#include "shared/pq_bench.h"
 
-#include "fips202.h"
-#include "kernels_falcon.h"
-#include "kernels_keccak.h"
-#include "kernels_mldsa.h"
+#include "falcon/kernels_falcon.h"
+#include "mldsa/kernels_mldsa.h"
+#include "shared/fips202.h"
+#include "shared/kernels_keccak.h"
 
 static uint32_t next(uint32_t *x) {
   *x ^= *x << 13;

@@ -4,7 +4,7 @@
 #define PQ_BENCH_H
 #include <stdint.h>
 
-#include "pq_api.h"
+#include "shared/pq_api.h"
 
 /* Kernel ids for pq_bench_kernel, in the order of pq_bench_kernel_name(). */
 enum {

@@ -1,10 +1,10 @@
 /* ML-DSA KeyGen, Sign and Verify (FIPS 204 Algorithms 6-8) over the kernel interface. */
-#include "mldsa.h"
+#include "mldsa/mldsa.h"
 
-#include "mldsa_poly.h"
-#include "pq_ct.h"
-#include "kernels_mldsa.h"
-#include "pq_util.h"
+#include "mldsa/kernels_mldsa.h"
+#include "mldsa/mldsa_poly.h"
+#include "shared/pq_ct.h"
+#include "shared/pq_util.h"
 
 #define KMAX PQ_MLDSA_KMAX
 #define LMAX PQ_MLDSA_LMAX
