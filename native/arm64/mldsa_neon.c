@@ -116,7 +116,7 @@
  * pq_neon_ntt_l78, 6 vectors per half-block h (groups g = 4h + r of four
  *   coefficients in lane r): z, z' of layer 7 (k = 64+g), of layer 8 for
  *   (x0, x1) (k = 128+2g) and for (x2, x3) (k = 129+2g). */
-void pq_neon_ntt_intrin(int32_t a[PQ_N]) {
+void pq_neon_ntt_intrin(int32_t a[PQ_MLDSA_N]) {
   const int32x4_t qv = vdupq_n_s32(Q);
   const int32x4_t r0 = vld1q_s32(pq_neon_ntt_l123), r1 = vld1q_s32(pq_neon_ntt_l123 + 4);
   const int32x4_t r2 = vld1q_s32(pq_neon_ntt_l123 + 8), r3 = vld1q_s32(pq_neon_ntt_l123 + 12);
@@ -189,7 +189,7 @@ void pq_neon_ntt_intrin(int32_t a[PQ_N]) {
  *   k = 63-4b .. 60-4b | len 8: k = 31-2b, 30-2b | len 16: k = 15-b.
  * pq_neon_intt_l123: lane pairs of len 32: k = 7, 6, 5, 4 | len 64: k = 3, 2 |
  *   w_1 f and f for len 128 (f = 2^32 / 256 mod q). */
-void pq_neon_invntt_intrin(int32_t a[PQ_N]) {
+void pq_neon_invntt_intrin(int32_t a[PQ_MLDSA_N]) {
   const int32x4_t qv = vdupq_n_s32(Q);
   /* pass 1, len 1, 2 per half-block of 16 (transposed) */
   for (unsigned h = 0; h < 16; h++) {
@@ -259,21 +259,21 @@ void pq_neon_invntt_intrin(int32_t a[PQ_N]) {
 }
 
 /* The assembly versions take the tables as arguments (no relocations in .S). */
-void pq_neon_ntt_clean_asm(int32_t a[PQ_N], const int32_t *l123, const int32_t *l456, const int32_t *l78);
-void pq_neon_invntt_clean_asm(int32_t a[PQ_N], const int32_t *l12, const int32_t *l345, const int32_t *l123);
-void pq_neon_ntt_slothy_asm(int32_t a[PQ_N], const int32_t *l123, const int32_t *l456, const int32_t *l78);
-void pq_neon_invntt_slothy_asm(int32_t a[PQ_N], const int32_t *l12, const int32_t *l345, const int32_t *l123);
+void pq_neon_ntt_clean_asm(int32_t a[PQ_MLDSA_N], const int32_t *l123, const int32_t *l456, const int32_t *l78);
+void pq_neon_invntt_clean_asm(int32_t a[PQ_MLDSA_N], const int32_t *l12, const int32_t *l345, const int32_t *l123);
+void pq_neon_ntt_slothy_asm(int32_t a[PQ_MLDSA_N], const int32_t *l123, const int32_t *l456, const int32_t *l78);
+void pq_neon_invntt_slothy_asm(int32_t a[PQ_MLDSA_N], const int32_t *l12, const int32_t *l345, const int32_t *l123);
 
-void pq_neon_ntt_clean(int32_t a[PQ_N]) {
+void pq_neon_ntt_clean(int32_t a[PQ_MLDSA_N]) {
   pq_neon_ntt_clean_asm(a, pq_neon_ntt_l123, pq_neon_ntt_l456, pq_neon_ntt_l78);
 }
-void pq_neon_invntt_clean(int32_t a[PQ_N]) {
+void pq_neon_invntt_clean(int32_t a[PQ_MLDSA_N]) {
   pq_neon_invntt_clean_asm(a, pq_neon_intt_l12, pq_neon_intt_l345, pq_neon_intt_l123);
 }
-void pq_neon_ntt(int32_t a[PQ_N]) {
+void pq_neon_ntt(int32_t a[PQ_MLDSA_N]) {
   pq_neon_ntt_slothy_asm(a, pq_neon_ntt_l123, pq_neon_ntt_l456, pq_neon_ntt_l78);
 }
-void pq_neon_invntt_tomont(int32_t a[PQ_N]) {
+void pq_neon_invntt_tomont(int32_t a[PQ_MLDSA_N]) {
   pq_neon_invntt_slothy_asm(a, pq_neon_intt_l12, pq_neon_intt_l345, pq_neon_intt_l123);
 }
 
@@ -284,9 +284,10 @@ void pq_neon_invntt_tomont(int32_t a[PQ_N]) {
  * hi' = sqdmulh(t, q); 2ab and 2tq agree mod 2^32, so hi - hi' = 2 (ab - tq) / 2^32
  * exactly and the halving subtract gives (ab - tq) >> 32. No saturation: |a b| <
  * 2^31 q excludes a = b = -2^31. in: |a_i b_i| < 2^31 q.  out: |c_i| < q. */
-void pq_neon_poly_pointwise(int32_t c[PQ_N], const int32_t a[PQ_N], const int32_t b[PQ_N]) {
+void pq_neon_poly_pointwise(int32_t c[PQ_MLDSA_N], const int32_t a[PQ_MLDSA_N],
+                            const int32_t b[PQ_MLDSA_N]) {
   const int32x4_t qv = vdupq_n_s32(Q), qinv = vdupq_n_s32(QINV);
-  for (unsigned i = 0; i < PQ_N; i += 4) {
+  for (unsigned i = 0; i < PQ_MLDSA_N; i += 4) {
     const int32x4_t x = vld1q_s32(a + i), y = vld1q_s32(b + i);
     const int32x4_t hi = vqdmulhq_s32(x, y);
     const int32x4_t t = S32(vmulq_u32(U32(x), vmulq_u32(U32(y), U32(qinv)))); /* mod 2^32 */
@@ -306,10 +307,10 @@ static inline int32x4_t mont_reduce64(int64x2_t lo, int64x2_t hi, int32x4_t qv, 
 
 /* c_i = (sum_k a[k]_i b[k]_i) 2^-32 mod± q, one reduction per coefficient;
  * 64-bit sums (smlal). in: sum_k |a b| < 2^31 q, n <= 16.  out: |c_i| < q. */
-void pq_neon_poly_pointwise_acc(int32_t c[PQ_N], const int32_t *const *a, const int32_t *const *b,
-                                unsigned n) {
+void pq_neon_poly_pointwise_acc(int32_t c[PQ_MLDSA_N], const int32_t *const *a,
+                                const int32_t *const *b, unsigned n) {
   const int32x4_t qv = vdupq_n_s32(Q), qinv = vdupq_n_s32(QINV);
-  for (unsigned i = 0; i < PQ_N; i += 8) {
+  for (unsigned i = 0; i < PQ_MLDSA_N; i += 8) {
     int64x2_t s0 = vdupq_n_s64(0), s1 = s0, s2 = s0, s3 = s0;
     for (unsigned k = 0; k < n; k++) {
       const int32x4_t x0 = vld1q_s32(a[k] + i), y0 = vld1q_s32(b[k] + i);
@@ -328,10 +329,10 @@ void pq_neon_poly_pointwise_acc(int32_t c[PQ_N], const int32_t *const *a, const 
 
 /* 1 if some |a_i| >= bound, else 0; no branch on the data (one horizontal max
  * at the end). in: |a_i| <= (q-1)/2, so vabsq does not overflow. */
-int pq_neon_poly_chknorm(const int32_t a[PQ_N], int32_t bound) {
+int pq_neon_poly_chknorm(const int32_t a[PQ_MLDSA_N], int32_t bound) {
   const int32x4_t lim = vdupq_n_s32(bound - 1);
   uint32x4_t bad = vdupq_n_u32(0);
-  for (unsigned i = 0; i < PQ_N; i += 4) bad = vorrq_u32(bad, vcgtq_s32(vabsq_s32(vld1q_s32(a + i)), lim));
+  for (unsigned i = 0; i < PQ_MLDSA_N; i += 4) bad = vorrq_u32(bad, vcgtq_s32(vabsq_s32(vld1q_s32(a + i)), lim));
   return (int)(vmaxvq_u32(bad) >> 31);
 }
 
@@ -432,8 +433,8 @@ static inline int32x4_t decompose4(int32x4_t *a0, int32x4_t a, int32_t gamma2) {
   return a1;
 }
 
-void pq_neon_poly_decompose(int32_t a1[PQ_N], int32_t a0[PQ_N], const int32_t a[PQ_N], int32_t gamma2) {
-  for (unsigned i = 0; i < PQ_N; i += 4) {
+void pq_neon_poly_decompose(int32_t a1[PQ_MLDSA_N], int32_t a0[PQ_MLDSA_N], const int32_t a[PQ_MLDSA_N], int32_t gamma2) {
+  for (unsigned i = 0; i < PQ_MLDSA_N; i += 4) {
     int32x4_t r0;
     vst1q_s32(a1 + i, decompose4(&r0, vld1q_s32(a + i), gamma2));
     vst1q_s32(a0 + i, r0);
@@ -441,11 +442,11 @@ void pq_neon_poly_decompose(int32_t a1[PQ_N], int32_t a0[PQ_N], const int32_t a[
 }
 
 /* UseHint (public data): r1 += h ? (r0 > 0 ? 1 : -1) : 0, wrapped into [0, m). */
-void pq_neon_poly_use_hint(int32_t b[PQ_N], const int32_t a[PQ_N], const int32_t h[PQ_N], int32_t gamma2) {
+void pq_neon_poly_use_hint(int32_t b[PQ_MLDSA_N], const int32_t a[PQ_MLDSA_N], const int32_t h[PQ_MLDSA_N], int32_t gamma2) {
   const int32x4_t m = vdupq_n_s32((Q - 1) / (2 * gamma2)); /* 16 or 44 */
   const int32x4_t mm1 = vdupq_n_s32((Q - 1) / (2 * gamma2) - 1);
   const int32x4_t zero = vdupq_n_s32(0), one = vdupq_n_s32(1);
-  for (unsigned i = 0; i < PQ_N; i += 4) {
+  for (unsigned i = 0; i < PQ_MLDSA_N; i += 4) {
     int32x4_t r0;
     int32x4_t r1 = decompose4(&r0, vld1q_s32(a + i), gamma2);
     /* step = +1 where r0 > 0, else -1; applied where h != 0 */

@@ -19,11 +19,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define PQ_N 256
-#define PQ_Q 8380417
+#define PQ_MLDSA_N 256
+#define PQ_MLDSA_Q 8380417
 
 typedef struct {
-  _Alignas(32) int32_t coeffs[PQ_N];
+  _Alignas(32) int32_t coeffs[PQ_MLDSA_N];
 } pq_poly;
 
 /* ---- portable reference kernels ---------------------------------------- */
@@ -31,16 +31,17 @@ typedef struct {
 /* Forward NTT, output in bit-reversed order.
  * in: |a_i| < q.  out: |a_i| < 9q. A replacement with PQ_NTT_EXACT 0 returns
  * values congruent mod q to these, not necessarily the same ones. */
-void pq_ref_ntt(int32_t a[PQ_N]);
+void pq_ref_ntt(int32_t a[PQ_MLDSA_N]);
 /* Inverse NTT, multiplied by the Montgomery factor 2^32.
  * in: |a_i| < q.  out: |a_i| < q. (Same PQ_NTT_EXACT 0 exception as pq_ntt.) */
-void pq_ref_invntt_tomont(int32_t a[PQ_N]);
+void pq_ref_invntt_tomont(int32_t a[PQ_MLDSA_N]);
 /* c_i = a_i * b_i * 2^-32 mod± q.  in: |a_i * b_i| < 2^31 q.  out: |c_i| < q. */
-void pq_ref_poly_pointwise(int32_t c[PQ_N], const int32_t a[PQ_N], const int32_t b[PQ_N]);
+void pq_ref_poly_pointwise(int32_t c[PQ_MLDSA_N], const int32_t a[PQ_MLDSA_N],
+                           const int32_t b[PQ_MLDSA_N]);
 /* c_i = (sum_k a[k]_i * b[k]_i) * 2^-32 mod± q with ONE Montgomery reduction per
  * coefficient (64-bit accumulation).  in: sum_k |a[k]_i * b[k]_i| < 2^31 q.
  * out: |c_i| < q. n <= 16. */
-void pq_ref_poly_pointwise_acc(int32_t c[PQ_N], const int32_t *const *a,
+void pq_ref_poly_pointwise_acc(int32_t c[PQ_MLDSA_N], const int32_t *const *a,
                                const int32_t *const *b, unsigned n);
 /* Uniform rejection sampling mod q from 3-byte little-endian 23-bit candidates.
  * Writes at most len coefficients in [0, q); returns how many were written.
@@ -55,14 +56,14 @@ unsigned pq_ref_rej_eta(int32_t *a, unsigned len, const uint8_t *buf, unsigned b
 /* Decompose (FIPS 204 Alg. 36) for a in [0, q): a = a1*2*gamma2 + a0 with
  * a0 in (-gamma2, gamma2] (the a1 == (q-1)/(2 gamma2) wrap applied).
  * gamma2 in {(q-1)/88, (q-1)/32}. Constant time. */
-void pq_ref_poly_decompose(int32_t a1[PQ_N], int32_t a0[PQ_N], const int32_t a[PQ_N],
-                           int32_t gamma2);
+void pq_ref_poly_decompose(int32_t a1[PQ_MLDSA_N], int32_t a0[PQ_MLDSA_N],
+                           const int32_t a[PQ_MLDSA_N], int32_t gamma2);
 /* UseHint (FIPS 204 Alg. 40): a in [0, q), h_i in {0, 1}. Public data only. */
-void pq_ref_poly_use_hint(int32_t b[PQ_N], const int32_t a[PQ_N], const int32_t h[PQ_N],
-                          int32_t gamma2);
+void pq_ref_poly_use_hint(int32_t b[PQ_MLDSA_N], const int32_t a[PQ_MLDSA_N],
+                          const int32_t h[PQ_MLDSA_N], int32_t gamma2);
 /* Infinity-norm check, constant time: returns 1 if some |a_i| >= bound, else 0.
  * in: |a_i| <= (q-1)/2 (reduced), bound <= (q-1)/8. */
-int pq_ref_poly_chknorm(const int32_t a[PQ_N], int32_t bound);
+int pq_ref_poly_chknorm(const int32_t a[PQ_MLDSA_N], int32_t bound);
 
 /* ---- target selection ---------------------------------------------------- */
 #include "shared/pq_target.h"
@@ -104,15 +105,15 @@ int pq_ref_poly_chknorm(const int32_t a[PQ_N], int32_t bound);
 static inline int32_t pq_montgomery_reduce(int64_t a) {
   /* t = a * q^-1 mod 2^32 (as signed), r = (a - t q) / 2^32; |r| < |a|/2^32 + q/2 */
   int32_t t = (int32_t)((uint32_t)(uint64_t)a * 58728449u);
-  return (int32_t)((a - (int64_t)t * PQ_Q) >> 32);
+  return (int32_t)((a - (int64_t)t * PQ_MLDSA_Q) >> 32);
 }
 /* |a| <= 2^31 - 2^22 - 1  ->  r = a mod± q with -6283008 <= r <= 6283008 */
 static inline int32_t pq_reduce32(int32_t a) {
   int32_t t = (a + (1 << 22)) >> 23;
-  return a - t * PQ_Q;
+  return a - t * PQ_MLDSA_Q;
 }
 /* Adds q when a is negative (constant time). */
-static inline int32_t pq_caddq(int32_t a) { return a + ((a >> 31) & PQ_Q); }
+static inline int32_t pq_caddq(int32_t a) { return a + ((a >> 31) & PQ_MLDSA_Q); }
 static inline int32_t pq_freeze(int32_t a) { return pq_caddq(pq_reduce32(a)); }
 
 #endif

@@ -21,9 +21,9 @@ PQ_API int32_t pq_bench_kernel(uint32_t id, uint32_t iters) {
   uint32_t x = 0x12345678u;
   int32_t sum = 0;
   for (unsigned k = 0; k < 6; k++)
-    for (unsigned n = 0; n < PQ_N; n++) {
-      a[k].coeffs[n] = (int32_t)(next(&x) % PQ_Q) - PQ_Q / 2;
-      b[k].coeffs[n] = (int32_t)(next(&x) % PQ_Q);
+    for (unsigned n = 0; n < PQ_MLDSA_N; n++) {
+      a[k].coeffs[n] = (int32_t)(next(&x) % PQ_MLDSA_Q) - PQ_MLDSA_Q / 2;
+      b[k].coeffs[n] = (int32_t)(next(&x) % PQ_MLDSA_Q);
     }
   for (unsigned i = 0; i < 50; i++) st[i] = next(&x);
   for (unsigned i = 0; i < sizeof buf; i++) buf[i] = (uint8_t)next(&x);
@@ -40,8 +40,8 @@ PQ_API int32_t pq_bench_kernel(uint32_t id, uint32_t iters) {
       case PQ_BENCH_POINTWISE_ACC5: pq_poly_pointwise_acc(b[5].coeffs, pa, pb, 5); break;
       case PQ_BENCH_KECCAK_X1: pq_keccakf1600_x1(st); break;
       case PQ_BENCH_KECCAK_X2: pq_keccakf1600_x2(st); break;
-      case PQ_BENCH_REJ_UNIFORM: sum += (int32_t)pq_rej_uniform(b[5].coeffs, PQ_N, buf, sizeof buf); break;
-      case PQ_BENCH_DECOMPOSE: pq_poly_decompose(b[4].coeffs, b[5].coeffs, b[0].coeffs, (PQ_Q - 1) / 32); break;
+      case PQ_BENCH_REJ_UNIFORM: sum += (int32_t)pq_rej_uniform(b[5].coeffs, PQ_MLDSA_N, buf, sizeof buf); break;
+      case PQ_BENCH_DECOMPOSE: pq_poly_decompose(b[4].coeffs, b[5].coeffs, b[0].coeffs, (PQ_MLDSA_Q - 1) / 32); break;
       case PQ_BENCH_FALCON_NTT512: pq_falcon_ntt(f, 9); break;
       case PQ_BENCH_FALCON_INVNTT512: pq_falcon_invntt_tomont(f, 9); break;
       case PQ_BENCH_FALCON_HASH512: {
