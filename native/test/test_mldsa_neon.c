@@ -10,7 +10,7 @@
 #include "mldsa/kernels_mldsa.h"
 #include "test_util.h"
 
-#if defined(__aarch64__) && defined(PQ_TARGET_ARM64_NEON) && !defined(PQ_NEON_SKIP_MLDSA)
+#if defined(__aarch64__) && defined(PQ_TARGET_ARM64_NEON)
 
 #define Q PQ_MLDSA_Q
 #define NTT_BOUND 42225258 /* stated forward bound (< 5.04 q) */

@@ -5,7 +5,8 @@
  * reference and the fallback) with their input/output bounds, then includes
  * this header, then #defines every pq_<kernel> name the target left alone to
  * its pq_ref_<kernel>. PQ_TARGET_* selects at most one target header, which
- * #defines the names it replaces:
+ * #defines the names it replaces, in three sections in this order: ML-DSA,
+ * Keccak, Falcon:
  *   PQ_TARGET_X86_AVX2    native/x86_64/pq_kernels_avx2.h
  *   PQ_TARGET_ARM64_NEON  native/arm64/pq_kernels_neon.h
  *   PQ_TARGET_WASM_SIMD   native/wasm-simd/pq_kernels_wasm_simd.h
