@@ -56,7 +56,9 @@ fi
 if command -v aarch64-linux-gnu-gcc >/dev/null 2>&1 && command -v qemu-aarch64 >/dev/null 2>&1; then
   ACC=aarch64-linux-gnu-gcc
   QEMU=(qemu-aarch64 -L /usr/aarch64-linux-gnu)
-  ARM_SRC=(native/arm64/*.c native/arm64/*.S)
+  # the NEON kernels as the cores build them, plus the test-only forms of the NTT
+  # (native/arm64/dev: intrinsics, clean .S) that test_mldsa_neon.c compares them with
+  ARM_SRC=(native/arm64/*.c native/arm64/*.S native/arm64/dev/*.c native/arm64/dev/*.S)
   for t in native/test/test_*.c; do
     name=$(basename "$t" .c)
     "$ACC" "${CFLAGS[@]}" -O2 "$t" "${SRC[@]}" -o "$OUT/$name-arm64"

@@ -14,20 +14,15 @@
 /* ---- ML-DSA -------------------------------------------------------------- */
 /* native/arm64/mldsa_neon.c, ntt_neon_slothy.S, invntt_neon_slothy.S
  *
- * The transforms are the SLOTHY-scheduled assembly (native/arm64/SLOTHY.md),
- * tested against the intrinsics and hand-written .S forms of the same algorithm
- * declared below. They use Barrett multiplication by plain twiddles, so
+ * The transforms are the SLOTHY-scheduled assembly (native/arm64/SLOTHY.md; the
+ * intrinsics and hand-written .S forms they are tested against are test-only,
+ * in native/arm64/dev/). They use Barrett multiplication by plain twiddles, so
  * their outputs are congruent mod q to the reference's but may be other
  * representatives (PQ_NTT_EXACT 0): ntt |out| <= 42225258 < 5.04 q
  * (kernels_mldsa.h allows 9q), invntt_tomont |out| < q with the same 2^32 / 256
  * factor as the reference. */
 void pq_neon_ntt(int32_t a[256]);
 void pq_neon_invntt_tomont(int32_t a[256]);
-/* the same algorithm, tested against the above: intrinsics and hand-written .S */
-void pq_neon_ntt_intrin(int32_t a[256]);
-void pq_neon_invntt_intrin(int32_t a[256]);
-void pq_neon_ntt_clean(int32_t a[256]);
-void pq_neon_invntt_clean(int32_t a[256]);
 void pq_neon_poly_pointwise(int32_t c[256], const int32_t a[256], const int32_t b[256]);
 void pq_neon_poly_pointwise_acc(int32_t c[256], const int32_t *const *a, const int32_t *const *b,
                                 unsigned n);

@@ -1,6 +1,7 @@
 /* The AArch64 NEON ML-DSA kernels (native/arm64) against the portable
- * reference: the three forms of each transform (intrinsics, hand-written .S,
- * SLOTHY-scheduled .S) give identical outputs, congruent to the reference's and
+ * reference: the three forms of each transform (intrinsics and hand-written .S,
+ * the test-only references in native/arm64/dev, and the SLOTHY-scheduled .S the
+ * cores use) give identical outputs, congruent to the reference's and
  * within the bounds; ntt -> pointwise -> invntt agrees with the reference mod q;
  * every other kernel is bit-identical to the reference and the samplers never
  * write at or past len. In a build without the NEON ML-DSA kernels this test
@@ -11,6 +12,7 @@
 #include "test_util.h"
 
 #if defined(__aarch64__) && defined(PQ_TARGET_ARM64_NEON)
+#include "../arm64/dev/ntt_neon_dev.h" /* the test-only intrinsics and clean .S forms */
 
 #define Q PQ_MLDSA_Q
 #define NTT_BOUND 42225258 /* stated forward bound (< 5.04 q) */
