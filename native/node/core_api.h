@@ -1,7 +1,8 @@
 /* The C core functions the addon calls, as an X-macro: the core is compiled
- * once per ISA (portable, avx2) with every exported symbol renamed to
- * <isa>_<name> (scripts/build-addon.sh), and pq_core tables below let the addon
- * pick one ISA per call without any global mutable state. */
+ * once per ISA (x64: portable, avx2, avx512; arm64: portable, neon, neon_sha3)
+ * with every exported symbol renamed to <isa>_<name> (scripts/build-addon.sh),
+ * and pq_core tables below let the addon pick one ISA per call without any
+ * global mutable state. */
 #ifndef PQ_NODE_CORE_API_H
 #define PQ_NODE_CORE_API_H
 #include <stddef.h>

@@ -6,7 +6,8 @@
 
 #include "shared/pq_api.h"
 
-/* Kernel ids for pq_bench_kernel, in the order of pq_bench_kernel_name(). */
+/* Kernel ids for pq_bench_kernel (their names, in this order: KERNEL_NAMES in
+ * ts/src/backends.ts). */
 enum {
   PQ_BENCH_NTT,            /* includes a 1 KiB copy of the input */
   PQ_BENCH_INVNTT,
