@@ -11,16 +11,16 @@ cd "$(dirname "$0")/.."
 SAMPLES=${1:-2001}
 mkdir -p build/ctest
 echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); TSC $(grep -m1 'cpu MHz' /proc/cpuinfo | cut -d: -f2 | xargs) MHz"
-gcc -std=c11 -O3 -Inative/common native/test/bench_mldsa.c native/common/*.c -o build/ctest/bench_mldsa
+gcc -std=c11 -O3 -Inative/common native/test/bench_mldsa.c native/common/*/*.c -o build/ctest/bench_mldsa
 echo "portable kernels (gcc -O3):"
 build/ctest/bench_mldsa "$SAMPLES"
 if grep -qw avx2 /proc/cpuinfo; then
-  gcc -std=c11 -O3 -mavx2 -mbmi -mbmi2 -DPQ_TARGET_X86_AVX2 -Inative/common native/test/bench_mldsa.c native/common/*.c native/x86_64/*.c -o build/ctest/bench_mldsa_avx2
+  gcc -std=c11 -O3 -mavx2 -mbmi -mbmi2 -DPQ_TARGET_X86_AVX2 -Inative/common native/test/bench_mldsa.c native/common/*/*.c native/x86_64/*.c -o build/ctest/bench_mldsa_avx2
   echo "AVX2 kernels (gcc -O3 -mavx2 -mbmi -mbmi2):"
   build/ctest/bench_mldsa_avx2 "$SAMPLES"
 fi
 if grep -qw avx512vl /proc/cpuinfo; then
-  gcc -std=c11 -O3 -mavx2 -mbmi -mbmi2 -mavx512f -mavx512vl -DPQ_TARGET_X86_AVX2 -Inative/common native/test/bench_mldsa.c native/common/*.c native/x86_64/*.c -o build/ctest/bench_mldsa_avx512
+  gcc -std=c11 -O3 -mavx2 -mbmi -mbmi2 -mavx512f -mavx512vl -DPQ_TARGET_X86_AVX2 -Inative/common native/test/bench_mldsa.c native/common/*/*.c native/x86_64/*.c -o build/ctest/bench_mldsa_avx512
   echo "AVX2 kernels with AVX-512VL (gcc -O3 -mavx512vl):"
   build/ctest/bench_mldsa_avx512 "$SAMPLES"
 fi

@@ -53,7 +53,8 @@ if [ "$ARCH" = x64 ] && [ -z "${PQ_NO_AVX2:-}" ]; then
   DEFS+=(-DPQ_WITH_AVX2)
 fi
 if [ "$ARCH" = arm64 ] && [ -z "${PQ_NO_NEON:-}" ]; then
-  # NEON kernels (native/arm64); the second core also turns on the SHA3-extension Keccak
+  # NEON kernels (native/arm64; not native/arm64/dev, the test-only forms of the NTT);
+  # the second core also turns on the SHA3-extension Keccak
   core neon "${COMMON[@]}" native/arm64/*.c native/arm64/*.S -march=armv8-a -DPQ_TARGET_ARM64_NEON
   core neon_sha3 "${COMMON[@]}" native/arm64/*.c native/arm64/*.S -march=armv8.2-a+sha3 -DPQ_TARGET_ARM64_NEON
   DEFS+=(-DPQ_WITH_NEON)

@@ -3,7 +3,7 @@
 #   build/wasm/<family>-scalar.wasm   no SIMD: runs on any WASM engine
 #   build/wasm/<family>-simd.wasm     -msimd128: the SIMD128 kernels of native/wasm-simd
 #   build/wasm/<family>-relaxed.wasm  -mrelaxed-simd as well: relaxed forms where they are exact
-# for every family of the binding declaration (native/common/pq_binding.h): a module
+# for every family of the binding declaration (native/common/binding/pq_binding.h): a module
 # exports exactly its family's entry points (the list comes from that header), and
 # --gc-sections drops the code no entry reaches, so a family's module holds only its
 # own kernels. Standalone modules: no libc, no JS glue, no imports.

@@ -24,7 +24,7 @@ const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
 const stale = (outputs, inputTime) => force || outputs.some((o) => mtime(o) < inputTime);
 
 // 0. Generated TypeScript from the C binding declaration and parameters (ts/src/gen)
-const genTime = Math.max(mtime('native/common/pq_binding.h'), newest('native/common', (p) => /params|falcon\.h|mldsa\.h/.test(p)), mtime('scripts/gen-binding.mjs'));
+const genTime = Math.max(mtime('native/common/binding/pq_binding.h'), newest('native/common', (p) => /params|falcon\.h|mldsa\.h/.test(p)), mtime('scripts/gen-binding.mjs'));
 if (stale(['ts/src/gen/binding.ts', 'ts/src/gen/params.ts'], genTime)) {
   execFileSync(process.execPath, ['scripts/gen-binding.mjs'], { stdio: 'inherit' });
 }

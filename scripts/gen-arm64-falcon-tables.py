@@ -48,7 +48,7 @@ fw = [centered(pow(psi, brv10(k), Q)) for k in range(1024)]
 iw = [centered(pow(psi, -brv10(k), Q)) for k in range(1024)]
 
 # the reference's Montgomery tables (falcon_tables.inc) are these times 2^16
-ref = open(os.path.join(root, 'common', 'falcon_tables.inc')).read()
+ref = open(os.path.join(root, 'common', 'falcon', 'falcon_tables.inc')).read()
 def ref_table(name):
     body = ref[ref.index(name + '[1024] = {') :]
     body = body[body.index('{') + 1 : body.index('}')]

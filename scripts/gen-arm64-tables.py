@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Generates native/arm64/mldsa_neon_tables.inc: the twiddle tables of the
-AArch64 NEON ML-DSA NTT (shared by the intrinsics version in mldsa_neon.c and
-the assembly in ntt_neon_*.S / invntt_neon_*.S) and the compaction tables of
+AArch64 NEON ML-DSA NTT (shared by the SLOTHY-scheduled assembly the cores use,
+ntt_neon_slothy.S / invntt_neon_slothy.S through mldsa_neon.c, and the test-only
+forms in dev/: ntt_neon_intrin.c, ntt_neon_clean.S, invntt_neon_clean.S) and the
+compaction tables of
 the NEON rejection samplers. Also checks the NTT bounds stated in the comments.
 Run: python3 scripts/gen-arm64-tables.py   (the output is committed).
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Native C tests of the portable core (gcc), so kernels are tested without WASM.
-# Every native/test/test_*.c is its own program linked with native/common/*.c;
+# Every native/test/test_*.c is its own program linked with native/common/*/*.c;
 # each runs twice: optimized, and with AddressSanitizer + UBSan; then with the
 # AVX2 kernels, cross-compiled for AArch64 under qemu (portable and NEON), and
 # as WASI programs. Then the constant-time check (native/test/ct_mldsa.c) under
@@ -12,7 +12,7 @@ OUT=build/ctest
 mkdir -p "$OUT"
 node scripts/gen-c-vectors.mjs   # vectors/ -> build/c-vectors for native/test/test_vectors.c (no-op when up to date)
 CC=${CC:-gcc}
-SRC=(native/common/*.c)
+SRC=(native/common/*/*.c)
 CFLAGS=(-std=c11 -Wall -Wextra -Werror -Inative/common)
 pass=0 fail=0
 run() { # label command...
@@ -56,7 +56,9 @@ fi
 if command -v aarch64-linux-gnu-gcc >/dev/null 2>&1 && command -v qemu-aarch64 >/dev/null 2>&1; then
   ACC=aarch64-linux-gnu-gcc
   QEMU=(qemu-aarch64 -L /usr/aarch64-linux-gnu)
-  ARM_SRC=(native/arm64/*.c native/arm64/*.S)
+  # the NEON kernels as the cores build them, plus the test-only forms of the NTT
+  # (native/arm64/dev: intrinsics, clean .S) that test_mldsa_neon.c compares them with
+  ARM_SRC=(native/arm64/*.c native/arm64/*.S native/arm64/dev/*.c native/arm64/dev/*.S)
   for t in native/test/test_*.c; do
     name=$(basename "$t" .c)
     "$ACC" "${CFLAGS[@]}" -O2 "$t" "${SRC[@]}" -o "$OUT/$name-arm64"

@@ -39,7 +39,7 @@
  * (folded into its twiddle for the difference) and applies B: <= 12286 in. */
 #include <arm_neon.h>
 
-#include "../common/pq_kernels.h"
+#include "falcon/kernels_falcon.h"
 #include "falcon_neon_tables.inc"
 
 #define FQ PQ_FALCON_Q

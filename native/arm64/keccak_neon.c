@@ -1,7 +1,7 @@
 /* Keccak-f[1600] in AArch64 NEON: two states in the two 64-bit lanes of a
  * uint64x2_t (x2); x4 is two such pairs.
  *
- * State layout as pq_kernels.h: lane i of instance k at s[2*i + k] (x2) or
+ * State layout as shared/kernels_keccak.h: lane i of instance k at s[2*i + k] (x2) or
  * s[4*i + k] (x4), so lane i of instances {0, 1} is one (unaligned) 128-bit load
  * at s + 2i (x2) or s + 4i, and of instances {2, 3} one at s + 4i + 2 (x4).
  *
@@ -43,8 +43,8 @@
  */
 #include <arm_neon.h>
 
-#include "../common/pq_kernels.h"
-#include "../common/keccak_f1600.inc"
+#include "shared/kernels_keccak.h"
+#include "shared/keccak_f1600.inc"
 
 typedef uint64x2_t V;
 

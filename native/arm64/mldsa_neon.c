@@ -1,4 +1,4 @@
-/* ML-DSA kernels in AArch64 NEON intrinsics (q = 8380417, four int32 lanes).
+/* ML-DSA kernels in AArch64 NEON (q = 8380417, four int32 lanes).
  *
  * NTT (forward and inverse): Barrett multiplication by plain twiddles z with
  * z' = round(z 2^31 / q) (scripts/gen-arm64-tables.py):
@@ -19,23 +19,26 @@
  * SLOTHY finds no schedule for it within minutes, see SLOTHY.md; the extra
  * load/store pass runs on the load/store units beside the multiplies.)
  * No reductions: the bound grows by <= q/2 + |a| q / 2^32 per layer; from
- * |in| < q: |out| <= PQ_NEON_NTT_BOUND = 42225258 < 5.04 q (pq_kernels.h allows 9q).
+ * |in| < q: |out| <= PQ_NEON_NTT_BOUND = 42225258 < 5.04 q (mldsa/kernels_mldsa.h allows 9q).
  * The inverse mirrors it (Gentleman-Sande: a' = a + b, b' = (a - b) w with
  * w = -z of the reference's index); sums at most double per layer, so from
  * |in| < q they stay <= 256 (q - 1) < 2^31 before the last layer, which
  * multiplies the sums by f = 2^32 / 256 mod q and the differences by w_1 f:
  * |out| < q, equal mod q to the reference's invntt_tomont.
  *
- * This file is the readable C form of the algorithm; ntt_neon_clean.S and
- * invntt_neon_clean.S are the same instructions in assembly, and the
- * *_slothy.S files are those scheduled by SLOTHY (selected as pq_ntt and
- * pq_invntt_tomont). All three give identical outputs.
+ * The cores ship one form of each transform: ntt_neon_slothy.S and
+ * invntt_neon_slothy.S (pq_ntt, pq_invntt_tomont below), SLOTHY's schedule
+ * (scripts/slothy-ntt.sh, SLOTHY.md) of the hand-written dev/ntt_neon_clean.S and
+ * dev/invntt_neon_clean.S. dev/ntt_neon_intrin.c is the readable C form of the
+ * algorithm in intrinsics. The dev/ files are test-only references, built into
+ * no core: native/test/test_mldsa_neon.c checks that the three forms give
+ * identical outputs.
  *
  * The other kernels are exact: they give the reference's values bit for bit. */
 #include <arm_neon.h>
 #include <string.h>
 
-#include "../common/pq_kernels.h"
+#include "mldsa/kernels_mldsa.h"
 #include "mldsa_neon_tables.inc"
 
 #define Q 8380417
@@ -43,68 +46,11 @@
 
 /* ---- NTT --------------------------------------------------------------------- */
 
-/* The products mod 2^32 (mul, mls) are done on unsigned lanes: GCC's
- * arm_neon.h writes them as C vector arithmetic, where a signed wrap would be
- * undefined; the instructions are the same. */
-#define U32(x) vreinterpretq_u32_s32(x)
-#define S32(x) vreinterpretq_s32_u32(x)
-/* Barrett product b z mod q; z in lane i0, z' in lane i1 of w (by element). */
-#define BARMUL_LANE(b, w, i0, i1, qv) \
-  S32(vmlsq_laneq_u32(vmulq_laneq_u32(U32(b), U32(w), i0), U32(vqrdmulhq_laneq_s32(b, w, i1)), U32(qv), 0))
-/* Barrett product with lane-varying z (vector z, twists zt). */
-#define BARMUL_VEC(b, z, zt, qv) \
-  S32(vmlsq_laneq_u32(vmulq_u32(U32(b), U32(z)), U32(vqrdmulhq_s32(b, zt)), U32(qv), 0))
-
-/* the eight vectors x0..x7 of one butterfly block: p, p + s, ..., p + 7 s */
-#define LOAD8(p, s)                                                                          \
-  int32x4_t x0 = vld1q_s32(p), x1 = vld1q_s32((p) + (s)), x2 = vld1q_s32((p) + 2 * (s)),     \
-            x3 = vld1q_s32((p) + 3 * (s)), x4 = vld1q_s32((p) + 4 * (s)),                    \
-            x5 = vld1q_s32((p) + 5 * (s)), x6 = vld1q_s32((p) + 6 * (s)),                    \
-            x7 = vld1q_s32((p) + 7 * (s))
-#define STORE8(p, s)                                                                          \
-  do {                                                                                       \
-    vst1q_s32(p, x0); vst1q_s32((p) + (s), x1); vst1q_s32((p) + 2 * (s), x2);               \
-    vst1q_s32((p) + 3 * (s), x3); vst1q_s32((p) + 4 * (s), x4);                             \
-    vst1q_s32((p) + 5 * (s), x5); vst1q_s32((p) + 6 * (s), x6); vst1q_s32((p) + 7 * (s), x7); \
-  } while (0)
-
-/* Cooley-Tukey: (x, y) -> (x + y z, x - y z) */
-#define CT_LANE(x, y, w, i0, i1)                            \
-  do {                                                      \
-    const int32x4_t t_ = BARMUL_LANE(y, w, i0, i1, qv);     \
-    y = vsubq_s32(x, t_);                                   \
-    x = vaddq_s32(x, t_);                                   \
-  } while (0)
-#define CT_VEC(x, y, z, zt)                                 \
-  do {                                                      \
-    const int32x4_t t_ = BARMUL_VEC(y, z, zt, qv);          \
-    y = vsubq_s32(x, t_);                                   \
-    x = vaddq_s32(x, t_);                                   \
-  } while (0)
-/* Gentleman-Sande: (x, y) -> (x + y, (x - y) w) */
-#define GS_LANE(x, y, w, i0, i1)                            \
-  do {                                                      \
-    const int32x4_t d_ = vsubq_s32(x, y);                   \
-    x = vaddq_s32(x, y);                                    \
-    y = BARMUL_LANE(d_, w, i0, i1, qv);                     \
-  } while (0)
-#define GS_VEC(x, y, z, zt)                                 \
-  do {                                                      \
-    const int32x4_t d_ = vsubq_s32(x, y);                   \
-    x = vaddq_s32(x, y);                                    \
-    y = BARMUL_VEC(d_, z, zt, qv);                          \
-  } while (0)
-
-/* 4x4 transpose of int32 lanes, x_c[r] <- x_r[c] (its own inverse) */
-#define TRANSPOSE4(x0, x1, x2, x3)                                                       \
-  do {                                                                                   \
-    const int32x4_t t0_ = vtrn1q_s32(x0, x1), t1_ = vtrn2q_s32(x0, x1);                  \
-    const int32x4_t t2_ = vtrn1q_s32(x2, x3), t3_ = vtrn2q_s32(x2, x3);                  \
-    x0 = vreinterpretq_s32_s64(vtrn1q_s64(vreinterpretq_s64_s32(t0_), vreinterpretq_s64_s32(t2_))); \
-    x2 = vreinterpretq_s32_s64(vtrn2q_s64(vreinterpretq_s64_s32(t0_), vreinterpretq_s64_s32(t2_))); \
-    x1 = vreinterpretq_s32_s64(vtrn1q_s64(vreinterpretq_s64_s32(t1_), vreinterpretq_s64_s32(t3_))); \
-    x3 = vreinterpretq_s32_s64(vtrn2q_s64(vreinterpretq_s64_s32(t1_), vreinterpretq_s64_s32(t3_))); \
-  } while (0)
+/* The assembly takes the tables as arguments (no relocations in .S). */
+void pq_neon_ntt_slothy_asm(int32_t a[PQ_MLDSA_N], const int32_t *l123, const int32_t *l456,
+                            const int32_t *l78);
+void pq_neon_invntt_slothy_asm(int32_t a[PQ_MLDSA_N], const int32_t *l12, const int32_t *l345,
+                               const int32_t *l123);
 
 /* Forward NTT. in: |a_i| < q.  out: |a_i| <= 42225258 < 5.04 q, congruent to
  * pq_ref_ntt's output mod q (bit-reversed order, as the reference).
@@ -116,66 +62,8 @@
  * pq_neon_ntt_l78, 6 vectors per half-block h (groups g = 4h + r of four
  *   coefficients in lane r): z, z' of layer 7 (k = 64+g), of layer 8 for
  *   (x0, x1) (k = 128+2g) and for (x2, x3) (k = 129+2g). */
-void pq_neon_ntt_intrin(int32_t a[PQ_N]) {
-  const int32x4_t qv = vdupq_n_s32(Q);
-  const int32x4_t r0 = vld1q_s32(pq_neon_ntt_l123), r1 = vld1q_s32(pq_neon_ntt_l123 + 4);
-  const int32x4_t r2 = vld1q_s32(pq_neon_ntt_l123 + 8), r3 = vld1q_s32(pq_neon_ntt_l123 + 12);
-  /* pass 1, layers 1-3 (len 128, 64, 32): x_i = a[j + 32 i .. + 3] */
-  for (unsigned j = 0; j < 32; j += 4) {
-    int32_t *p = a + j;
-    LOAD8(p, 32);
-    CT_LANE(x0, x4, r0, 0, 1); /* len 128 */
-    CT_LANE(x1, x5, r0, 0, 1);
-    CT_LANE(x2, x6, r0, 0, 1);
-    CT_LANE(x3, x7, r0, 0, 1);
-    CT_LANE(x0, x2, r0, 2, 3); /* len 64 */
-    CT_LANE(x1, x3, r0, 2, 3);
-    CT_LANE(x4, x6, r1, 0, 1);
-    CT_LANE(x5, x7, r1, 0, 1);
-    CT_LANE(x0, x1, r1, 2, 3); /* len 32 */
-    CT_LANE(x2, x3, r2, 0, 1);
-    CT_LANE(x4, x5, r2, 2, 3);
-    CT_LANE(x6, x7, r3, 0, 1);
-    STORE8(p, 32);
-  }
-  /* pass 2, layers 4-6 (len 16, 8, 4) per block of 32: x_r = a[32 b + 4 r .. + 3] */
-  for (unsigned b = 0; b < 8; b++) {
-    int32_t *p = a + 32 * b;
-    const int32_t *w = pq_neon_ntt_l456 + 16 * b;
-    LOAD8(p, 4);
-    const int32x4_t w0 = vld1q_s32(w), w1 = vld1q_s32(w + 4), w2 = vld1q_s32(w + 8), w3 = vld1q_s32(w + 12);
-    CT_LANE(x0, x4, w0, 0, 1); /* len 16 */
-    CT_LANE(x1, x5, w0, 0, 1);
-    CT_LANE(x2, x6, w0, 0, 1);
-    CT_LANE(x3, x7, w0, 0, 1);
-    CT_LANE(x0, x2, w0, 2, 3); /* len 8 */
-    CT_LANE(x1, x3, w0, 2, 3);
-    CT_LANE(x4, x6, w1, 0, 1);
-    CT_LANE(x5, x7, w1, 0, 1);
-    CT_LANE(x0, x1, w1, 2, 3); /* len 4 */
-    CT_LANE(x2, x3, w2, 0, 1);
-    CT_LANE(x4, x5, w2, 2, 3);
-    CT_LANE(x6, x7, w3, 0, 1);
-    STORE8(p, 4);
-  }
-  /* pass 3, layers 7-8 (len 2, 1) per half-block of 16: after the transpose,
-   * lane r of x_c is coefficient 4 r + c */
-  for (unsigned h = 0; h < 16; h++) {
-    int32_t *p = a + 16 * h;
-    const int32_t *w = pq_neon_ntt_l78 + 24 * h;
-    int32x4_t x0 = vld1q_s32(p), x1 = vld1q_s32(p + 4), x2 = vld1q_s32(p + 8), x3 = vld1q_s32(p + 12);
-    TRANSPOSE4(x0, x1, x2, x3);
-    const int32x4_t z7 = vld1q_s32(w), z7t = vld1q_s32(w + 4);
-    CT_VEC(x0, x2, z7, z7t); /* len 2 */
-    CT_VEC(x1, x3, z7, z7t);
-    CT_VEC(x0, x1, vld1q_s32(w + 8), vld1q_s32(w + 12)); /* len 1 */
-    CT_VEC(x2, x3, vld1q_s32(w + 16), vld1q_s32(w + 20));
-    TRANSPOSE4(x0, x1, x2, x3);
-    vst1q_s32(p, x0);
-    vst1q_s32(p + 4, x1);
-    vst1q_s32(p + 8, x2);
-    vst1q_s32(p + 12, x3);
-  }
+void pq_neon_ntt(int32_t a[PQ_MLDSA_N]) {
+  pq_neon_ntt_slothy_asm(a, pq_neon_ntt_l123, pq_neon_ntt_l456, pq_neon_ntt_l78);
 }
 
 /* Inverse NTT times 2^32 (as pq_ref_invntt_tomont, mod q).
@@ -189,104 +77,27 @@ void pq_neon_ntt_intrin(int32_t a[PQ_N]) {
  *   k = 63-4b .. 60-4b | len 8: k = 31-2b, 30-2b | len 16: k = 15-b.
  * pq_neon_intt_l123: lane pairs of len 32: k = 7, 6, 5, 4 | len 64: k = 3, 2 |
  *   w_1 f and f for len 128 (f = 2^32 / 256 mod q). */
-void pq_neon_invntt_intrin(int32_t a[PQ_N]) {
-  const int32x4_t qv = vdupq_n_s32(Q);
-  /* pass 1, len 1, 2 per half-block of 16 (transposed) */
-  for (unsigned h = 0; h < 16; h++) {
-    int32_t *p = a + 16 * h;
-    const int32_t *w = pq_neon_intt_l12 + 24 * h;
-    int32x4_t x0 = vld1q_s32(p), x1 = vld1q_s32(p + 4), x2 = vld1q_s32(p + 8), x3 = vld1q_s32(p + 12);
-    TRANSPOSE4(x0, x1, x2, x3);
-    GS_VEC(x0, x1, vld1q_s32(w), vld1q_s32(w + 4)); /* len 1 */
-    GS_VEC(x2, x3, vld1q_s32(w + 8), vld1q_s32(w + 12));
-    const int32x4_t z2 = vld1q_s32(w + 16), z2t = vld1q_s32(w + 20);
-    GS_VEC(x0, x2, z2, z2t); /* len 2 */
-    GS_VEC(x1, x3, z2, z2t);
-    TRANSPOSE4(x0, x1, x2, x3);
-    vst1q_s32(p, x0);
-    vst1q_s32(p + 4, x1);
-    vst1q_s32(p + 8, x2);
-    vst1q_s32(p + 12, x3);
-  }
-  /* pass 2, len 4, 8, 16 per block of 32 */
-  for (unsigned b = 0; b < 8; b++) {
-    int32_t *p = a + 32 * b;
-    const int32_t *w = pq_neon_intt_l345 + 16 * b;
-    LOAD8(p, 4);
-    const int32x4_t w0 = vld1q_s32(w), w1 = vld1q_s32(w + 4), w2 = vld1q_s32(w + 8), w3 = vld1q_s32(w + 12);
-    GS_LANE(x0, x1, w0, 0, 1); /* len 4 */
-    GS_LANE(x2, x3, w0, 2, 3);
-    GS_LANE(x4, x5, w1, 0, 1);
-    GS_LANE(x6, x7, w1, 2, 3);
-    GS_LANE(x0, x2, w2, 0, 1); /* len 8 */
-    GS_LANE(x1, x3, w2, 0, 1);
-    GS_LANE(x4, x6, w2, 2, 3);
-    GS_LANE(x5, x7, w2, 2, 3);
-    GS_LANE(x0, x4, w3, 0, 1); /* len 16 */
-    GS_LANE(x1, x5, w3, 0, 1);
-    GS_LANE(x2, x6, w3, 0, 1);
-    GS_LANE(x3, x7, w3, 0, 1);
-    STORE8(p, 4);
-  }
-  /* pass 3, len 32, 64, 128 (with the scaling): x_i = a[j + 32 i .. + 3] */
-  const int32x4_t r0 = vld1q_s32(pq_neon_intt_l123), r1 = vld1q_s32(pq_neon_intt_l123 + 4);
-  const int32x4_t r2 = vld1q_s32(pq_neon_intt_l123 + 8), r3 = vld1q_s32(pq_neon_intt_l123 + 12);
-  for (unsigned j = 0; j < 32; j += 4) {
-    int32_t *p = a + j;
-    LOAD8(p, 32);
-    GS_LANE(x0, x1, r0, 0, 1); /* len 32 */
-    GS_LANE(x2, x3, r0, 2, 3);
-    GS_LANE(x4, x5, r1, 0, 1);
-    GS_LANE(x6, x7, r1, 2, 3);
-    GS_LANE(x0, x2, r2, 0, 1); /* len 64 */
-    GS_LANE(x1, x3, r2, 0, 1);
-    GS_LANE(x4, x6, r2, 2, 3);
-    GS_LANE(x5, x7, r2, 2, 3);
-    /* len 128 with the scaling: sums |x0 + x4| <= 256 (q - 1) < 2^31 times f */
-#define GS_LAST(x, y)                              \
-  do {                                             \
-    const int32x4_t d_ = vsubq_s32(x, y);          \
-    x = BARMUL_LANE(vaddq_s32(x, y), r3, 2, 3, qv); \
-    y = BARMUL_LANE(d_, r3, 0, 1, qv);             \
-  } while (0)
-    GS_LAST(x0, x4);
-    GS_LAST(x1, x5);
-    GS_LAST(x2, x6);
-    GS_LAST(x3, x7);
-#undef GS_LAST
-    STORE8(p, 32);
-  }
-}
-
-/* The assembly versions take the tables as arguments (no relocations in .S). */
-void pq_neon_ntt_clean_asm(int32_t a[PQ_N], const int32_t *l123, const int32_t *l456, const int32_t *l78);
-void pq_neon_invntt_clean_asm(int32_t a[PQ_N], const int32_t *l12, const int32_t *l345, const int32_t *l123);
-void pq_neon_ntt_slothy_asm(int32_t a[PQ_N], const int32_t *l123, const int32_t *l456, const int32_t *l78);
-void pq_neon_invntt_slothy_asm(int32_t a[PQ_N], const int32_t *l12, const int32_t *l345, const int32_t *l123);
-
-void pq_neon_ntt_clean(int32_t a[PQ_N]) {
-  pq_neon_ntt_clean_asm(a, pq_neon_ntt_l123, pq_neon_ntt_l456, pq_neon_ntt_l78);
-}
-void pq_neon_invntt_clean(int32_t a[PQ_N]) {
-  pq_neon_invntt_clean_asm(a, pq_neon_intt_l12, pq_neon_intt_l345, pq_neon_intt_l123);
-}
-void pq_neon_ntt(int32_t a[PQ_N]) {
-  pq_neon_ntt_slothy_asm(a, pq_neon_ntt_l123, pq_neon_ntt_l456, pq_neon_ntt_l78);
-}
-void pq_neon_invntt_tomont(int32_t a[PQ_N]) {
+void pq_neon_invntt_tomont(int32_t a[PQ_MLDSA_N]) {
   pq_neon_invntt_slothy_asm(a, pq_neon_intt_l12, pq_neon_intt_l345, pq_neon_intt_l123);
 }
 
 /* ---- pointwise products ----------------------------------------------------------- */
+
+/* The products mod 2^32 (mul, mls) are done on unsigned lanes: GCC's
+ * arm_neon.h writes them as C vector arithmetic, where a signed wrap would be
+ * undefined; the instructions are the same. */
+#define U32(x) vreinterpretq_u32_s32(x)
+#define S32(x) vreinterpretq_s32_u32(x)
 
 /* c_i = a_i b_i 2^-32 mod± q, identical to pq_montgomery_reduce(a_i b_i):
  * hi = sqdmulh(a, b) = floor(2 a b / 2^32), t = a (b q^-1) = (a b) q^-1 mod 2^32,
  * hi' = sqdmulh(t, q); 2ab and 2tq agree mod 2^32, so hi - hi' = 2 (ab - tq) / 2^32
  * exactly and the halving subtract gives (ab - tq) >> 32. No saturation: |a b| <
  * 2^31 q excludes a = b = -2^31. in: |a_i b_i| < 2^31 q.  out: |c_i| < q. */
-void pq_neon_poly_pointwise(int32_t c[PQ_N], const int32_t a[PQ_N], const int32_t b[PQ_N]) {
+void pq_neon_poly_pointwise(int32_t c[PQ_MLDSA_N], const int32_t a[PQ_MLDSA_N],
+                            const int32_t b[PQ_MLDSA_N]) {
   const int32x4_t qv = vdupq_n_s32(Q), qinv = vdupq_n_s32(QINV);
-  for (unsigned i = 0; i < PQ_N; i += 4) {
+  for (unsigned i = 0; i < PQ_MLDSA_N; i += 4) {
     const int32x4_t x = vld1q_s32(a + i), y = vld1q_s32(b + i);
     const int32x4_t hi = vqdmulhq_s32(x, y);
     const int32x4_t t = S32(vmulq_u32(U32(x), vmulq_u32(U32(y), U32(qinv)))); /* mod 2^32 */
@@ -306,10 +117,10 @@ static inline int32x4_t mont_reduce64(int64x2_t lo, int64x2_t hi, int32x4_t qv, 
 
 /* c_i = (sum_k a[k]_i b[k]_i) 2^-32 mod± q, one reduction per coefficient;
  * 64-bit sums (smlal). in: sum_k |a b| < 2^31 q, n <= 16.  out: |c_i| < q. */
-void pq_neon_poly_pointwise_acc(int32_t c[PQ_N], const int32_t *const *a, const int32_t *const *b,
-                                unsigned n) {
+void pq_neon_poly_pointwise_acc(int32_t c[PQ_MLDSA_N], const int32_t *const *a,
+                                const int32_t *const *b, unsigned n) {
   const int32x4_t qv = vdupq_n_s32(Q), qinv = vdupq_n_s32(QINV);
-  for (unsigned i = 0; i < PQ_N; i += 8) {
+  for (unsigned i = 0; i < PQ_MLDSA_N; i += 8) {
     int64x2_t s0 = vdupq_n_s64(0), s1 = s0, s2 = s0, s3 = s0;
     for (unsigned k = 0; k < n; k++) {
       const int32x4_t x0 = vld1q_s32(a[k] + i), y0 = vld1q_s32(b[k] + i);
@@ -328,10 +139,10 @@ void pq_neon_poly_pointwise_acc(int32_t c[PQ_N], const int32_t *const *a, const 
 
 /* 1 if some |a_i| >= bound, else 0; no branch on the data (one horizontal max
  * at the end). in: |a_i| <= (q-1)/2, so vabsq does not overflow. */
-int pq_neon_poly_chknorm(const int32_t a[PQ_N], int32_t bound) {
+int pq_neon_poly_chknorm(const int32_t a[PQ_MLDSA_N], int32_t bound) {
   const int32x4_t lim = vdupq_n_s32(bound - 1);
   uint32x4_t bad = vdupq_n_u32(0);
-  for (unsigned i = 0; i < PQ_N; i += 4) bad = vorrq_u32(bad, vcgtq_s32(vabsq_s32(vld1q_s32(a + i)), lim));
+  for (unsigned i = 0; i < PQ_MLDSA_N; i += 4) bad = vorrq_u32(bad, vcgtq_s32(vabsq_s32(vld1q_s32(a + i)), lim));
   return (int)(vmaxvq_u32(bad) >> 31);
 }
 
@@ -369,7 +180,7 @@ unsigned pq_neon_rej_uniform(int32_t *a, unsigned len, const uint8_t *buf, unsig
 /* Eight nibbles (4 bytes, low nibble first) -> eta - (t mod 5) or eta - t in
  * int8 lanes, compacted by the accept mask and widened to int32 at a + ctr.
  * Secret values are only computed on; the table index and the store position
- * depend on which nibbles were rejected, which pq_kernels.h declares
+ * depend on which nibbles were rejected, which mldsa/kernels_mldsa.h declares
  * independent of the accepted values. Needs ctr + 8 <= len. */
 static inline unsigned eta8(int32_t *a, uint8x8_t t, uint8x8_t bound, int8x8_t e, int eta2,
                             uint8x8_t bit) {
@@ -432,8 +243,8 @@ static inline int32x4_t decompose4(int32x4_t *a0, int32x4_t a, int32_t gamma2) {
   return a1;
 }
 
-void pq_neon_poly_decompose(int32_t a1[PQ_N], int32_t a0[PQ_N], const int32_t a[PQ_N], int32_t gamma2) {
-  for (unsigned i = 0; i < PQ_N; i += 4) {
+void pq_neon_poly_decompose(int32_t a1[PQ_MLDSA_N], int32_t a0[PQ_MLDSA_N], const int32_t a[PQ_MLDSA_N], int32_t gamma2) {
+  for (unsigned i = 0; i < PQ_MLDSA_N; i += 4) {
     int32x4_t r0;
     vst1q_s32(a1 + i, decompose4(&r0, vld1q_s32(a + i), gamma2));
     vst1q_s32(a0 + i, r0);
@@ -441,11 +252,11 @@ void pq_neon_poly_decompose(int32_t a1[PQ_N], int32_t a0[PQ_N], const int32_t a[
 }
 
 /* UseHint (public data): r1 += h ? (r0 > 0 ? 1 : -1) : 0, wrapped into [0, m). */
-void pq_neon_poly_use_hint(int32_t b[PQ_N], const int32_t a[PQ_N], const int32_t h[PQ_N], int32_t gamma2) {
+void pq_neon_poly_use_hint(int32_t b[PQ_MLDSA_N], const int32_t a[PQ_MLDSA_N], const int32_t h[PQ_MLDSA_N], int32_t gamma2) {
   const int32x4_t m = vdupq_n_s32((Q - 1) / (2 * gamma2)); /* 16 or 44 */
   const int32x4_t mm1 = vdupq_n_s32((Q - 1) / (2 * gamma2) - 1);
   const int32x4_t zero = vdupq_n_s32(0), one = vdupq_n_s32(1);
-  for (unsigned i = 0; i < PQ_N; i += 4) {
+  for (unsigned i = 0; i < PQ_MLDSA_N; i += 4) {
     int32x4_t r0;
     int32x4_t r1 = decompose4(&r0, vld1q_s32(a + i), gamma2);
     /* step = +1 where r0 > 0, else -1; applied where h != 0 */

@@ -1,18 +1,85 @@
-/* AArch64 NEON kernels: each #define in the two headers below replaces one
- * portable kernel of native/common/pq_kernels.h in the native-neon and
- * native-neon-sha3 builds of the Node addon (PQ_TARGET_ARM64_NEON; the -sha3
- * build adds -march=armv8.2-a+sha3, which turns on the Keccak SHA3-extension
- * code paths through __ARM_FEATURE_SHA3). Tested against the portable C under
- * qemu-aarch64 by scripts/test-c.sh.
- *
- * PQ_NEON_SKIP_MLDSA / PQ_NEON_SKIP_KF leave one half on the portable kernels
- * (used while a half is being developed or measured on its own). */
+/* AArch64 NEON kernels (PQ_TARGET_ARM64_NEON): each #define here replaces one
+ * portable kernel of the kernel interfaces (native/common/mldsa/kernels_mldsa.h,
+ * shared/kernels_keccak.h, falcon/kernels_falcon.h) in the neon and neon_sha3
+ * cores of the Node addon (the neon_sha3 core adds -march=armv8.2-a+sha3, which
+ * turns on the Keccak SHA3-extension code paths through __ARM_FEATURE_SHA3).
+ * Every kernel keeps the bounds stated there; all but the two ML-DSA transforms
+ * give the reference's values bit for bit. Tested against the portable C under
+ * qemu-aarch64 by scripts/test-c.sh (test_mldsa_neon.c and
+ * test_keccak_falcon_neon.c in particular). */
 #ifndef PQ_KERNELS_NEON_H
 #define PQ_KERNELS_NEON_H
-#ifndef PQ_NEON_SKIP_MLDSA
-#include "pq_kernels_neon_mldsa.h"
+#include <stdint.h>
+
+/* ---- ML-DSA -------------------------------------------------------------- */
+/* native/arm64/mldsa_neon.c, ntt_neon_slothy.S, invntt_neon_slothy.S
+ *
+ * The transforms are the SLOTHY-scheduled assembly (native/arm64/SLOTHY.md; the
+ * intrinsics and hand-written .S forms they are tested against are test-only,
+ * in native/arm64/dev/). They use Barrett multiplication by plain twiddles, so
+ * their outputs are congruent mod q to the reference's but may be other
+ * representatives (PQ_NTT_EXACT 0): ntt |out| <= 42225258 < 5.04 q
+ * (kernels_mldsa.h allows 9q), invntt_tomont |out| < q with the same 2^32 / 256
+ * factor as the reference. */
+void pq_neon_ntt(int32_t a[256]);
+void pq_neon_invntt_tomont(int32_t a[256]);
+void pq_neon_poly_pointwise(int32_t c[256], const int32_t a[256], const int32_t b[256]);
+void pq_neon_poly_pointwise_acc(int32_t c[256], const int32_t *const *a, const int32_t *const *b,
+                                unsigned n);
+int pq_neon_poly_chknorm(const int32_t a[256], int32_t bound);
+unsigned pq_neon_rej_uniform(int32_t *a, unsigned len, const uint8_t *buf, unsigned buflen);
+unsigned pq_neon_rej_eta(int32_t *a, unsigned len, const uint8_t *buf, unsigned buflen,
+                         unsigned eta);
+void pq_neon_poly_decompose(int32_t a1[256], int32_t a0[256], const int32_t a[256], int32_t gamma2);
+void pq_neon_poly_use_hint(int32_t b[256], const int32_t a[256], const int32_t h[256], int32_t gamma2);
+
+#define PQ_NTT_EXACT 0
+#define pq_ntt pq_neon_ntt
+#define pq_invntt_tomont pq_neon_invntt_tomont
+#define pq_poly_pointwise pq_neon_poly_pointwise
+#define pq_poly_pointwise_acc pq_neon_poly_pointwise_acc
+#define pq_poly_chknorm pq_neon_poly_chknorm
+#define pq_rej_uniform pq_neon_rej_uniform
+#define pq_rej_eta pq_neon_rej_eta
+#define pq_poly_decompose pq_neon_poly_decompose
+#define pq_poly_use_hint pq_neon_poly_use_hint
+
+/* ---- Keccak -------------------------------------------------------------- */
+/* native/arm64/keccak_neon.c
+ *
+ * x2 and x4 in uint64x2_t lanes. Built with -march=armv8.2-a+sha3
+ * (__ARM_FEATURE_SHA3) the rounds use EOR3, RAX1, XAR and BCAX; otherwise plain
+ * NEON (EOR, SHL + SRI rotations, BIC). x1 stays the portable C: a single state
+ * fills only half of every vector, and one-state SHA3-extension code is slower
+ * than scalar code on some cores (numbers in keccak_neon.c). x4 costs two x2
+ * calls, so PQ_KECCAK_X4_FOR_TWO stays 0. */
+void pq_neon_keccakf1600_x2(uint64_t s[50]);
+void pq_neon_keccakf1600_x4(uint64_t s[100]);
+
+/* 1 in the -sha3 build: lets tests and benchmarks report which Keccak path is in */
+#ifdef __ARM_FEATURE_SHA3
+#define PQ_NEON_KECCAK_SHA3 1
+#else
+#define PQ_NEON_KECCAK_SHA3 0
 #endif
-#ifndef PQ_NEON_SKIP_KF
-#include "pq_kernels_neon_kf.h"
-#endif
+
+#define pq_keccakf1600_x2 pq_neon_keccakf1600_x2
+#define pq_keccakf1600_x4 pq_neon_keccakf1600_x4
+
+/* ---- Falcon -------------------------------------------------------------- */
+/* native/arm64/falcon_neon.c
+ *
+ * NTT / inverse NTT (logn 9 and 10, other sizes fall back to the reference),
+ * pointwise Montgomery product and the hash-to-point sampler in int16x8_t /
+ * uint16x8_t lanes. */
+void pq_neon_falcon_ntt(int16_t *a, unsigned logn);
+void pq_neon_falcon_invntt_tomont(int16_t *a, unsigned logn);
+void pq_neon_falcon_pointwise(int16_t *c, const int16_t *a, const int16_t *b, unsigned n);
+unsigned pq_neon_falcon_sample(uint16_t *c, unsigned len, const uint8_t *buf, unsigned buflen);
+
+#define pq_falcon_ntt pq_neon_falcon_ntt
+#define pq_falcon_invntt_tomont pq_neon_falcon_invntt_tomont
+#define pq_falcon_pointwise pq_neon_falcon_pointwise
+#define pq_falcon_sample pq_neon_falcon_sample
+
 #endif

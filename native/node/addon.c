@@ -1,5 +1,5 @@
 /* pqsimd Node addon (N-API): the C core compiled per ISA, exposing exactly the
- * entries of the binding declaration (native/common/pq_binding.h) through ONE
+ * entries of the binding declaration (native/common/binding/pq_binding.h) through ONE
  * generic wrapper, so this file never changes when an entry point is added.
  *
  * exports = { isas: ['avx512', 'avx2', 'portable'] on x86-64, ['neon-sha3', 'neon',
@@ -23,7 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../common/pq_binding.h"
+#include "binding/pq_binding.h"
 #if defined(__x86_64__)
 #include <x86intrin.h>
 #endif

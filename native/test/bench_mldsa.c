@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "mldsa.h"
+#include "mldsa/mldsa.h"
 #include "test_util.h"
 #if defined(__x86_64__)
 #include <x86intrin.h>

@@ -2,14 +2,14 @@
  * memcheck (ctgrind style). Built with -DPQ_CT_TESTING: the seed, the secret
  * parts of the secret key and rnd are marked undefined, so memcheck reports
  * every branch or memory index that depends on them. The only values the code
- * declassifies are listed in native/common/pq_ct.h's uses (rejection reasons,
+ * declassifies are listed in native/common/shared/pq_ct.h's uses (rejection reasons,
  * the published ctilde/z/h, the public key). Covers keygen, sign and the
  * public key of a secret key (pq_bind_mldsa_public_key). Run by scripts/test-c.sh as
  *   valgrind --error-exitcode=3 build/ctest/ct_mldsa
  * Without valgrind it simply runs (the annotations are no-ops there). */
-#include "mldsa.h"
-#include "pq_binding.h"
-#include "pq_ct.h"
+#include "binding/pq_binding.h"
+#include "mldsa/mldsa.h"
+#include "shared/pq_ct.h"
 #include "test_util.h"
 
 int main(void) {

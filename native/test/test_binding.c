@@ -4,9 +4,9 @@
  * too-long contexts, unknown modes and pre-hashes give the documented codes and never read outside
  * the buffers (run under ASan/UBSan by scripts/test-c.sh); Falcon's streamed hash matches the
  * one-shot verify. */
-#include "falcon.h"
-#include "mldsa.h"
-#include "pq_binding.h"
+#include "binding/pq_binding.h"
+#include "falcon/falcon.h"
+#include "mldsa/mldsa.h"
 #include "test_util.h"
 
 static uint8_t msg[3000], ctx[256], sig[4627], sig2[4627], pk[2592], sk[4896];

@@ -2,8 +2,8 @@
  * 12289, reductions over every int16, sampler thresholds) and verification
  * edge cases the vectors miss: encodings at their limits, the norm bound
  * exactly at beta^2 and one above. */
-#include "falcon.h"
-#include "pq_kernels.h"
+#include "falcon/falcon.h"
+#include "falcon/kernels_falcon.h"
 #include "test_util.h"
 
 #define FQ 12289

@@ -5,7 +5,8 @@
  * `len`, pointwise tails, the fallback of the NTTs for other sizes, and (in the
  * AVX2 build) that the AVX2 kernels are the ones selected. In the other builds
  * of scripts/test-c.sh the same comparisons run on that build's kernels. */
-#include "pq_kernels.h"
+#include "falcon/kernels_falcon.h"
+#include "shared/kernels_keccak.h"
 #include "test_util.h"
 
 #define FQ PQ_FALCON_Q

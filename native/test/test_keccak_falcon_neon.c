@@ -7,11 +7,12 @@
  * every 16-bit sample value (its len/buflen sweep with guard words is in
  * test_keccak_falcon_avx2.c, which runs on these kernels too). In the NEON build it also checks that these kernels
  * are the ones selected, and which Keccak path (SHA3 extension or plain NEON) the
- * build compiled. Other builds (x86, WASM, or PQ_NEON_SKIP_KF) print a skip line. */
-#include "pq_kernels.h"
+ * build compiled. Other builds (x86, WASM) print a skip line. */
+#include "falcon/kernels_falcon.h"
+#include "shared/kernels_keccak.h"
 #include "test_util.h"
 
-#if defined(PQ_TARGET_ARM64_NEON) && !defined(PQ_NEON_SKIP_KF)
+#if defined(PQ_TARGET_ARM64_NEON)
 #include <stdlib.h>
 
 #define FQ PQ_FALCON_Q

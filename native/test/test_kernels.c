@@ -1,11 +1,12 @@
 /* Kernels against their mathematical definitions, and the selected kernels
  * (pq_*) against the portable reference (pq_ref_*) on random and worst-case
  * inputs. Compiled once per target by scripts/test-c.sh. */
-#include "fips202.h"
-#include "pq_kernels.h"
+#include "mldsa/kernels_mldsa.h"
+#include "shared/fips202.h"
+#include "shared/kernels_keccak.h"
 #include "test_util.h"
 
-#define Q PQ_Q
+#define Q PQ_MLDSA_Q
 
 static int32_t modq(int64_t a) {
   int64_t r = a % Q;
@@ -31,16 +32,16 @@ static const int64_t MONT = 4193792; /* 2^32 mod q */
 static void test_ntt_definition(void) {
   /* NTT(a)_i = sum_j a_j * zeta^((2 brv(i) + 1) j), zeta = 1753 */
   for (int iter = 0; iter < 8; iter++) {
-    int32_t a[PQ_N], r[PQ_N];
-    for (int j = 0; j < PQ_N; j++) a[j] = iter == 0 ? Q - 1 : rnd_range(-(Q - 1), Q - 1);
+    int32_t a[PQ_MLDSA_N], r[PQ_MLDSA_N];
+    for (int j = 0; j < PQ_MLDSA_N; j++) a[j] = iter == 0 ? Q - 1 : rnd_range(-(Q - 1), Q - 1);
     if (iter == 1)
-      for (int j = 0; j < PQ_N; j++) a[j] = -(Q - 1);
+      for (int j = 0; j < PQ_MLDSA_N; j++) a[j] = -(Q - 1);
     memcpy(r, a, sizeof a);
     pq_ntt(r);
     int ok = 1, inbound = 1;
-    for (int i = 0; i < PQ_N && ok; i++) {
+    for (int i = 0; i < PQ_MLDSA_N && ok; i++) {
       int64_t w = powmod(1753, 2 * brv8((unsigned)i) + 1), x = 1, s = 0;
-      for (int j = 0; j < PQ_N; j++) {
+      for (int j = 0; j < PQ_MLDSA_N; j++) {
         s = (s + (int64_t)modq(a[j]) * x) % Q;
         x = x * w % Q;
       }
@@ -54,16 +55,16 @@ static void test_ntt_definition(void) {
 
 static void test_invntt_roundtrip(void) {
   for (int iter = 0; iter < 200; iter++) {
-    int32_t a[PQ_N], r[PQ_N];
-    for (int j = 0; j < PQ_N; j++) a[j] = rnd_range(-(Q - 1), Q - 1);
+    int32_t a[PQ_MLDSA_N], r[PQ_MLDSA_N];
+    for (int j = 0; j < PQ_MLDSA_N; j++) a[j] = rnd_range(-(Q - 1), Q - 1);
     if (iter == 0)
-      for (int j = 0; j < PQ_N; j++) a[j] = (j & 1) ? Q - 1 : -(Q - 1);
+      for (int j = 0; j < PQ_MLDSA_N; j++) a[j] = (j & 1) ? Q - 1 : -(Q - 1);
     memcpy(r, a, sizeof a);
     pq_ntt(r);
-    for (int j = 0; j < PQ_N; j++) r[j] = pq_reduce32(r[j]);
+    for (int j = 0; j < PQ_MLDSA_N; j++) r[j] = pq_reduce32(r[j]);
     pq_invntt_tomont(r);
     int ok = 1, inbound = 1;
-    for (int j = 0; j < PQ_N; j++) {
+    for (int j = 0; j < PQ_MLDSA_N; j++) {
       ok &= modq(r[j]) == modq((int64_t)modq(a[j]) * MONT);
       inbound &= r[j] < Q && r[j] > -Q;
     }
@@ -71,13 +72,13 @@ static void test_invntt_roundtrip(void) {
     CHECK(inbound, "invntt output within q (iter %d)", iter);
   }
   /* worst case input of invntt: all coefficients +-(q-1); with PQ_NTT_EXACT 0
-   * the target's transform may return other representatives (pq_kernels.h) */
-  int32_t r[PQ_N], s[PQ_N];
-  for (int j = 0; j < PQ_N; j++) r[j] = s[j] = Q - 1;
+   * the target's transform may return other representatives (mldsa/kernels_mldsa.h) */
+  int32_t r[PQ_MLDSA_N], s[PQ_MLDSA_N];
+  for (int j = 0; j < PQ_MLDSA_N; j++) r[j] = s[j] = Q - 1;
   pq_invntt_tomont(r);
   pq_ref_invntt_tomont(s);
   int same = 1;
-  for (int j = 0; j < PQ_N; j++) {
+  for (int j = 0; j < PQ_MLDSA_N; j++) {
     same &= PQ_NTT_EXACT ? r[j] == s[j] : modq(r[j]) == modq(s[j]);
     same &= r[j] < Q && r[j] > -Q;
   }
@@ -87,39 +88,39 @@ static void test_invntt_roundtrip(void) {
 static void test_multiplication(void) {
   /* a*b in Z_q[X]/(X^256+1) via NTT equals the schoolbook product */
   for (int iter = 0; iter < 20; iter++) {
-    int32_t a[PQ_N], b[PQ_N], c[PQ_N];
-    int64_t ref[PQ_N] = {0};
-    for (int j = 0; j < PQ_N; j++) {
+    int32_t a[PQ_MLDSA_N], b[PQ_MLDSA_N], c[PQ_MLDSA_N];
+    int64_t ref[PQ_MLDSA_N] = {0};
+    for (int j = 0; j < PQ_MLDSA_N; j++) {
       a[j] = rnd_range(-(Q - 1), Q - 1);
       b[j] = rnd_range(-(1 << 19), 1 << 19);
     }
-    for (int i = 0; i < PQ_N; i++)
-      for (int j = 0; j < PQ_N; j++) {
+    for (int i = 0; i < PQ_MLDSA_N; i++)
+      for (int j = 0; j < PQ_MLDSA_N; j++) {
         int64_t p = (int64_t)modq(a[i]) * modq(b[j]) % Q;
-        if (i + j < PQ_N)
+        if (i + j < PQ_MLDSA_N)
           ref[i + j] = (ref[i + j] + p) % Q;
         else
-          ref[i + j - PQ_N] = (ref[i + j - PQ_N] - p + Q) % Q;
+          ref[i + j - PQ_MLDSA_N] = (ref[i + j - PQ_MLDSA_N] - p + Q) % Q;
       }
     pq_ntt(a);
-    for (int j = 0; j < PQ_N; j++) a[j] = pq_reduce32(a[j]);
+    for (int j = 0; j < PQ_MLDSA_N; j++) a[j] = pq_reduce32(a[j]);
     pq_ntt(b);
     pq_poly_pointwise(c, a, b);
     pq_invntt_tomont(c);
     int ok = 1;
-    for (int j = 0; j < PQ_N; j++) ok &= modq(c[j]) == ref[j];
+    for (int j = 0; j < PQ_MLDSA_N; j++) ok &= modq(c[j]) == ref[j];
     CHECK(ok, "NTT product equals schoolbook product (iter %d)", iter);
   }
 }
 
 static void test_pointwise_acc(void) {
   for (int iter = 0; iter < 100; iter++) {
-    static int32_t a[8][PQ_N], b[8][PQ_N];
+    static int32_t a[8][PQ_MLDSA_N], b[8][PQ_MLDSA_N];
     const int32_t *pa[8], *pb[8];
-    int32_t c[PQ_N], d[PQ_N], t[PQ_N];
+    int32_t c[PQ_MLDSA_N], d[PQ_MLDSA_N], t[PQ_MLDSA_N];
     unsigned n = 1 + (unsigned)(iter % 8);
     for (unsigned k = 0; k < n; k++) {
-      for (int j = 0; j < PQ_N; j++) {
+      for (int j = 0; j < PQ_MLDSA_N; j++) {
         /* worst case used by verify: |a| < q, |b| < 9q */
         a[k][j] = iter < 4 ? (Q - 1) : rnd_range(-(Q - 1), Q - 1);
         b[k][j] = iter < 4 ? (iter & 1 ? 9 * Q - 1 : -(9 * Q - 1)) : rnd_range(-(9 * Q - 1), 9 * Q - 1);
@@ -130,7 +131,7 @@ static void test_pointwise_acc(void) {
     pq_poly_pointwise_acc(c, pa, pb, n);
     pq_ref_poly_pointwise_acc(d, pa, pb, n);
     int ok = memcmp(c, d, sizeof c) == 0, math = 1, inbound = 1;
-    for (int j = 0; j < PQ_N; j++) {
+    for (int j = 0; j < PQ_MLDSA_N; j++) {
       int64_t s = 0;
       for (unsigned k = 0; k < n; k++) {
         pq_ref_poly_pointwise(t, a[k], b[k]);
@@ -230,8 +231,8 @@ static void test_sampling(void) {
   for (int iter = 0; iter < 100; iter++) {
     rnd_bytes(buf, sizeof buf);
     if (iter == 0) memset(buf, 0xFF, sizeof buf); /* all rejected */
-    int32_t a[PQ_N], b[PQ_N];
-    unsigned len = 1 + (unsigned)(rnd64() % PQ_N);
+    int32_t a[PQ_MLDSA_N], b[PQ_MLDSA_N];
+    unsigned len = 1 + (unsigned)(rnd64() % PQ_MLDSA_N);
     unsigned n = pq_rej_uniform(a, len, buf, sizeof buf);
     unsigned m = pq_ref_rej_uniform(b, len, buf, sizeof buf);
     CHECK(n == m && memcmp(a, b, n * sizeof(int32_t)) == 0, "rej_uniform matches the reference");
@@ -262,10 +263,11 @@ static void test_rounding(void) {
   const int32_t g2s[2] = {(Q - 1) / 88, (Q - 1) / 32};
   for (int g = 0; g < 2; g++) {
     const int32_t g2 = g2s[g];
-    int32_t a[PQ_N], a1[PQ_N], a0[PQ_N], r1[PQ_N], r0[PQ_N], h[PQ_N], u[PQ_N], ur[PQ_N];
+    int32_t a[PQ_MLDSA_N], a1[PQ_MLDSA_N], a0[PQ_MLDSA_N], r1[PQ_MLDSA_N], r0[PQ_MLDSA_N],
+        h[PQ_MLDSA_N], u[PQ_MLDSA_N], ur[PQ_MLDSA_N];
     int ok = 1, ref = 1, hint_ok = 1;
-    for (int32_t base = 0; base < Q; base += PQ_N) {
-      for (int j = 0; j < PQ_N; j++) {
+    for (int32_t base = 0; base < Q; base += PQ_MLDSA_N) {
+      for (int j = 0; j < PQ_MLDSA_N; j++) {
         a[j] = base + j < Q ? base + j : rnd_range(0, Q - 1);
         h[j] = (int32_t)(rnd64() & 1);
       }
@@ -275,7 +277,7 @@ static void test_rounding(void) {
       pq_poly_use_hint(u, a, h, g2);
       pq_ref_poly_use_hint(ur, a, h, g2);
       hint_ok &= memcmp(u, ur, sizeof u) == 0;
-      for (int j = 0; j < PQ_N; j++) {
+      for (int j = 0; j < PQ_MLDSA_N; j++) {
         /* FIPS 204 Alg. 36 */
         int32_t rp = a[j] % (2 * g2);
         if (rp > g2) rp -= 2 * g2;
@@ -303,13 +305,14 @@ static void test_rounding(void) {
 
 static void test_chknorm(void) {
   for (int iter = 0; iter < 2000; iter++) {
-    int32_t a[PQ_N];
+    int32_t a[PQ_MLDSA_N];
     int32_t bound = rnd_range(1, (Q - 1) / 8);
     int32_t lim = iter & 1 ? bound - 1 : 6283008;
-    for (int j = 0; j < PQ_N; j++) a[j] = rnd_range(-lim, lim);
-    if (iter % 3 == 0) a[rnd64() % PQ_N] = (iter & 2) ? bound : -bound; /* exactly at the bound */
+    for (int j = 0; j < PQ_MLDSA_N; j++) a[j] = rnd_range(-lim, lim);
+    if (iter % 3 == 0)
+      a[rnd64() % PQ_MLDSA_N] = (iter & 2) ? bound : -bound; /* exactly at the bound */
     int expect = 0;
-    for (int j = 0; j < PQ_N; j++) expect |= (a[j] < 0 ? -a[j] : a[j]) >= bound;
+    for (int j = 0; j < PQ_MLDSA_N; j++) expect |= (a[j] < 0 ? -a[j] : a[j]) >= bound;
     CHECK(pq_poly_chknorm(a, bound) == expect, "chknorm (bound %d)", bound);
     CHECK(pq_ref_poly_chknorm(a, bound) == expect, "ref chknorm (bound %d)", bound);
   }

@@ -1,6 +1,6 @@
 /* ML-DSA end to end on the C core: ACVP keyGen answers, sign/verify round
  * trips, tampering, malformed keys, and the verifier's length checks. */
-#include "mldsa.h"
+#include "mldsa/mldsa.h"
 #include "test_util.h"
 
 static const struct {

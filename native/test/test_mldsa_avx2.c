@@ -1,6 +1,6 @@
 /* The selected ML-DSA kernels (pq_*) give exactly the reference's values
  * (pq_ref_*) on random and worst-case inputs within the bounds of
- * pq_kernels.h, and the samplers never write at or beyond `len`. Written for
+ * mldsa/kernels_mldsa.h, and the samplers never write at or beyond `len`. Written for
  * the AVX2 kernels (native/x86_64/mldsa_avx2.c), which are exact; in the other
  * builds of scripts/test-c.sh the same portable comparisons run on whatever
  * kernels that build selects (the portable ones: trivially equal). Where the
@@ -8,22 +8,22 @@
  * transforms are checked for congruence mod q and the bounds instead. */
 #include <stdlib.h>
 
-#include "pq_kernels.h"
+#include "mldsa/kernels_mldsa.h"
 #include "test_util.h"
 
-#define Q PQ_Q
+#define Q PQ_MLDSA_Q
 
 static int32_t rnd_sign(int32_t v) { return (rnd64() & 1) ? v : -v; }
 
 /* input patterns for the transforms, all |a_i| < q */
-static void fill_pattern(int32_t a[PQ_N], int pat) {
-  for (int j = 0; j < PQ_N; j++) {
+static void fill_pattern(int32_t a[PQ_MLDSA_N], int pat) {
+  for (int j = 0; j < PQ_MLDSA_N; j++) {
     switch (pat) {
       case 0: a[j] = Q - 1; break;
       case 1: a[j] = -(Q - 1); break;
       case 2: a[j] = (j & 1) ? Q - 1 : -(Q - 1); break;
       case 3: a[j] = rnd_sign(Q - 1); break;
-      case 4: a[j] = (j < PQ_N / 2) ? Q - 1 : -(Q - 1); break;
+      case 4: a[j] = (j < PQ_MLDSA_N / 2) ? Q - 1 : -(Q - 1); break;
       case 5: a[j] = j == 0 ? Q - 1 : 0; break;
       default: a[j] = rnd_range(-(Q - 1), Q - 1); break;
     }
@@ -36,8 +36,8 @@ static int32_t modq(int64_t a) {
 }
 /* equal, or with PQ_NTT_EXACT 0 congruent mod q */
 static int same_transform(const int32_t *a, const int32_t *r) {
-  if (PQ_NTT_EXACT) return memcmp(a, r, PQ_N * sizeof(int32_t)) == 0;
-  for (int j = 0; j < PQ_N; j++)
+  if (PQ_NTT_EXACT) return memcmp(a, r, PQ_MLDSA_N * sizeof(int32_t)) == 0;
+  for (int j = 0; j < PQ_MLDSA_N; j++)
     if (modq(a[j]) != modq(r[j])) return 0;
   return 1;
 }
@@ -45,13 +45,13 @@ static int same_transform(const int32_t *a, const int32_t *r) {
 static void test_ntt_exact(void) {
   int ok = 1, inbound = 1;
   for (int iter = 0; iter < 300; iter++) {
-    int32_t a[PQ_N], r[PQ_N];
+    int32_t a[PQ_MLDSA_N], r[PQ_MLDSA_N];
     fill_pattern(a, iter);
     memcpy(r, a, sizeof a);
     pq_ntt(a);
     pq_ref_ntt(r);
     ok &= same_transform(a, r);
-    for (int j = 0; j < PQ_N; j++) inbound &= a[j] < 9 * Q && a[j] > -9 * Q;
+    for (int j = 0; j < PQ_MLDSA_N; j++) inbound &= a[j] < 9 * Q && a[j] > -9 * Q;
   }
   CHECK(ok, "ntt %s the reference (worst-case and random inputs)",
         PQ_NTT_EXACT ? "identical to" : "congruent mod q to");
@@ -61,13 +61,13 @@ static void test_ntt_exact(void) {
 static void test_invntt_exact(void) {
   int ok = 1, inbound = 1;
   for (int iter = 0; iter < 300; iter++) {
-    int32_t a[PQ_N], r[PQ_N];
+    int32_t a[PQ_MLDSA_N], r[PQ_MLDSA_N];
     fill_pattern(a, iter);
     memcpy(r, a, sizeof a);
     pq_invntt_tomont(a);
     pq_ref_invntt_tomont(r);
     ok &= same_transform(a, r);
-    for (int j = 0; j < PQ_N; j++) inbound &= a[j] < Q && a[j] > -Q;
+    for (int j = 0; j < PQ_MLDSA_N; j++) inbound &= a[j] < Q && a[j] > -Q;
   }
   CHECK(ok, "invntt %s the reference (worst-case and random inputs)",
         PQ_NTT_EXACT ? "identical to" : "congruent mod q to");
@@ -77,8 +77,8 @@ static void test_invntt_exact(void) {
 static void test_pointwise_exact(void) {
   int ok = 1;
   for (int iter = 0; iter < 200; iter++) {
-    int32_t a[PQ_N], b[PQ_N], c[PQ_N], d[PQ_N];
-    for (int j = 0; j < PQ_N; j++) {
+    int32_t a[PQ_MLDSA_N], b[PQ_MLDSA_N], c[PQ_MLDSA_N], d[PQ_MLDSA_N];
+    for (int j = 0; j < PQ_MLDSA_N; j++) {
       switch (iter % 4) {
         case 0: /* |a b| just below 2^31 q */
           a[j] = rnd_sign(INT32_MAX);
@@ -105,7 +105,7 @@ static void test_pointwise_exact(void) {
 }
 
 static void test_pointwise_acc_exact(void) {
-  static int32_t a[16][PQ_N], b[16][PQ_N];
+  static int32_t a[16][PQ_MLDSA_N], b[16][PQ_MLDSA_N];
   const int32_t *pa[16], *pb[16];
   int ok = 1;
   for (int iter = 0; iter < 160; iter++) {
@@ -113,7 +113,7 @@ static void test_pointwise_acc_exact(void) {
     /* n |a b| < 2^31 q with |a| < q */
     const int32_t bmax = (int32_t)(((int64_t)1 << 31) / n - 1);
     for (unsigned k = 0; k < n; k++) {
-      for (int j = 0; j < PQ_N; j++) {
+      for (int j = 0; j < PQ_MLDSA_N; j++) {
         switch ((iter / 16) % 4) {
           case 0: a[k][j] = Q - 1; b[k][j] = bmax; break;
           case 1: a[k][j] = Q - 1; b[k][j] = -bmax; break;
@@ -124,7 +124,7 @@ static void test_pointwise_acc_exact(void) {
       pa[k] = a[k];
       pb[k] = b[k];
     }
-    int32_t c[PQ_N], d[PQ_N];
+    int32_t c[PQ_MLDSA_N], d[PQ_MLDSA_N];
     pq_poly_pointwise_acc(c, pa, pb, n);
     pq_ref_poly_pointwise_acc(d, pa, pb, n);
     ok &= memcmp(c, d, sizeof c) == 0;
@@ -151,21 +151,21 @@ static void test_samplers(void) {
         buf[p + 1] = (uint8_t)(v >> 8);
         buf[p + 2] = (uint8_t)(v >> 16);
       }
-    unsigned len = (unsigned)(rnd64() % (PQ_N + 1));
-    int32_t x[PQ_N + 16], y[PQ_N + 16];
-    for (int j = 0; j < PQ_N + 16; j++) x[j] = y[j] = CANARY;
+    unsigned len = (unsigned)(rnd64() % (PQ_MLDSA_N + 1));
+    int32_t x[PQ_MLDSA_N + 16], y[PQ_MLDSA_N + 16];
+    for (int j = 0; j < PQ_MLDSA_N + 16; j++) x[j] = y[j] = CANARY;
     unsigned n = pq_rej_uniform(x, len, buf, buflen);
     unsigned m = pq_ref_rej_uniform(y, len, buf, buflen);
     uni_ok &= n == m && memcmp(x, y, n * sizeof(int32_t)) == 0;
-    for (unsigned j = len; j < PQ_N + 16; j++) uni_guard &= x[j] == CANARY;
+    for (unsigned j = len; j < PQ_MLDSA_N + 16; j++) uni_guard &= x[j] == CANARY;
 
     unsigned elen = (unsigned)(rnd64() % 400);
     for (unsigned eta = 2; eta <= 4; eta += 2) {
-      for (int j = 0; j < PQ_N + 16; j++) x[j] = y[j] = CANARY;
+      for (int j = 0; j < PQ_MLDSA_N + 16; j++) x[j] = y[j] = CANARY;
       n = pq_rej_eta(x, len, buf, elen < buflen ? elen : buflen, eta);
       m = pq_ref_rej_eta(y, len, buf, elen < buflen ? elen : buflen, eta);
       eta_ok &= n == m && memcmp(x, y, n * sizeof(int32_t)) == 0;
-      for (unsigned j = len; j < PQ_N + 16; j++) eta_guard &= x[j] == CANARY;
+      for (unsigned j = len; j < PQ_MLDSA_N + 16; j++) eta_guard &= x[j] == CANARY;
     }
     free(buf);
   }
@@ -180,8 +180,9 @@ static void test_rounding_hint(void) {
   for (int g = 0; g < 2; g++) {
     int ok = 1;
     for (int iter = 0; iter < 400; iter++) {
-      int32_t a[PQ_N], h[PQ_N], u[PQ_N], v[PQ_N], a1[PQ_N], a0[PQ_N], r1[PQ_N], r0[PQ_N];
-      for (int j = 0; j < PQ_N; j++) {
+      int32_t a[PQ_MLDSA_N], h[PQ_MLDSA_N], u[PQ_MLDSA_N], v[PQ_MLDSA_N], a1[PQ_MLDSA_N],
+          a0[PQ_MLDSA_N], r1[PQ_MLDSA_N], r0[PQ_MLDSA_N];
+      for (int j = 0; j < PQ_MLDSA_N; j++) {
         /* near the rounding boundaries k * gamma2 and the top of [0, q) */
         int32_t k = rnd_range(0, (Q - 1) / g2s[g]);
         a[j] = iter & 1 ? rnd_range(0, Q - 1) : k * g2s[g] + rnd_range(-2, 2);
@@ -204,9 +205,9 @@ static void test_chknorm_edges(void) {
   int ok = 1;
   for (int bi = 0; bi < 4; bi++) {
     const int32_t bound = bounds[bi];
-    for (int pos = 0; pos < PQ_N; pos += 7) {
-      int32_t a[PQ_N];
-      for (int j = 0; j < PQ_N; j++) a[j] = rnd_range(-(bound - 1), bound - 1);
+    for (int pos = 0; pos < PQ_MLDSA_N; pos += 7) {
+      int32_t a[PQ_MLDSA_N];
+      for (int j = 0; j < PQ_MLDSA_N; j++) a[j] = rnd_range(-(bound - 1), bound - 1);
       ok &= pq_poly_chknorm(a, bound) == 0;
       a[pos] = (pos & 1) ? bound : -bound;
       ok &= pq_poly_chknorm(a, bound) == 1;
@@ -228,7 +229,7 @@ int main(void) {
 #ifdef PQ_TARGET_X86_AVX2
   /* the AVX2 kernels by name (linked in this build), against the reference */
   {
-    int32_t a[PQ_N], r[PQ_N];
+    int32_t a[PQ_MLDSA_N], r[PQ_MLDSA_N];
     fill_pattern(a, 3);
     memcpy(r, a, sizeof a);
     pq_avx2_ntt(a);

@@ -1,35 +1,37 @@
 /* The AArch64 NEON ML-DSA kernels (native/arm64) against the portable
- * reference: the three forms of each transform (intrinsics, hand-written .S,
- * SLOTHY-scheduled .S) give identical outputs, congruent to the reference's and
+ * reference: the three forms of each transform (intrinsics and hand-written .S,
+ * the test-only references in native/arm64/dev, and the SLOTHY-scheduled .S the
+ * cores use) give identical outputs, congruent to the reference's and
  * within the bounds; ntt -> pointwise -> invntt agrees with the reference mod q;
  * every other kernel is bit-identical to the reference and the samplers never
  * write at or past len. In a build without the NEON ML-DSA kernels this test
  * has nothing to check and says so. */
 #include <stdlib.h>
 
-#include "pq_kernels.h"
+#include "mldsa/kernels_mldsa.h"
 #include "test_util.h"
 
-#if defined(__aarch64__) && defined(PQ_TARGET_ARM64_NEON) && !defined(PQ_NEON_SKIP_MLDSA)
+#if defined(__aarch64__) && defined(PQ_TARGET_ARM64_NEON)
+#include "../arm64/dev/ntt_neon_dev.h" /* the test-only intrinsics and clean .S forms */
 
-#define Q PQ_Q
+#define Q PQ_MLDSA_Q
 #define NTT_BOUND 42225258 /* stated forward bound (< 5.04 q) */
 
 static int32_t rnd_sign(int32_t v) { return (rnd64() & 1) ? v : -v; }
 
 /* all |a_i| < q: worst cases first, then random */
-static void fill_pattern(int32_t a[PQ_N], int pat) {
+static void fill_pattern(int32_t a[PQ_MLDSA_N], int pat) {
   /* 0-7: fixed patterns; 8 .. 8 + 2N - 1: a +-(q-1) spike at every position
    * (on zeros, and a -(q-1) among q-1); then random */
-  const int spike = ((pat - 8) >> 1) % PQ_N;
-  const int kind = pat < 8 ? pat : pat < 8 + 2 * PQ_N ? 8 + ((pat - 8) & 1) : 10 + pat % 3;
-  for (int j = 0; j < PQ_N; j++) {
+  const int spike = ((pat - 8) >> 1) % PQ_MLDSA_N;
+  const int kind = pat < 8 ? pat : pat < 8 + 2 * PQ_MLDSA_N ? 8 + ((pat - 8) & 1) : 10 + pat % 3;
+  for (int j = 0; j < PQ_MLDSA_N; j++) {
     switch (kind) {
       case 0: a[j] = Q - 1; break;
       case 1: a[j] = -(Q - 1); break;
       case 2: a[j] = (j & 1) ? Q - 1 : -(Q - 1); break;
       case 3: a[j] = (j & 1) ? -(Q - 1) : Q - 1; break;
-      case 4: a[j] = (j < PQ_N / 2) ? Q - 1 : -(Q - 1); break;
+      case 4: a[j] = (j < PQ_MLDSA_N / 2) ? Q - 1 : -(Q - 1); break;
       case 5: a[j] = ((j >> 2) & 1) ? Q - 1 : -(Q - 1); break;
       case 6: a[j] = 0; break;
       case 7: a[j] = (j % 3) ? -(Q - 1) : Q - 1; break;
@@ -47,12 +49,12 @@ static int32_t modq(int64_t a) {
   return (int32_t)(r < 0 ? r + Q : r);
 }
 static int congruent(const int32_t *a, const int32_t *b) {
-  for (int j = 0; j < PQ_N; j++)
+  for (int j = 0; j < PQ_MLDSA_N; j++)
     if (modq(a[j]) != modq(b[j])) return 0;
   return 1;
 }
 static int within(const int32_t *a, int32_t bound) { /* all |a_i| <= bound */
-  for (int j = 0; j < PQ_N; j++)
+  for (int j = 0; j < PQ_MLDSA_N; j++)
     if (a[j] > bound || a[j] < -bound) return 0;
   return 1;
 }
@@ -63,7 +65,7 @@ static void test_ntt(void) {
   int same = 1, cong = 1, inb = 1, nonexact = 0;
   int32_t maxabs = 0;
   for (int iter = 0; iter < NTT_ITERS; iter++) {
-    int32_t a[PQ_N], b[PQ_N], c[PQ_N], r[PQ_N];
+    int32_t a[PQ_MLDSA_N], b[PQ_MLDSA_N], c[PQ_MLDSA_N], r[PQ_MLDSA_N];
     fill_pattern(a, iter);
     memcpy(b, a, sizeof a);
     memcpy(c, a, sizeof a);
@@ -76,7 +78,8 @@ static void test_ntt(void) {
     cong &= congruent(c, r);
     inb &= within(c, NTT_BOUND);
     nonexact |= memcmp(c, r, sizeof c) != 0;
-    for (int j = 0; j < PQ_N; j++) maxabs = c[j] > maxabs ? c[j] : -c[j] > maxabs ? -c[j] : maxabs;
+    for (int j = 0; j < PQ_MLDSA_N; j++)
+      maxabs = c[j] > maxabs ? c[j] : -c[j] > maxabs ? -c[j] : maxabs;
   }
   CHECK(same, "ntt: intrinsics, clean .S and SLOTHY .S identical (%d inputs)", NTT_ITERS);
   CHECK(cong, "ntt congruent to the reference mod q");
@@ -89,7 +92,7 @@ static void test_ntt(void) {
 static void test_invntt(void) {
   int same = 1, cong = 1, inb = 1;
   for (int iter = 0; iter < NTT_ITERS; iter++) {
-    int32_t a[PQ_N], b[PQ_N], c[PQ_N], r[PQ_N];
+    int32_t a[PQ_MLDSA_N], b[PQ_MLDSA_N], c[PQ_MLDSA_N], r[PQ_MLDSA_N];
     fill_pattern(a, iter);
     memcpy(b, a, sizeof a);
     memcpy(c, a, sizeof a);
@@ -113,12 +116,12 @@ static void test_roundtrip(void) {
   const int32_t mont = 4193792; /* 2^32 mod q */
   int ok = 1, ref = 1, inb = 1;
   for (int iter = 0; iter < 1000; iter++) {
-    int32_t a[PQ_N], r[PQ_N], m[PQ_N];
+    int32_t a[PQ_MLDSA_N], r[PQ_MLDSA_N], m[PQ_MLDSA_N];
     fill_pattern(a, iter);
-    int32_t orig[PQ_N];
+    int32_t orig[PQ_MLDSA_N];
     memcpy(orig, a, sizeof a);
     memcpy(r, a, sizeof a);
-    for (int j = 0; j < PQ_N; j++) m[j] = mont;
+    for (int j = 0; j < PQ_MLDSA_N; j++) m[j] = mont;
     pq_ntt(a);
     pq_poly_pointwise(a, a, m); /* |a m| <= 5.04 q * q / 2 < 2^31 q */
     pq_invntt_tomont(a);
@@ -127,7 +130,7 @@ static void test_roundtrip(void) {
     pq_ref_invntt_tomont(r);
     ref &= congruent(a, r);
     inb &= within(a, Q - 1);
-    for (int j = 0; j < PQ_N; j++) ok &= modq(a[j]) == modq((int64_t)orig[j] * mont);
+    for (int j = 0; j < PQ_MLDSA_N; j++) ok &= modq(a[j]) == modq((int64_t)orig[j] * mont);
   }
   CHECK(ok, "invntt(pointwise(ntt(a), 2^32)) = a 2^32 mod q");
   CHECK(ref, "ntt -> pointwise -> invntt congruent to the reference chain");
@@ -137,8 +140,8 @@ static void test_roundtrip(void) {
 static void test_pointwise(void) {
   int ok = 1;
   for (int iter = 0; iter < 1000; iter++) {
-    int32_t a[PQ_N], b[PQ_N], c[PQ_N], d[PQ_N];
-    for (int j = 0; j < PQ_N; j++) {
+    int32_t a[PQ_MLDSA_N], b[PQ_MLDSA_N], c[PQ_MLDSA_N], d[PQ_MLDSA_N];
+    for (int j = 0; j < PQ_MLDSA_N; j++) {
       switch (iter % 5) {
         case 0: a[j] = rnd_sign(INT32_MAX); b[j] = rnd_sign(Q); break; /* |a b| just below 2^31 q */
         case 1: a[j] = INT32_MIN; b[j] = rnd_sign(Q - 1); break;
@@ -155,7 +158,7 @@ static void test_pointwise(void) {
 }
 
 static void test_pointwise_acc(void) {
-  static int32_t a[16][PQ_N], b[16][PQ_N];
+  static int32_t a[16][PQ_MLDSA_N], b[16][PQ_MLDSA_N];
   const int32_t *pa[16], *pb[16];
   int ok = 1;
   for (int iter = 0; iter < 16 * 24; iter++) {
@@ -164,7 +167,7 @@ static void test_pointwise_acc(void) {
     const int32_t bmax = (int32_t)(((int64_t)1 << 31) / n - 1);
     const int mode = (iter / 16) % 6;
     for (unsigned k = 0; k < n; k++) {
-      for (int j = 0; j < PQ_N; j++) {
+      for (int j = 0; j < PQ_MLDSA_N; j++) {
         switch (mode) {
           case 0: a[k][j] = Q - 1; b[k][j] = bmax; break;
           case 1: a[k][j] = -(Q - 1); b[k][j] = bmax; break;
@@ -179,7 +182,7 @@ static void test_pointwise_acc(void) {
       pa[k] = a[k];
       pb[k] = b[k];
     }
-    int32_t c[PQ_N], d[PQ_N];
+    int32_t c[PQ_MLDSA_N], d[PQ_MLDSA_N];
     pq_poly_pointwise_acc(c, pa, pb, n);
     pq_ref_poly_pointwise_acc(d, pa, pb, n);
     ok &= memcmp(c, d, sizeof c) == 0;
@@ -211,23 +214,23 @@ static void test_samplers(void) {
           static const uint8_t nib[4] = {8, 9, 14, 15};
           buf[p] = (uint8_t)(nib[rnd64() & 3] | nib[rnd64() & 3] << 4);
         }
-      unsigned lens[3] = {PQ_N, (unsigned)(rnd64() % (PQ_N + 1)), (unsigned)rep * 7};
+      unsigned lens[3] = {PQ_MLDSA_N, (unsigned)(rnd64() % (PQ_MLDSA_N + 1)), (unsigned)rep * 7};
       for (int li = 0; li < 3; li++) {
         const unsigned len = lens[li];
-        int32_t x[PQ_N + GUARD], y[PQ_N + GUARD];
+        int32_t x[PQ_MLDSA_N + GUARD], y[PQ_MLDSA_N + GUARD];
         if (buflen % 3 == 0) {
-          for (int j = 0; j < PQ_N + GUARD; j++) x[j] = y[j] = CANARY;
+          for (int j = 0; j < PQ_MLDSA_N + GUARD; j++) x[j] = y[j] = CANARY;
           unsigned n = pq_rej_uniform(x, len, buf, buflen);
           unsigned m = pq_ref_rej_uniform(y, len, buf, buflen);
           uni_ok &= n == m && memcmp(x, y, n * sizeof(int32_t)) == 0;
-          for (unsigned j = len; j < PQ_N + GUARD; j++) uni_guard &= x[j] == CANARY;
+          for (unsigned j = len; j < PQ_MLDSA_N + GUARD; j++) uni_guard &= x[j] == CANARY;
         }
         for (unsigned eta = 2; eta <= 4; eta += 2) {
-          for (int j = 0; j < PQ_N + GUARD; j++) x[j] = y[j] = CANARY;
+          for (int j = 0; j < PQ_MLDSA_N + GUARD; j++) x[j] = y[j] = CANARY;
           unsigned n = pq_rej_eta(x, len, buf, buflen, eta);
           unsigned m = pq_ref_rej_eta(y, len, buf, buflen, eta);
           eta_ok &= n == m && memcmp(x, y, n * sizeof(int32_t)) == 0;
-          for (unsigned j = len; j < PQ_N + GUARD; j++) eta_guard &= x[j] == CANARY;
+          for (unsigned j = len; j < PQ_MLDSA_N + GUARD; j++) eta_guard &= x[j] == CANARY;
         }
         runs++;
       }
@@ -244,9 +247,10 @@ static void test_rounding(void) {
   const int32_t g2s[2] = {(Q - 1) / 88, (Q - 1) / 32};
   for (int g = 0; g < 2; g++) {
     int dec = 1, hint = 1;
-    int32_t a[PQ_N], h[PQ_N], a1[PQ_N], a0[PQ_N], r1[PQ_N], r0[PQ_N], u[PQ_N], v[PQ_N];
-    for (int32_t base = 0; base < Q; base += PQ_N) { /* every a in [0, q) */
-      for (int j = 0; j < PQ_N; j++) {
+    int32_t a[PQ_MLDSA_N], h[PQ_MLDSA_N], a1[PQ_MLDSA_N], a0[PQ_MLDSA_N], r1[PQ_MLDSA_N],
+        r0[PQ_MLDSA_N], u[PQ_MLDSA_N], v[PQ_MLDSA_N];
+    for (int32_t base = 0; base < Q; base += PQ_MLDSA_N) { /* every a in [0, q) */
+      for (int j = 0; j < PQ_MLDSA_N; j++) {
         a[j] = base + j < Q ? base + j : Q - 1 - j;
         h[j] = (int32_t)(rnd64() & 1);
       }
@@ -256,7 +260,7 @@ static void test_rounding(void) {
       pq_poly_use_hint(u, a, h, g2s[g]);
       pq_ref_poly_use_hint(v, a, h, g2s[g]);
       hint &= memcmp(u, v, sizeof u) == 0;
-      for (int j = 0; j < PQ_N; j++) h[j] = 1;
+      for (int j = 0; j < PQ_MLDSA_N; j++) h[j] = 1;
       pq_poly_use_hint(u, a, h, g2s[g]);
       pq_ref_poly_use_hint(v, a, h, g2s[g]);
       hint &= memcmp(u, v, sizeof u) == 0;
@@ -271,9 +275,9 @@ static void test_chknorm(void) {
   int ok = 1;
   for (int bi = 0; bi < 5; bi++) {
     const int32_t bound = bounds[bi];
-    for (int pos = 0; pos < PQ_N; pos++) {
-      int32_t a[PQ_N];
-      for (int j = 0; j < PQ_N; j++) a[j] = rnd_range(-(bound - 1), bound - 1);
+    for (int pos = 0; pos < PQ_MLDSA_N; pos++) {
+      int32_t a[PQ_MLDSA_N];
+      for (int j = 0; j < PQ_MLDSA_N; j++) a[j] = rnd_range(-(bound - 1), bound - 1);
       ok &= pq_poly_chknorm(a, bound) == 0 && pq_ref_poly_chknorm(a, bound) == 0;
       a[pos] = (pos & 1) ? bound : -bound;
       ok &= pq_poly_chknorm(a, bound) == 1;
@@ -282,9 +286,9 @@ static void test_chknorm(void) {
     }
   }
   for (int iter = 0; iter < 2000; iter++) {
-    int32_t a[PQ_N];
+    int32_t a[PQ_MLDSA_N];
     const int32_t bound = rnd_range(1, (Q - 1) / 8);
-    for (int j = 0; j < PQ_N; j++) a[j] = rnd_range(-(Q - 1) / 2, (Q - 1) / 2);
+    for (int j = 0; j < PQ_MLDSA_N; j++) a[j] = rnd_range(-(Q - 1) / 2, (Q - 1) / 2);
     ok &= pq_poly_chknorm(a, bound) == pq_ref_poly_chknorm(a, bound);
   }
   CHECK(ok, "chknorm identical to the reference (at the bound in every position, random)");

@@ -1,8 +1,8 @@
 /*
- * test_sha2.c - standalone tests for native/common/sha2.c
+ * test_sha2.c - standalone tests for native/common/shared/sha2.c
  *
  * Build: gcc -std=c11 -O2 -Wall -Wextra -Inative/common \
- *            native/test/test_sha2.c native/common/sha2.c -o /tmp/test_sha2
+ *            native/test/test_sha2.c native/common/shared/sha2.c -o /tmp/test_sha2
  *
  * Expected digests below were computed with Python's hashlib.
  */
@@ -12,7 +12,7 @@
 #include <string.h>
 #include <stdlib.h>
 
-#include "sha2.h"
+#include "shared/sha2.h"
 
 static int n_pass = 0;
 static int n_fail = 0;

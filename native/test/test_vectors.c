@@ -10,8 +10,8 @@
  * well-formedness. Default k = 1: every case. */
 #include <stdlib.h>
 
-#include "falcon.h"
-#include "mldsa.h"
+#include "falcon/falcon.h"
+#include "mldsa/mldsa.h"
 #include "test_util.h"
 
 #define MAX_PK 2592

@@ -33,7 +33,7 @@
  * the generator asserts. */
 #include <wasm_simd128.h>
 
-#include "../common/pq_kernels.h"
+#include "falcon/kernels_falcon.h"
 #include "falcon_simd_tables.inc"
 
 #define FQ PQ_FALCON_Q

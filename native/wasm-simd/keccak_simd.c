@@ -1,10 +1,10 @@
 /* Keccak-f[1600] on two states at once in i64x2 lanes (WebAssembly SIMD128).
- * State layout as pq_kernels.h: lane i of instance k at s[2*i + k], so lane i of
+ * State layout as shared/kernels_keccak.h: lane i of instance k at s[2*i + k], so lane i of
  * both instances is one v128. x4 runs two x2 permutations. */
 #include <wasm_simd128.h>
 
-#include "../common/keccak_f1600.inc"
-#include "../common/pq_kernels.h"
+#include "shared/keccak_f1600.inc"
+#include "shared/kernels_keccak.h"
 
 /* The generated round body (keccak_f1600.inc) uses ^ ~ & and ROL64: on v128_t the
  * first three are lane-agnostic bitwise operations; ROL64 is a 64-bit-lane rotate. */

@@ -6,12 +6,12 @@
  * barrier: clang would otherwise rewrite extmul-by-splat into extend + i64x2.mul,
  * which V8 lowers far more slowly (GUIDE §2).
  *
- * Bounds are those of the reference (native/common/pq_kernels.h): the forward
+ * Bounds are those of the reference (native/common/mldsa/kernels_mldsa.h): the forward
  * NTT does no reductions (|in| < q -> |out| < 9q), the inverse NTT neither
  * (|in| < q, sums stay below 256 q < 2^31, |out| < q). */
 #include <wasm_simd128.h>
 
-#include "../common/pq_kernels.h"
+#include "mldsa/kernels_mldsa.h"
 #include "mldsa_simd_tables.inc"
 
 #define Q 8380417

@@ -1,12 +1,17 @@
-/* WebAssembly SIMD128 kernels: each #define here replaces one portable kernel
- * of native/common/pq_kernels.h in the wasm-simd build. Every kernel keeps the
- * input/output bounds stated there (outputs are congruent to the reference
- * mod q, within the same bounds) and is tested against the portable C by
- * the tests in native/test, compiled for wasm32-wasi (scripts/test-c.sh). */
+/* WebAssembly SIMD128 kernels (PQ_TARGET_WASM_SIMD): each #define here
+ * replaces one portable kernel of the kernel interfaces
+ * (native/common/mldsa/kernels_mldsa.h, shared/kernels_keccak.h,
+ * falcon/kernels_falcon.h) in the wasm-simd and wasm-relaxed builds. Every
+ * kernel keeps the input/output bounds stated there (outputs are congruent to
+ * the reference mod q, within the same bounds) and is tested against the
+ * portable C by the tests in native/test, compiled for wasm32-wasi
+ * (scripts/test-c.sh). */
 #ifndef PQ_KERNELS_WASM_SIMD_H
 #define PQ_KERNELS_WASM_SIMD_H
 #include <stdint.h>
 
+/* ---- ML-DSA -------------------------------------------------------------- */
+/* native/wasm-simd/mldsa_simd.c */
 void pq_wasm_ntt(int32_t a[256]);
 void pq_wasm_invntt_tomont(int32_t a[256]);
 void pq_wasm_poly_pointwise(int32_t c[256], const int32_t a[256], const int32_t b[256]);
@@ -16,13 +21,8 @@ int pq_wasm_poly_chknorm(const int32_t a[256], int32_t bound);
 unsigned pq_wasm_rej_uniform(int32_t *a, unsigned len, const uint8_t *buf, unsigned buflen);
 void pq_wasm_poly_decompose(int32_t a1[256], int32_t a0[256], const int32_t a[256], int32_t gamma2);
 void pq_wasm_poly_use_hint(int32_t b[256], const int32_t a[256], const int32_t h[256], int32_t gamma2);
-void pq_wasm_keccakf1600_x2(uint64_t s[50]);
-void pq_wasm_keccakf1600_x4(uint64_t s[100]);
-void pq_wasm_falcon_ntt(int16_t *a, unsigned logn);
-void pq_wasm_falcon_invntt_tomont(int16_t *a, unsigned logn);
-void pq_wasm_falcon_pointwise(int16_t *c, const int16_t *a, const int16_t *b, unsigned n);
-unsigned pq_wasm_falcon_sample(uint16_t *c, unsigned len, const uint8_t *buf, unsigned buflen);
 
+/* rej_eta stays the portable code */
 #define pq_ntt pq_wasm_ntt
 #define pq_invntt_tomont pq_wasm_invntt_tomont
 #define pq_poly_pointwise pq_wasm_poly_pointwise
@@ -31,8 +31,23 @@ unsigned pq_wasm_falcon_sample(uint16_t *c, unsigned len, const uint8_t *buf, un
 #define pq_rej_uniform pq_wasm_rej_uniform
 #define pq_poly_decompose pq_wasm_poly_decompose
 #define pq_poly_use_hint pq_wasm_poly_use_hint
+
+/* ---- Keccak -------------------------------------------------------------- */
+/* native/wasm-simd/keccak_simd.c */
+void pq_wasm_keccakf1600_x2(uint64_t s[50]);
+void pq_wasm_keccakf1600_x4(uint64_t s[100]);
+
+/* x1 stays the portable code; x4 is two x2 permutations (PQ_KECCAK_X4_FOR_TWO 0) */
 #define pq_keccakf1600_x2 pq_wasm_keccakf1600_x2
 #define pq_keccakf1600_x4 pq_wasm_keccakf1600_x4
+
+/* ---- Falcon -------------------------------------------------------------- */
+/* native/wasm-simd/falcon_simd.c */
+void pq_wasm_falcon_ntt(int16_t *a, unsigned logn);
+void pq_wasm_falcon_invntt_tomont(int16_t *a, unsigned logn);
+void pq_wasm_falcon_pointwise(int16_t *c, const int16_t *a, const int16_t *b, unsigned n);
+unsigned pq_wasm_falcon_sample(uint16_t *c, unsigned len, const uint8_t *buf, unsigned buflen);
+
 #define pq_falcon_ntt pq_wasm_falcon_ntt
 #define pq_falcon_invntt_tomont pq_wasm_falcon_invntt_tomont
 #define pq_falcon_pointwise pq_wasm_falcon_pointwise

@@ -27,7 +27,7 @@
  */
 #include <immintrin.h>
 
-#include "../common/pq_kernels.h"
+#include "falcon/kernels_falcon.h"
 #include "falcon_avx2_tables.inc"
 
 #define FQ PQ_FALCON_Q

@@ -1,7 +1,7 @@
 /* Keccak-f[1600] in AVX2: four states in the four 64-bit lanes of a __m256i
  * (x4), two states in the two 64-bit lanes of a __m128i (x2).
  *
- * State layout as pq_kernels.h: lane i of instance k at s[4*i + k] (x4) or
+ * State layout as shared/kernels_keccak.h: lane i of instance k at s[4*i + k] (x4) or
  * s[2*i + k] (x2), so lane i of all instances is one (unaligned) vector load.
  *
  * Operations: ^ ~ & are the GCC/Clang vector operators on __m256i / __m128i
@@ -25,8 +25,8 @@
  */
 #include <immintrin.h>
 
-#include "../common/pq_kernels.h"
-#include "../common/keccak_f1600.inc"
+#include "shared/kernels_keccak.h"
+#include "shared/keccak_f1600.inc"
 
 #if defined(__AVX512VL__)
 #define ROL256(x, n) _mm256_rol_epi64((x), (n))

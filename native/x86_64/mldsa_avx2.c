@@ -17,7 +17,7 @@
 #include <immintrin.h>
 #include <string.h>
 
-#include "../common/pq_kernels.h"
+#include "mldsa/kernels_mldsa.h"
 #include "mldsa_avx2_tables.inc"
 
 #define Q 8380417
@@ -100,7 +100,7 @@ static inline void st(int32_t *p, __m256i x) { _mm256_storeu_si256((__m256i *)p,
     x7 = _mm256_permute2x128_si256(u3_, u7_, 0x31);                                 \
   } while (0)
 
-void pq_avx2_ntt(int32_t a[PQ_N]) {
+void pq_avx2_ntt(int32_t a[PQ_MLDSA_N]) {
   const __m256i q = _mm256_set1_epi32(Q);
   /* layers len 128, 64: x_i = a[j + 64 i] */
   for (unsigned j = 0; j < 64; j += 8) {
@@ -158,7 +158,7 @@ void pq_avx2_ntt(int32_t a[PQ_N]) {
   }
 }
 
-void pq_avx2_invntt_tomont(int32_t a[PQ_N]) {
+void pq_avx2_invntt_tomont(int32_t a[PQ_MLDSA_N]) {
   const __m256i q = _mm256_set1_epi32(Q);
   /* layers len 1 .. 32 on each block of 64 */
   for (unsigned b = 0; b < 4; b++) {
@@ -217,9 +217,10 @@ void pq_avx2_invntt_tomont(int32_t a[PQ_N]) {
   }
 }
 
-void pq_avx2_poly_pointwise(int32_t c[PQ_N], const int32_t a[PQ_N], const int32_t b[PQ_N]) {
+void pq_avx2_poly_pointwise(int32_t c[PQ_MLDSA_N], const int32_t a[PQ_MLDSA_N],
+                            const int32_t b[PQ_MLDSA_N]) {
   const __m256i q = _mm256_set1_epi32(Q), qinv = _mm256_set1_epi32(QINV);
-  for (unsigned i = 0; i < PQ_N; i += 8) {
+  for (unsigned i = 0; i < PQ_MLDSA_N; i += 8) {
     const __m256i x = ld(a + i), y = ld(b + i);
     const __m256i pe = _mm256_mul_epi32(x, y);
     const __m256i po = _mm256_mul_epi32(_mm256_srli_epi64(x, 32), _mm256_srli_epi64(y, 32));
@@ -227,10 +228,10 @@ void pq_avx2_poly_pointwise(int32_t c[PQ_N], const int32_t a[PQ_N], const int32_
   }
 }
 
-void pq_avx2_poly_pointwise_acc(int32_t c[PQ_N], const int32_t *const *a, const int32_t *const *b,
-                                unsigned n) {
+void pq_avx2_poly_pointwise_acc(int32_t c[PQ_MLDSA_N], const int32_t *const *a,
+                                const int32_t *const *b, unsigned n) {
   const __m256i q = _mm256_set1_epi32(Q), qinv = _mm256_set1_epi32(QINV);
-  for (unsigned i = 0; i < PQ_N; i += 32) {
+  for (unsigned i = 0; i < PQ_MLDSA_N; i += 32) {
     /* 64-bit sums of the even (e) and odd (o) lanes of four vectors */
     __m256i e0 = _mm256_setzero_si256(), e1 = e0, e2 = e0, e3 = e0;
     __m256i o0 = e0, o1 = e0, o2 = e0, o3 = e0;
@@ -255,10 +256,10 @@ void pq_avx2_poly_pointwise_acc(int32_t c[PQ_N], const int32_t *const *a, const 
   }
 }
 
-int pq_avx2_poly_chknorm(const int32_t a[PQ_N], int32_t bound) {
+int pq_avx2_poly_chknorm(const int32_t a[PQ_MLDSA_N], int32_t bound) {
   const __m256i lim = _mm256_set1_epi32(bound - 1);
   __m256i bad = _mm256_setzero_si256();
-  for (unsigned i = 0; i < PQ_N; i += 8)
+  for (unsigned i = 0; i < PQ_MLDSA_N; i += 8)
     bad = _mm256_or_si256(bad, _mm256_cmpgt_epi32(_mm256_abs_epi32(ld(a + i)), lim));
   return !_mm256_testz_si256(bad, bad);
 }
@@ -297,8 +298,8 @@ unsigned pq_avx2_rej_uniform(int32_t *a, unsigned len, const uint8_t *buf, unsig
 }
 
 /* Secret values: only arithmetic on them; the compaction index is the accept
- * mask, i.e. which nibbles were rejected, which pq_kernels.h and
- * mldsa_poly.c treat as public (independent of the accepted values). */
+ * mask, i.e. which nibbles were rejected, which mldsa/kernels_mldsa.h and
+ * mldsa/mldsa_poly.c treat as public (independent of the accepted values). */
 unsigned pq_avx2_rej_eta(int32_t *a, unsigned len, const uint8_t *buf, unsigned buflen,
                          unsigned eta) {
   unsigned ctr = 0, pos = 0;
@@ -344,19 +345,19 @@ static inline __m256i decompose8(__m256i *a0, __m256i a, int32_t gamma2) {
   return a1;
 }
 
-void pq_avx2_poly_decompose(int32_t a1[PQ_N], int32_t a0[PQ_N], const int32_t a[PQ_N], int32_t gamma2) {
-  for (unsigned i = 0; i < PQ_N; i += 8) {
+void pq_avx2_poly_decompose(int32_t a1[PQ_MLDSA_N], int32_t a0[PQ_MLDSA_N], const int32_t a[PQ_MLDSA_N], int32_t gamma2) {
+  for (unsigned i = 0; i < PQ_MLDSA_N; i += 8) {
     __m256i r0;
     st(a1 + i, decompose8(&r0, ld(a + i), gamma2));
     st(a0 + i, r0);
   }
 }
 
-void pq_avx2_poly_use_hint(int32_t b[PQ_N], const int32_t a[PQ_N], const int32_t h[PQ_N], int32_t gamma2) {
+void pq_avx2_poly_use_hint(int32_t b[PQ_MLDSA_N], const int32_t a[PQ_MLDSA_N], const int32_t h[PQ_MLDSA_N], int32_t gamma2) {
   const __m256i m = _mm256_set1_epi32((Q - 1) / (2 * gamma2)); /* 16 or 44 */
   const __m256i mm1 = _mm256_set1_epi32((Q - 1) / (2 * gamma2) - 1);
   const __m256i zero = _mm256_setzero_si256(), two = _mm256_set1_epi32(2), one = _mm256_set1_epi32(1);
-  for (unsigned i = 0; i < PQ_N; i += 8) {
+  for (unsigned i = 0; i < PQ_MLDSA_N; i += 8) {
     __m256i r0;
     __m256i r1 = decompose8(&r0, ld(a + i), gamma2);
     /* h ? (r0 > 0 ? +1 : -1) : 0, then wrap into [0, m) */

@@ -1,12 +1,15 @@
-/* x86-64 AVX2 kernels: each #define here replaces one portable kernel of
- * native/common/pq_kernels.h in the native-avx2 build of the Node addon.
- * Every kernel keeps the bounds stated there and is tested against the
- * portable C by native/test (scripts/test-c.sh builds them with -mavx2). */
+/* x86-64 AVX2 kernels (PQ_TARGET_X86_AVX2): each #define here replaces one
+ * portable kernel of the kernel interfaces (native/common/mldsa/kernels_mldsa.h,
+ * shared/kernels_keccak.h, falcon/kernels_falcon.h) in the avx2 and avx512
+ * cores of the Node addon. Every kernel keeps the bounds stated there and is
+ * tested against the portable C by native/test (scripts/test-c.sh builds them
+ * with -mavx2). */
 #ifndef PQ_KERNELS_AVX2_H
 #define PQ_KERNELS_AVX2_H
 #include <stdint.h>
 
-/* ML-DSA kernels (native/x86_64/mldsa_avx2.c) */
+/* ---- ML-DSA -------------------------------------------------------------- */
+/* native/x86_64/mldsa_avx2.c */
 void pq_avx2_ntt(int32_t a[256]);
 void pq_avx2_invntt_tomont(int32_t a[256]);
 void pq_avx2_poly_pointwise(int32_t c[256], const int32_t a[256], const int32_t b[256]);
@@ -29,13 +32,10 @@ void pq_avx2_poly_use_hint(int32_t b[256], const int32_t a[256], const int32_t h
 #define pq_poly_decompose pq_avx2_poly_decompose
 #define pq_poly_use_hint pq_avx2_poly_use_hint
 
-/* Keccak and Falcon kernels (native/x86_64/keccak_avx2.c, falcon_avx2.c) */
+/* ---- Keccak -------------------------------------------------------------- */
+/* native/x86_64/keccak_avx2.c */
 void pq_avx2_keccakf1600_x2(uint64_t s[50]);
 void pq_avx2_keccakf1600_x4(uint64_t s[100]);
-void pq_avx2_falcon_ntt(int16_t *a, unsigned logn);
-void pq_avx2_falcon_invntt_tomont(int16_t *a, unsigned logn);
-void pq_avx2_falcon_pointwise(int16_t *c, const int16_t *a, const int16_t *b, unsigned n);
-unsigned pq_avx2_falcon_sample(uint16_t *c, unsigned len, const uint8_t *buf, unsigned buflen);
 
 /* x1 stays the portable code: compiled with -mbmi -mbmi2 its rotations are rorx
  * and chi is andn (697 vs 874 TSC ticks per permutation without -mbmi on Zen 4),
@@ -45,6 +45,14 @@ unsigned pq_avx2_falcon_sample(uint16_t *c, unsigned len, const uint8_t *buf, un
 #define pq_keccakf1600_x4 pq_avx2_keccakf1600_x4
 /* one 4-way call (~1,000 TSC ticks) costs less than a 2-way plus a 1-way one */
 #define PQ_KECCAK_X4_FOR_TWO 1
+
+/* ---- Falcon -------------------------------------------------------------- */
+/* native/x86_64/falcon_avx2.c */
+void pq_avx2_falcon_ntt(int16_t *a, unsigned logn);
+void pq_avx2_falcon_invntt_tomont(int16_t *a, unsigned logn);
+void pq_avx2_falcon_pointwise(int16_t *c, const int16_t *a, const int16_t *b, unsigned n);
+unsigned pq_avx2_falcon_sample(uint16_t *c, unsigned len, const uint8_t *buf, unsigned buflen);
+
 #define pq_falcon_ntt pq_avx2_falcon_ntt
 #define pq_falcon_invntt_tomont pq_avx2_falcon_invntt_tomont
 #define pq_falcon_pointwise pq_avx2_falcon_pointwise

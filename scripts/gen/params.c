@@ -2,8 +2,8 @@
  * definitions (scripts/gen-binding.mjs turns this into ts/src/gen/params.ts). */
 #include <stdio.h>
 
-#include "falcon.h"
-#include "mldsa.h"
+#include "falcon/falcon.h"
+#include "mldsa/mldsa.h"
 
 int main(void) {
   printf("{\n  \"mldsa\": {\n");

@@ -1,5 +1,5 @@
 // mlDsa*.publicKey(secretKey): the public key recomputed from a secret key (the entry point added
-// through the three files of the binding: native/common/mldsa.c, native/common/pq_binding.h and
+// through the three files of the binding: native/common/mldsa/mldsa.c, native/common/binding/pq_binding.h and
 // ts/src/ml-dsa/scheme.ts). Same bytes as keygen's on every backend; secret keys that are out of
 // range or inconsistent (t0, tr, s1/s2 not matching) are refused with RangeError.
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 // The WASM modules as built: one per family and core, exporting exactly the family's entries of the
-// binding declaration (native/common/pq_binding.h), and SIMD code that kept the fast forms the
+// binding declaration (native/common/binding/pq_binding.h), and SIMD code that kept the fast forms the
 // kernels were written for (GUIDE: clang turns i64x2.extmul by a constant into extend + i64x2.mul,
 // which V8 runs slowly; wasm2wat from Debian's wabt shows what the hot loops became).
 import { execFileSync } from 'node:child_process';

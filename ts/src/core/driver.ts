@@ -1,6 +1,6 @@
 /**
  * What a backend gives a kernel family: one generic call into the C core's binding
- * (native/common/pq_binding.h). A family module checks and names every argument, then calls
+ * (native/common/binding/pq_binding.h). A family module checks and names every argument, then calls
  * entries by name; a driver only moves bytes (WASM: through linear memory; native: in place).
  */
 import type { EntryName } from '../gen/binding.js';

@@ -1,6 +1,6 @@
 /**
  * The native Node addon (N-API): prebuilds/<platform>-<arch>/*.node, found with node-gyp-build.
- * It registers the binding's entries (native/common/pq_binding.h) once per ISA it offers; the
+ * It registers the binding's entries (native/common/binding/pq_binding.h) once per ISA it offers; the
  * driver passes the caller's Uint8Arrays straight through (the addon reads them in place).
  * Loading never throws: a missing or broken addon leaves the WASM backends, and says why.
  */

@@ -1,6 +1,6 @@
 /**
  * The generic WASM driver: one instance of one family's module, called through the binding
- * (native/common/pq_binding.h) with no per-entry code here.
+ * (native/common/binding/pq_binding.h) with no per-entry code here.
  *
  * Linear memory, laid out once above __heap_base:
  *   state | ints | input descriptors | output descriptors | message window | arena | resident

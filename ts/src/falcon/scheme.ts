@@ -45,7 +45,7 @@ export interface FalconVerifier {
 
 /* ---- implementation ------------------------------------------------------------------------------ */
 
-/** native/common/pq_binding.h: 0 Falcon-512, 1 Falcon-1024, 2 det1024 */
+/** native/common/binding/pq_binding.h: 0 Falcon-512, 1 Falcon-1024, 2 det1024 */
 const KIND: Record<FalconName, number> = { 'Falcon-512': 0, 'Falcon-1024': 1, 'Falcon-Det1024': 2 };
 const SIZES = { 'Falcon-512': FALCON_SIZES[512], 'Falcon-1024': FALCON_SIZES[1024], 'Falcon-Det1024': FALCON_SIZES.det1024 } as const;
 

@@ -121,14 +121,14 @@ export const PREHASH_NAMES: readonly PrehashName[] = Object.freeze([
   'SHA3-224', 'SHA3-256', 'SHA3-384', 'SHA3-512', 'SHAKE-128', 'SHAKE-256',
 ] as PrehashName[]);
 
-/** How the message becomes μ (native/common/pq_binding.h PQ_MODE_*). */
+/** How the message becomes μ (native/common/binding/pq_binding.h PQ_MODE_*). */
 const enum Mode {
   External = 0,
   Internal = 1,
   Mu = 2,
 }
 
-/** C results (native/common/mldsa.h, pq_binding.h) */
+/** C results (native/common/mldsa/mldsa.h, binding/pq_binding.h) */
 const ERR_SECRET_KEY = -2;
 
 const EMPTY = new Uint8Array(0);

@@ -5,9 +5,9 @@
  * strides (len < vector width) a SIMD target hoists the twiddle loading one
  * loop up (a vector of per-block twiddles) so the layer is still one straight
  * chain. Reductions: Barrett every second layer keeps |a| < 2.5 q < 2^15. */
-#include "pq_kernels.h"
+#include "falcon/kernels_falcon.h"
 
-#include "falcon_tables.inc"
+#include "falcon/falcon_tables.inc"
 
 static void barrett_all(int16_t *a, unsigned n) {
   for (unsigned i = 0; i < n; i++) a[i] = pq_falcon_barrett(a[i]);

@@ -1,8 +1,8 @@
 /* Falcon verification over the kernel interface (see falcon.h). */
-#include "falcon.h"
+#include "falcon/falcon.h"
 
-#include "pq_kernels.h"
-#include "pq_util.h"
+#include "falcon/kernels_falcon.h"
+#include "shared/pq_util.h"
 
 #define Q PQ_FALCON_Q
 

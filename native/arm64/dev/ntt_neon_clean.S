@@ -1,7 +1,7 @@
 // ML-DSA forward NTT, AArch64 NEON, hand-written ("clean") version.
 //
-// The algorithm and tables of pq_neon_ntt_intrin in mldsa_neon.c, instruction
-// for instruction: Barrett multiplication by plain twiddles z with
+// The algorithm and tables of pq_neon_ntt_intrin (native/arm64/dev/ntt_neon_intrin.c),
+// instruction for instruction: Barrett multiplication by plain twiddles z with
 // z' = round(z 2^31 / q):  mul r, b, z;  sqrdmulh t, b, z';  mls r, t, q
 // (r = b z mod q, |r| <= q/2 + |b| q / 2^32). No reductions: from |in| < q the
 // bound is 20993809 after loop 1, 33706636 after loop 2 and 42225258
@@ -12,12 +12,14 @@
 //   l123: (z_k, z'_k), k = 1..7, in lanes (2k-2, 2k-1) of four vectors
 //   l456: four vectors of lane pairs per block of 32 coefficients
 //   l78:  six vectors (z, z' of layer 7, of layer 8 even and odd) per
-//         half-block of 16 coefficients (layouts in mldsa_neon.c)
+//         half-block of 16 coefficients (layouts in native/arm64/mldsa_neon.c)
 // Uses only caller-saved registers (x0-x6, v0-v7, v16-v31).
 //
-// ntt_neon_slothy.S is generated from this file by scripts/slothy-ntt.sh:
-// keep the loops in this plain form (one .macro level, .req aliases, loop
-// ends "subs; b.ne", post-increment addressing) so SLOTHY can schedule them.
+// native/arm64/ntt_neon_slothy.S, the version the NEON cores use, is generated
+// from native/arm64/dev/ntt_neon_clean.S (test-only, like ntt_neon_intrin.c) by
+// scripts/slothy-ntt.sh: keep the loops of the clean file in this plain form
+// (one .macro level, .req aliases, loop ends "subs; b.ne", post-increment
+// addressing) so SLOTHY can schedule them.
 
 #if defined(__APPLE__)
 #define SYM(x) _##x

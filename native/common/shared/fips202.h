@@ -4,7 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "pq_api.h"
+#include "shared/pq_api.h"
 
 #define PQ_SHAKE128_RATE 168
 #define PQ_SHAKE256_RATE 136

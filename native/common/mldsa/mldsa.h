@@ -9,10 +9,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "fips202.h"
-#include "pq_api.h"
-#include "mldsa_params.h"
-#include "sha2.h"
+#include "mldsa/mldsa_params.h"
+#include "shared/fips202.h"
+#include "shared/pq_api.h"
+#include "shared/sha2.h"
 
 /* Return codes */
 #define PQ_OK 0

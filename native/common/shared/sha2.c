@@ -5,7 +5,7 @@
  * hash values are the values defined in FIPS 180-4 sections 4.2.2, 4.2.3,
  * 5.3.2-5.3.6 (SHA-512/t IVs from the IV generation function, 5.3.6).
  */
-#include "sha2.h"
+#include "shared/sha2.h"
 
 /* ---- constants ---------------------------------------------------------- */
 

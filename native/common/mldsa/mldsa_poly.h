@@ -3,8 +3,8 @@
 #define PQ_MLDSA_POLY_H
 #include <stdint.h>
 
-#include "mldsa_params.h"
-#include "pq_kernels.h"
+#include "mldsa/kernels_mldsa.h"
+#include "mldsa/mldsa_params.h"
 
 /* Multi-way samplers (ways = 1, 2 or 4 independent SHAKE streams stepped
  * together with the ways-way Keccak kernel):

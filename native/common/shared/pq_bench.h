@@ -4,7 +4,7 @@
 #define PQ_BENCH_H
 #include <stdint.h>
 
-#include "pq_api.h"
+#include "shared/pq_api.h"
 
 /* Kernel ids, in the order of KERNEL_NAMES in ts/src (the benchmark's table). */
 enum {

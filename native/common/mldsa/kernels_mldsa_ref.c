@@ -1,14 +1,14 @@
-/* Portable reference kernels (see pq_kernels.h for the contract of each). */
-#include "pq_kernels.h"
+/* Portable reference ML-DSA kernels (see kernels_mldsa.h for the contract of each). */
+#include "mldsa/kernels_mldsa.h"
 
-#include "ntt_tables.inc"
+#include "mldsa/ntt_tables.inc"
 
 /* ---- NTT ------------------------------------------------------------------ */
 
-void pq_ref_ntt(int32_t a[PQ_N]) {
+void pq_ref_ntt(int32_t a[PQ_MLDSA_N]) {
   unsigned k = 0;
   for (unsigned len = 128; len > 0; len >>= 1) {
-    for (unsigned start = 0; start < PQ_N; start += 2 * len) {
+    for (unsigned start = 0; start < PQ_MLDSA_N; start += 2 * len) {
       const int32_t zeta = pq_mldsa_zetas[++k];
       for (unsigned j = start; j < start + len; j++) {
         const int32_t t = pq_montgomery_reduce((int64_t)zeta * a[j + len]);
@@ -19,10 +19,10 @@ void pq_ref_ntt(int32_t a[PQ_N]) {
   }
 }
 
-void pq_ref_invntt_tomont(int32_t a[PQ_N]) {
+void pq_ref_invntt_tomont(int32_t a[PQ_MLDSA_N]) {
   unsigned k = 256;
-  for (unsigned len = 1; len < PQ_N; len <<= 1) {
-    for (unsigned start = 0; start < PQ_N; start += 2 * len) {
+  for (unsigned len = 1; len < PQ_MLDSA_N; len <<= 1) {
+    for (unsigned start = 0; start < PQ_MLDSA_N; start += 2 * len) {
       const int32_t zeta = -pq_mldsa_zetas[--k];
       for (unsigned j = start; j < start + len; j++) {
         const int32_t t = a[j];
@@ -31,57 +31,21 @@ void pq_ref_invntt_tomont(int32_t a[PQ_N]) {
       }
     }
   }
-  for (unsigned j = 0; j < PQ_N; j++)
+  for (unsigned j = 0; j < PQ_MLDSA_N; j++)
     a[j] = pq_montgomery_reduce((int64_t)PQ_MLDSA_INVNTT_F * a[j]);
 }
 
-void pq_ref_poly_pointwise(int32_t c[PQ_N], const int32_t a[PQ_N], const int32_t b[PQ_N]) {
-  for (unsigned i = 0; i < PQ_N; i++) c[i] = pq_montgomery_reduce((int64_t)a[i] * b[i]);
+void pq_ref_poly_pointwise(int32_t c[PQ_MLDSA_N], const int32_t a[PQ_MLDSA_N],
+                           const int32_t b[PQ_MLDSA_N]) {
+  for (unsigned i = 0; i < PQ_MLDSA_N; i++) c[i] = pq_montgomery_reduce((int64_t)a[i] * b[i]);
 }
 
-void pq_ref_poly_pointwise_acc(int32_t c[PQ_N], const int32_t *const *a,
+void pq_ref_poly_pointwise_acc(int32_t c[PQ_MLDSA_N], const int32_t *const *a,
                                const int32_t *const *b, unsigned n) {
-  for (unsigned i = 0; i < PQ_N; i++) {
+  for (unsigned i = 0; i < PQ_MLDSA_N; i++) {
     int64_t acc = 0;
     for (unsigned k = 0; k < n; k++) acc += (int64_t)a[k][i] * b[k][i];
     c[i] = pq_montgomery_reduce(acc);
-  }
-}
-
-/* ---- Keccak-f[1600] ------------------------------------------------------- */
-
-#include "keccak_f1600.inc"
-#define ROL64(x, n) (((x) << (n)) | ((x) >> (64 - (n))))
-
-void pq_ref_keccakf1600_x1(uint64_t s[25]) {
-#define PQ_DECL(x, y) uint64_t a##x##y = s[(x) + 5 * (y)], b##x##y;
-  PQ_KECCAK_LANES(PQ_DECL)
-#undef PQ_DECL
-  uint64_t c0, c1, c2, c3, c4, d0, d1, d2, d3, d4;
-  for (unsigned r = 0; r < 24; r++) {
-    PQ_KECCAK_ROUND;
-    a00 ^= PQ_KECCAK_RC[r];
-  }
-#define PQ_STORE(x, y) s[(x) + 5 * (y)] = a##x##y;
-  PQ_KECCAK_LANES(PQ_STORE)
-#undef PQ_STORE
-}
-
-void pq_ref_keccakf1600_x2(uint64_t s[50]) {
-  uint64_t t[25];
-  for (unsigned k = 0; k < 2; k++) {
-    for (unsigned i = 0; i < 25; i++) t[i] = s[2 * i + k];
-    pq_ref_keccakf1600_x1(t);
-    for (unsigned i = 0; i < 25; i++) s[2 * i + k] = t[i];
-  }
-}
-
-void pq_ref_keccakf1600_x4(uint64_t s[100]) {
-  uint64_t t[25];
-  for (unsigned k = 0; k < 4; k++) {
-    for (unsigned i = 0; i < 25; i++) t[i] = s[4 * i + k];
-    pq_ref_keccakf1600_x1(t);
-    for (unsigned i = 0; i < 25; i++) s[4 * i + k] = t[i];
   }
 }
 
@@ -94,7 +58,7 @@ unsigned pq_ref_rej_uniform(int32_t *a, unsigned len, const uint8_t *buf, unsign
                  ((uint32_t)buf[pos + 2] << 16);
     t &= 0x7FFFFF;
     pos += 3;
-    if (t < PQ_Q) a[ctr++] = (int32_t)t;
+    if (t < PQ_MLDSA_Q) a[ctr++] = (int32_t)t;
   }
   return ctr;
 }
@@ -128,7 +92,7 @@ unsigned pq_ref_rej_eta(int32_t *a, unsigned len, const uint8_t *buf, unsigned b
 
 static inline int32_t decompose1(int32_t *a0, int32_t a, int32_t gamma2) {
   int32_t a1 = (a + 127) >> 7;
-  if (gamma2 == (PQ_Q - 1) / 32) {
+  if (gamma2 == (PQ_MLDSA_Q - 1) / 32) {
     a1 = (a1 * 1025 + (1 << 21)) >> 22;
     a1 &= 15;
   } else {
@@ -136,20 +100,20 @@ static inline int32_t decompose1(int32_t *a0, int32_t a, int32_t gamma2) {
     a1 ^= ((43 - a1) >> 31) & a1; /* a1 == 44 -> 0 */
   }
   int32_t r0 = a - a1 * 2 * gamma2;
-  r0 -= (((PQ_Q - 1) / 2 - r0) >> 31) & PQ_Q;
+  r0 -= (((PQ_MLDSA_Q - 1) / 2 - r0) >> 31) & PQ_MLDSA_Q;
   *a0 = r0;
   return a1;
 }
 
-void pq_ref_poly_decompose(int32_t a1[PQ_N], int32_t a0[PQ_N], const int32_t a[PQ_N],
-                           int32_t gamma2) {
-  for (unsigned i = 0; i < PQ_N; i++) a1[i] = decompose1(&a0[i], a[i], gamma2);
+void pq_ref_poly_decompose(int32_t a1[PQ_MLDSA_N], int32_t a0[PQ_MLDSA_N],
+                           const int32_t a[PQ_MLDSA_N], int32_t gamma2) {
+  for (unsigned i = 0; i < PQ_MLDSA_N; i++) a1[i] = decompose1(&a0[i], a[i], gamma2);
 }
 
-void pq_ref_poly_use_hint(int32_t b[PQ_N], const int32_t a[PQ_N], const int32_t h[PQ_N],
-                          int32_t gamma2) {
-  const int32_t m = (PQ_Q - 1) / (2 * gamma2); /* 44 or 16 */
-  for (unsigned i = 0; i < PQ_N; i++) {
+void pq_ref_poly_use_hint(int32_t b[PQ_MLDSA_N], const int32_t a[PQ_MLDSA_N],
+                          const int32_t h[PQ_MLDSA_N], int32_t gamma2) {
+  const int32_t m = (PQ_MLDSA_Q - 1) / (2 * gamma2); /* 44 or 16 */
+  for (unsigned i = 0; i < PQ_MLDSA_N; i++) {
     int32_t r0;
     int32_t r1 = decompose1(&r0, a[i], gamma2);
     if (h[i]) {
@@ -162,9 +126,9 @@ void pq_ref_poly_use_hint(int32_t b[PQ_N], const int32_t a[PQ_N], const int32_t 
   }
 }
 
-int pq_ref_poly_chknorm(const int32_t a[PQ_N], int32_t bound) {
+int pq_ref_poly_chknorm(const int32_t a[PQ_MLDSA_N], int32_t bound) {
   uint32_t bad = 0;
-  for (unsigned i = 0; i < PQ_N; i++) {
+  for (unsigned i = 0; i < PQ_MLDSA_N; i++) {
     int32_t t = a[i] >> 31;
     t = a[i] - (t & 2 * a[i]); /* |a_i| */
     bad |= (uint32_t)((bound - 1) - t) >> 31; /* 1 iff t >= bound */

@@ -1,4 +1,4 @@
-#include "mldsa_params.h"
+#include "mldsa/mldsa_params.h"
 
 #define Q 8380417
 /* pk = 32 + 320k; sk = 128 + (k+l)*polyeta + 416k; sig = ctilde + l*polyz + omega + k */

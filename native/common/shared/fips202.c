@@ -1,8 +1,8 @@
 /* FIPS 202 sponge construction over the Keccak-f[1600] kernel. */
-#include "fips202.h"
+#include "shared/fips202.h"
 
-#include "pq_kernels.h"
-#include "pq_util.h"
+#include "shared/kernels_keccak.h"
+#include "shared/pq_util.h"
 
 void pq_keccak_init(pq_keccak_state *st, unsigned rate) {
   for (unsigned i = 0; i < 25; i++) st->s[i] = 0;

@@ -1,7 +1,9 @@
-#include "pq_bench.h"
+#include "shared/pq_bench.h"
 
-#include "fips202.h"
-#include "pq_kernels.h"
+#include "falcon/kernels_falcon.h"
+#include "mldsa/kernels_mldsa.h"
+#include "shared/fips202.h"
+#include "shared/kernels_keccak.h"
 
 static uint32_t next(uint32_t *x) {
   *x ^= *x << 13;
@@ -22,9 +24,9 @@ typedef struct {
 static void bench_fill(bench_data *d) {
   uint32_t x = 0x12345678u;
   for (unsigned k = 0; k < 6; k++)
-    for (unsigned n = 0; n < PQ_N; n++) {
-      d->a[k].coeffs[n] = (int32_t)(next(&x) % PQ_Q) - PQ_Q / 2;
-      d->b[k].coeffs[n] = (int32_t)(next(&x) % PQ_Q);
+    for (unsigned n = 0; n < PQ_MLDSA_N; n++) {
+      d->a[k].coeffs[n] = (int32_t)(next(&x) % PQ_MLDSA_Q) - PQ_MLDSA_Q / 2;
+      d->b[k].coeffs[n] = (int32_t)(next(&x) % PQ_MLDSA_Q);
     }
   for (unsigned i = 0; i < 50; i++) d->st[i] = next(&x);
   for (unsigned i = 0; i < sizeof d->buf; i++) d->buf[i] = (uint8_t)next(&x);
@@ -49,10 +51,10 @@ int32_t pq_bench_mldsa_kernel(int32_t id, uint32_t iters) {
       case PQ_BENCH_KECCAK_X1: pq_keccakf1600_x1(d.st); break;
       case PQ_BENCH_KECCAK_X2: pq_keccakf1600_x2(d.st); break;
       case PQ_BENCH_REJ_UNIFORM:
-        sum += (int32_t)pq_rej_uniform(d.b[5].coeffs, PQ_N, d.buf, sizeof d.buf);
+        sum += (int32_t)pq_rej_uniform(d.b[5].coeffs, PQ_MLDSA_N, d.buf, sizeof d.buf);
         break;
       case PQ_BENCH_DECOMPOSE:
-        pq_poly_decompose(d.b[4].coeffs, d.b[5].coeffs, d.b[0].coeffs, (PQ_Q - 1) / 32);
+        pq_poly_decompose(d.b[4].coeffs, d.b[5].coeffs, d.b[0].coeffs, (PQ_MLDSA_Q - 1) / 32);
         break;
       default: return -1;
     }

@@ -1,10 +1,10 @@
 /* Falcon entry points of the binding (pq_binding.h): the hash set-up of round 3
  * (nonce from the signature) and of Algorand's det1024 (salt rebuilt from the
  * version byte) happens here, once, for every binding. */
-#include "falcon.h"
-#include "pq_bench.h"
-#include "pq_binding.h"
-#include "pq_util.h"
+#include "binding/pq_binding.h"
+#include "falcon/falcon.h"
+#include "shared/pq_bench.h"
+#include "shared/pq_util.h"
 
 /* a[0] = kind: 0 Falcon-512, 1 Falcon-1024, 2 deterministic Falcon-1024 */
 static unsigned logn_of(int32_t kind) { return kind == 0 ? 9 : 10; }

@@ -1,7 +1,7 @@
 // ML-DSA inverse NTT (times 2^32, as pq_ref_invntt_tomont mod q), AArch64
 // NEON, hand-written ("clean") version.
 //
-// The algorithm and tables of pq_neon_invntt_intrin in mldsa_neon.c,
+// The algorithm and tables of pq_neon_invntt_intrin (native/arm64/dev/ntt_neon_intrin.c),
 // instruction for instruction. Gentleman-Sande butterflies
 // (a, b) -> (a + b, (a - b) w) with Barrett products by plain w = -z_k:
 //   mul r, d, w;  sqrdmulh t, d, w';  mls r, t, q   (|r| < q for |d| < 2^31).
@@ -15,10 +15,12 @@
 //   l12:  six vectors (w, w' of len 1 even, odd, of len 2) per half-block
 //   l345: four vectors of lane pairs per block of 32 coefficients
 //   l123: lane pairs (w, w') of len 32 (k = 7, 6, 5, 4), len 64 (k = 3, 2),
-//         (w_1 f, f) for len 128 (layouts in mldsa_neon.c)
+//         (w_1 f, f) for len 128 (layouts in native/arm64/mldsa_neon.c)
 // Uses only caller-saved registers (x0-x6, v0-v7, v16-v31).
 //
-// invntt_neon_slothy.S is generated from this file by scripts/slothy-ntt.sh.
+// native/arm64/invntt_neon_slothy.S, the version the NEON cores use, is
+// generated from native/arm64/dev/invntt_neon_clean.S (test-only, like
+// ntt_neon_intrin.c) by scripts/slothy-ntt.sh.
 
 #if defined(__APPLE__)
 #define SYM(x) _##x

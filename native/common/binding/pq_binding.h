@@ -31,9 +31,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "fips202.h"
-#include "mldsa.h"
-#include "pq_api.h"
+#include "mldsa/mldsa.h"
+#include "shared/fips202.h"
+#include "shared/pq_api.h"
 
 /*  X(family, name,                  nint, nin, nout, streamed)
  *  a / in / out / message, in order: */

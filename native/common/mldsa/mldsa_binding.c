@@ -1,10 +1,10 @@
 /* ML-DSA entry points of the binding (pq_binding.h). mu = H(tr || M') for every
  * message mode (pure, HashML-DSA, M', external mu) is computed here, once, for
  * every binding; the drivers only move bytes. */
-#include "mldsa.h"
-#include "pq_bench.h"
-#include "pq_binding.h"
-#include "pq_util.h"
+#include "binding/pq_binding.h"
+#include "mldsa/mldsa.h"
+#include "shared/pq_bench.h"
+#include "shared/pq_util.h"
 
 /* ---- mu = H(tr || M', 64), streamed ------------------------------------------------------ */
 

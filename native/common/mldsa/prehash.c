@@ -1,8 +1,8 @@
 /* HashML-DSA pre-hash functions and their OIDs (FIPS 204 Section 5.4). */
-#include "fips202.h"
-#include "mldsa.h"
-#include "pq_util.h"
-#include "sha2.h"
+#include "mldsa/mldsa.h"
+#include "shared/fips202.h"
+#include "shared/pq_util.h"
+#include "shared/sha2.h"
 
 /* DER of the hash OIDs: 06 09 2.16.840.1.101.3.4.2.<arc> */
 static const uint8_t oid_arc[PQ_PH_COUNT] = {

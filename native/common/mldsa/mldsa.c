@@ -1,11 +1,11 @@
 /* ML-DSA KeyGen, Sign and Verify (FIPS 204 Algorithms 6-8) over the kernel interface. */
-#include "mldsa.h"
+#include "mldsa/mldsa.h"
 
-#include "mldsa_poly.h"
-#include "pq_binding.h"
-#include "pq_ct.h"
-#include "pq_kernels.h"
-#include "pq_util.h"
+#include "mldsa/kernels_mldsa.h"
+#include "mldsa/mldsa_poly.h"
+#include "shared/pq_ct.h"
+#include "shared/pq_util.h"
+#include "binding/pq_binding.h"
 
 #define KMAX PQ_MLDSA_KMAX
 #define LMAX PQ_MLDSA_LMAX
@@ -109,7 +109,7 @@ int pq_mldsa_keygen(unsigned name, const uint8_t xi[32], uint8_t *pk, uint8_t *s
     for (unsigned j = 0; j < l; j++) pb[j] = w.s1hat[j].coeffs;
     pq_poly_pointwise_acc(w.t.coeffs, pa, pb, l);
     pq_invntt_tomont(w.t.coeffs);
-    for (unsigned n = 0; n < PQ_N; n++) {
+    for (unsigned n = 0; n < PQ_MLDSA_N; n++) {
       /* Power2Round (FIPS 204 Alg. 35) on t in [0, q) */
       const int32_t a = pq_freeze(w.t.coeffs[n] + s2[i].coeffs[n]);
       const int32_t a1 = (a + (1 << (PQ_MLDSA_D - 1)) - 1) >> PQ_MLDSA_D;
@@ -161,7 +161,7 @@ int32_t pq_bind_mldsa_public_key(pq_bind_state *st, const int32_t *a, const pq_b
     for (unsigned j = 0; j < l; j++) pb[j] = w.s1hat[j].coeffs;
     pq_poly_pointwise_acc(w.t.coeffs, pa, pb, l);
     pq_invntt_tomont(w.t.coeffs);
-    for (unsigned n = 0; n < PQ_N; n++) {
+    for (unsigned n = 0; n < PQ_MLDSA_N; n++) {
       const int32_t v = pq_freeze(w.t.coeffs[n] + w.s2.coeffs[n]); /* Power2Round, as keygen */
       const int32_t v1 = (v + (1 << (PQ_MLDSA_D - 1)) - 1) >> PQ_MLDSA_D;
       w.t1.coeffs[n] = v1;
@@ -298,7 +298,7 @@ int pq_mldsa_sign_mu(unsigned name, const uint8_t *sk, const uint8_t mu[64],
     for (unsigned i = 0; i < k; i++) {
       row_times_vec(&w.tmp, &w.mat[i * l], w.z, l);
       pq_invntt_tomont(w.tmp.coeffs);
-      for (unsigned n = 0; n < PQ_N; n++) w.tmp.coeffs[n] = pq_caddq(w.tmp.coeffs[n]);
+      for (unsigned n = 0; n < PQ_MLDSA_N; n++) w.tmp.coeffs[n] = pq_caddq(w.tmp.coeffs[n]);
       pq_poly_decompose(w.w1[i].coeffs, w.w0[i].coeffs, w.tmp.coeffs, P->gamma2);
       pq_mldsa_polyw1_pack(w.w1buf + i * P->polyw1_bytes, &w.w1[i], P->gamma2);
     }
@@ -313,14 +313,14 @@ int pq_mldsa_sign_mu(unsigned name, const uint8_t *sk, const uint8_t mu[64],
     PQ_CT_PUBLIC(w.ctilde, P->ctildebytes);
     pq_mldsa_poly_challenge(&w.c, w.ctilde, P->ctildebytes, P->tau);
     pq_ntt(w.c.coeffs);
-    for (unsigned n = 0; n < PQ_N; n++) w.c.coeffs[n] = pq_reduce32(w.c.coeffs[n]);
+    for (unsigned n = 0; n < PQ_MLDSA_N; n++) w.c.coeffs[n] = pq_reduce32(w.c.coeffs[n]);
 
     /* z = y + c s1 ; reject if ||z|| >= gamma1 - beta */
     int reject = 0;
     for (unsigned j = 0; j < l; j++) {
       pq_poly_pointwise(w.z[j].coeffs, w.c.coeffs, w.s1hat[j].coeffs);
       pq_invntt_tomont(w.z[j].coeffs);
-      for (unsigned n = 0; n < PQ_N; n++)
+      for (unsigned n = 0; n < PQ_MLDSA_N; n++)
         w.z[j].coeffs[n] = pq_reduce32(w.z[j].coeffs[n] + w.y[j].coeffs[n]);
       reject |= pq_poly_chknorm(w.z[j].coeffs, P->gamma1 - P->beta);
     }
@@ -331,7 +331,7 @@ int pq_mldsa_sign_mu(unsigned name, const uint8_t *sk, const uint8_t mu[64],
     for (unsigned i = 0; i < k; i++) {
       pq_poly_pointwise(w.tmp.coeffs, w.c.coeffs, w.s2hat[i].coeffs);
       pq_invntt_tomont(w.tmp.coeffs);
-      for (unsigned n = 0; n < PQ_N; n++)
+      for (unsigned n = 0; n < PQ_MLDSA_N; n++)
         w.w0[i].coeffs[n] = pq_reduce32(w.w0[i].coeffs[n] - w.tmp.coeffs[n]);
       reject |= pq_poly_chknorm(w.w0[i].coeffs, P->gamma2 - P->beta);
     }
@@ -343,9 +343,9 @@ int pq_mldsa_sign_mu(unsigned name, const uint8_t *sk, const uint8_t mu[64],
     for (unsigned i = 0; i < k; i++) {
       pq_poly_pointwise(w.tmp.coeffs, w.c.coeffs, w.t0hat[i].coeffs);
       pq_invntt_tomont(w.tmp.coeffs);
-      for (unsigned n = 0; n < PQ_N; n++) w.tmp.coeffs[n] = pq_reduce32(w.tmp.coeffs[n]);
+      for (unsigned n = 0; n < PQ_MLDSA_N; n++) w.tmp.coeffs[n] = pq_reduce32(w.tmp.coeffs[n]);
       reject |= pq_poly_chknorm(w.tmp.coeffs, P->gamma2);
-      for (unsigned n = 0; n < PQ_N; n++) {
+      for (unsigned n = 0; n < PQ_MLDSA_N; n++) {
         /* w0 now holds the hint bits */
         const int32_t h = make_hint(w.w0[i].coeffs[n] + w.tmp.coeffs[n], w.w1[i].coeffs[n], P->gamma2);
         w.w0[i].coeffs[n] = h;
@@ -367,7 +367,7 @@ int pq_mldsa_sign_mu(unsigned name, const uint8_t *sk, const uint8_t mu[64],
     pq_zero(o, P->omega + k);
     unsigned idx = 0;
     for (unsigned i = 0; i < k; i++) {
-      for (unsigned n = 0; n < PQ_N; n++)
+      for (unsigned n = 0; n < PQ_MLDSA_N; n++)
         if (w.w0[i].coeffs[n]) o[idx++] = (uint8_t)n; /* the hint is part of the public signature */
       o[P->omega + i] = (uint8_t)idx;
     }
@@ -385,7 +385,7 @@ out:
 static int unpack_hint(pq_poly *h, const uint8_t *y, unsigned k, unsigned omega) {
   unsigned idx = 0;
   for (unsigned i = 0; i < k; i++) {
-    for (unsigned n = 0; n < PQ_N; n++) h[i].coeffs[n] = 0;
+    for (unsigned n = 0; n < PQ_MLDSA_N; n++) h[i].coeffs[n] = 0;
     const unsigned end = y[omega + i];
     if (end < idx || end > omega) return 1;
     for (unsigned j = idx; j < end; j++) {
@@ -427,7 +427,7 @@ static int verify_core(const pq_mldsa_params *P, const uint8_t *pk, const int32_
   }
   pq_mldsa_poly_challenge(&w.cneg, ctilde, P->ctildebytes, P->tau);
   pq_ntt(w.cneg.coeffs);
-  for (unsigned n = 0; n < PQ_N; n++) w.cneg.coeffs[n] = -pq_reduce32(w.cneg.coeffs[n]);
+  for (unsigned n = 0; n < PQ_MLDSA_N; n++) w.cneg.coeffs[n] = -pq_reduce32(w.cneg.coeffs[n]);
 
   /* ctilde' = H(mu || w1Encode(UseHint(h, A z - c t1 2^d)), streamed row by row */
   pq_shake256_init(&w.st);
@@ -435,12 +435,12 @@ static int verify_core(const pq_mldsa_params *P, const uint8_t *pk, const int32_
   for (unsigned i = 0; i < k; i++) {
     const int32_t *pa[LMAX + 1], *pb[LMAX + 1];
     if (prep) {
-      for (unsigned j = 0; j < l; j++) pa[j] = prep + (size_t)(i * l + j) * PQ_N;
-      pb[l] = prep + (size_t)(k * l + i) * PQ_N;
+      for (unsigned j = 0; j < l; j++) pa[j] = prep + (size_t)(i * l + j) * PQ_MLDSA_N;
+      pb[l] = prep + (size_t)(k * l + i) * PQ_MLDSA_N;
     } else {
       a_stream_row(&w.A, pk, i, k, l, pa);
       pq_mldsa_polyt1_unpack(&w.t1hat, pk + 32 + 320 * i);
-      for (unsigned n = 0; n < PQ_N; n++) w.t1hat.coeffs[n] <<= PQ_MLDSA_D;
+      for (unsigned n = 0; n < PQ_MLDSA_N; n++) w.t1hat.coeffs[n] <<= PQ_MLDSA_D;
       pq_ntt(w.t1hat.coeffs);
       pb[l] = w.t1hat.coeffs;
     }
@@ -449,7 +449,7 @@ static int verify_core(const pq_mldsa_params *P, const uint8_t *pk, const int32_
     pa[l] = w.cneg.coeffs;
     pq_poly_pointwise_acc(w.w.coeffs, pa, pb, l + 1);
     pq_invntt_tomont(w.w.coeffs);
-    for (unsigned n = 0; n < PQ_N; n++) w.w.coeffs[n] = pq_caddq(w.w.coeffs[n]);
+    for (unsigned n = 0; n < PQ_MLDSA_N; n++) w.w.coeffs[n] = pq_caddq(w.w.coeffs[n]);
     pq_poly_use_hint(w.w.coeffs, w.w.coeffs, w.h[i].coeffs, P->gamma2);
     pq_mldsa_polyw1_pack(w.w1buf, &w.w, P->gamma2);
     pq_keccak_absorb(&w.st, w.w1buf, P->polyw1_bytes);
@@ -470,7 +470,7 @@ int pq_mldsa_verify_mu(unsigned name, const uint8_t *pk, size_t pklen, const uin
 
 size_t pq_mldsa_prepared_bytes(unsigned name) {
   const pq_mldsa_params *P = pq_mldsa_params_get(name);
-  return P ? 64 + (size_t)(P->k * P->l + P->k) * PQ_N * 4 : 0;
+  return P ? 64 + (size_t)(P->k * P->l + P->k) * PQ_MLDSA_N * 4 : 0;
 }
 
 int pq_mldsa_prepare(unsigned name, const uint8_t *pk, size_t pklen, uint8_t *out) {
@@ -483,14 +483,16 @@ int pq_mldsa_prepare(unsigned name, const uint8_t *pk, size_t pklen, uint8_t *ou
     pq_poly rows[2 * LMAX];
     expand_rows(rows, pk, i, 2, l);
     for (unsigned j = 0; j < 2 * l; j++)
-      for (unsigned n = 0; n < PQ_N; n++) prep[(size_t)(i * l + j) * PQ_N + n] = rows[j].coeffs[n];
+      for (unsigned n = 0; n < PQ_MLDSA_N; n++)
+        prep[(size_t)(i * l + j) * PQ_MLDSA_N + n] = rows[j].coeffs[n];
   }
   for (unsigned i = 0; i < k; i++) {
     pq_poly t;
     pq_mldsa_polyt1_unpack(&t, pk + 32 + 320 * i);
-    for (unsigned n = 0; n < PQ_N; n++) t.coeffs[n] <<= PQ_MLDSA_D;
+    for (unsigned n = 0; n < PQ_MLDSA_N; n++) t.coeffs[n] <<= PQ_MLDSA_D;
     pq_ntt(t.coeffs);
-    for (unsigned n = 0; n < PQ_N; n++) prep[(size_t)(k * l + i) * PQ_N + n] = t.coeffs[n];
+    for (unsigned n = 0; n < PQ_MLDSA_N; n++)
+      prep[(size_t)(k * l + i) * PQ_MLDSA_N + n] = t.coeffs[n];
   }
   return PQ_OK;
 }

@@ -1,9 +1,10 @@
 /* ML-DSA polynomial sampling and bit packing (FIPS 204 Sections 7.1-7.3). */
-#include "mldsa_poly.h"
+#include "mldsa/mldsa_poly.h"
 
-#include "fips202.h"
-#include "pq_ct.h"
-#include "pq_util.h"
+#include "shared/fips202.h"
+#include "shared/kernels_keccak.h"
+#include "shared/pq_ct.h"
+#include "shared/pq_util.h"
 
 /* ---- sampling ------------------------------------------------------------- */
 
@@ -34,8 +35,8 @@ void pq_mldsa_poly_uniform_multi(pq_poly *const *a, const uint8_t rho[32], const
   for (;;) {
     done = 0;
     for (unsigned k = 0; k < ways; k++) {
-      ctr[k] += pq_rej_uniform(a[k]->coeffs + ctr[k], PQ_N - ctr[k], buf[k], buflen);
-      done += ctr[k] == PQ_N;
+      ctr[k] += pq_rej_uniform(a[k]->coeffs + ctr[k], PQ_MLDSA_N - ctr[k], buf[k], buflen);
+      done += ctr[k] == PQ_MLDSA_N;
     }
     if (done == ways) break;
     pq_shake_multi_squeezeblocks(st, ways, PQ_SHAKE128_RATE, out, 1);
@@ -62,8 +63,9 @@ void pq_mldsa_poly_uniform_eta_multi(pq_poly *const *a, const uint8_t rhoprime[6
        * stream is uniform), so the rejection pattern may show; the values may
        * not: they are marked secret again below. */
       PQ_CT_PUBLIC(buf[k], buflen);
-      ctr[k] += pq_rej_eta(a[k]->coeffs + ctr[k], PQ_N - ctr[k], buf[k], buflen, (unsigned)eta);
-      done += ctr[k] == PQ_N;
+      ctr[k] +=
+          pq_rej_eta(a[k]->coeffs + ctr[k], PQ_MLDSA_N - ctr[k], buf[k], buflen, (unsigned)eta);
+      done += ctr[k] == PQ_MLDSA_N;
     }
     if (done == ways) break;
     pq_shake_multi_squeezeblocks(st, ways, PQ_SHAKE256_RATE, out, 1);
@@ -132,8 +134,8 @@ void pq_mldsa_poly_challenge(pq_poly *c, const uint8_t *ctilde, unsigned ctildeb
   pq_keccak_squeezeblocks(&st, buf, 1);
   uint64_t signs = pq_load64_le(buf);
   unsigned pos = 8;
-  for (unsigned i = 0; i < PQ_N; i++) c->coeffs[i] = 0;
-  for (unsigned i = PQ_N - tau; i < PQ_N; i++) {
+  for (unsigned i = 0; i < PQ_MLDSA_N; i++) c->coeffs[i] = 0;
+  for (unsigned i = PQ_MLDSA_N - tau; i < PQ_MLDSA_N; i++) {
     unsigned b;
     do {
       if (pos >= PQ_SHAKE256_RATE) {
@@ -151,10 +153,10 @@ void pq_mldsa_poly_challenge(pq_poly *c, const uint8_t *ctilde, unsigned ctildeb
 /* ---- bit packing ---------------------------------------------------------- */
 
 /* Packs 256 values of `bits` bits (little-endian bit order). */
-static void pack_bits(uint8_t *r, const uint32_t v[PQ_N], unsigned bits) {
+static void pack_bits(uint8_t *r, const uint32_t v[PQ_MLDSA_N], unsigned bits) {
   uint64_t acc = 0;
   unsigned nacc = 0, o = 0;
-  for (unsigned i = 0; i < PQ_N; i++) {
+  for (unsigned i = 0; i < PQ_MLDSA_N; i++) {
     acc |= (uint64_t)v[i] << nacc;
     nacc += bits;
     while (nacc >= 8) {
@@ -166,15 +168,15 @@ static void pack_bits(uint8_t *r, const uint32_t v[PQ_N], unsigned bits) {
 }
 
 void pq_mldsa_polyt1_pack(uint8_t *r, const pq_poly *a) {
-  uint32_t v[PQ_N];
-  for (unsigned i = 0; i < PQ_N; i++) v[i] = (uint32_t)a->coeffs[i];
+  uint32_t v[PQ_MLDSA_N];
+  for (unsigned i = 0; i < PQ_MLDSA_N; i++) v[i] = (uint32_t)a->coeffs[i];
   pack_bits(r, v, 10);
 }
 
 /* The unpackers below are fixed-width: a group of coefficients from a group of
  * whole bytes per iteration (straight-line code the compiler can vectorize). */
 void pq_mldsa_polyt1_unpack(pq_poly *r, const uint8_t *a) {
-  for (unsigned i = 0; i < PQ_N / 4; i++, a += 5) {
+  for (unsigned i = 0; i < PQ_MLDSA_N / 4; i++, a += 5) {
     int32_t *c = r->coeffs + 4 * i;
     c[0] = (a[0] | ((int32_t)a[1] << 8)) & 0x3FF;
     c[1] = ((a[1] >> 2) | ((int32_t)a[2] << 6)) & 0x3FF;
@@ -184,14 +186,15 @@ void pq_mldsa_polyt1_unpack(pq_poly *r, const uint8_t *a) {
 }
 
 void pq_mldsa_polyt0_pack(uint8_t *r, const pq_poly *a) {
-  uint32_t v[PQ_N];
-  for (unsigned i = 0; i < PQ_N; i++) v[i] = (uint32_t)((1 << (PQ_MLDSA_D - 1)) - a->coeffs[i]);
+  uint32_t v[PQ_MLDSA_N];
+  for (unsigned i = 0; i < PQ_MLDSA_N; i++)
+    v[i] = (uint32_t)((1 << (PQ_MLDSA_D - 1)) - a->coeffs[i]);
   pack_bits(r, v, PQ_MLDSA_D);
   pq_wipe(v, sizeof v);
 }
 
 void pq_mldsa_polyt0_unpack(pq_poly *r, const uint8_t *a) {
-  for (unsigned i = 0; i < PQ_N / 8; i++, a += 13) {
+  for (unsigned i = 0; i < PQ_MLDSA_N / 8; i++, a += 13) {
     /* 8 x 13 bits = 104 bits: two 64-bit little-endian words (the second overlaps) */
     uint64_t lo = 0, hi = 0;
     for (int b = 7; b >= 0; b--) lo = (lo << 8) | a[b];
@@ -210,27 +213,27 @@ void pq_mldsa_polyt0_unpack(pq_poly *r, const uint8_t *a) {
 }
 
 void pq_mldsa_polyeta_pack(uint8_t *r, const pq_poly *a, int32_t eta) {
-  uint32_t v[PQ_N];
-  for (unsigned i = 0; i < PQ_N; i++) v[i] = (uint32_t)(eta - a->coeffs[i]);
+  uint32_t v[PQ_MLDSA_N];
+  for (unsigned i = 0; i < PQ_MLDSA_N; i++) v[i] = (uint32_t)(eta - a->coeffs[i]);
   pack_bits(r, v, eta == 2 ? 3 : 4);
   pq_wipe(v, sizeof v);
 }
 
 int pq_mldsa_polyeta_unpack(pq_poly *r, const uint8_t *a, int32_t eta) {
-  uint32_t v[PQ_N];
+  uint32_t v[PQ_MLDSA_N];
   uint32_t bad = 0;
   if (eta == 2) {
-    for (unsigned i = 0; i < PQ_N / 8; i++, a += 3) {
+    for (unsigned i = 0; i < PQ_MLDSA_N / 8; i++, a += 3) {
       const uint32_t w = a[0] | ((uint32_t)a[1] << 8) | ((uint32_t)a[2] << 16);
       for (unsigned j = 0; j < 8; j++) v[8 * i + j] = (w >> (3 * j)) & 7;
     }
   } else {
-    for (unsigned i = 0; i < PQ_N / 2; i++) {
+    for (unsigned i = 0; i < PQ_MLDSA_N / 2; i++) {
       v[2 * i] = a[i] & 15;
       v[2 * i + 1] = a[i] >> 4;
     }
   }
-  for (unsigned i = 0; i < PQ_N; i++) {
+  for (unsigned i = 0; i < PQ_MLDSA_N; i++) {
     bad |= (uint32_t)(2 * eta - (int32_t)v[i]) >> 31; /* v > 2 eta, constant time */
     r->coeffs[i] = eta - (int32_t)v[i];
   }
@@ -239,14 +242,14 @@ int pq_mldsa_polyeta_unpack(pq_poly *r, const uint8_t *a, int32_t eta) {
 }
 
 void pq_mldsa_polyz_pack(uint8_t *r, const pq_poly *a, int32_t gamma1) {
-  uint32_t v[PQ_N];
-  for (unsigned i = 0; i < PQ_N; i++) v[i] = (uint32_t)(gamma1 - a->coeffs[i]);
+  uint32_t v[PQ_MLDSA_N];
+  for (unsigned i = 0; i < PQ_MLDSA_N; i++) v[i] = (uint32_t)(gamma1 - a->coeffs[i]);
   pack_bits(r, v, gamma1 == (1 << 17) ? 18 : 20);
 }
 
 void pq_mldsa_polyz_unpack(pq_poly *r, const uint8_t *a, int32_t gamma1) {
   if (gamma1 == (1 << 17)) {
-    for (unsigned i = 0; i < PQ_N / 4; i++, a += 9) {
+    for (unsigned i = 0; i < PQ_MLDSA_N / 4; i++, a += 9) {
       int32_t *c = r->coeffs + 4 * i;
       c[0] = (int32_t)((a[0] | ((uint32_t)a[1] << 8) | ((uint32_t)a[2] << 16)) & 0x3FFFF);
       c[1] = (int32_t)(((a[2] >> 2) | ((uint32_t)a[3] << 6) | ((uint32_t)a[4] << 14)) & 0x3FFFF);
@@ -255,7 +258,7 @@ void pq_mldsa_polyz_unpack(pq_poly *r, const uint8_t *a, int32_t gamma1) {
       for (int j = 0; j < 4; j++) c[j] = gamma1 - c[j];
     }
   } else {
-    for (unsigned i = 0; i < PQ_N / 2; i++, a += 5) {
+    for (unsigned i = 0; i < PQ_MLDSA_N / 2; i++, a += 5) {
       int32_t *c = r->coeffs + 2 * i;
       c[0] = (int32_t)((a[0] | ((uint32_t)a[1] << 8) | ((uint32_t)a[2] << 16)) & 0xFFFFF);
       c[1] = (int32_t)((a[2] >> 4) | ((uint32_t)a[3] << 4) | ((uint32_t)a[4] << 12));
@@ -267,13 +270,13 @@ void pq_mldsa_polyz_unpack(pq_poly *r, const uint8_t *a, int32_t gamma1) {
 
 void pq_mldsa_polyw1_pack(uint8_t *r, const pq_poly *a, int32_t gamma2) {
   const int32_t *c = a->coeffs;
-  if (gamma2 == (PQ_Q - 1) / 88) {
-    for (unsigned i = 0; i < PQ_N / 4; i++, c += 4, r += 3) {
+  if (gamma2 == (PQ_MLDSA_Q - 1) / 88) {
+    for (unsigned i = 0; i < PQ_MLDSA_N / 4; i++, c += 4, r += 3) {
       r[0] = (uint8_t)(c[0] | (c[1] << 6));
       r[1] = (uint8_t)((c[1] >> 2) | (c[2] << 4));
       r[2] = (uint8_t)((c[2] >> 4) | (c[3] << 2));
     }
   } else {
-    for (unsigned i = 0; i < PQ_N / 2; i++) r[i] = (uint8_t)(c[2 * i] | (c[2 * i + 1] << 4));
+    for (unsigned i = 0; i < PQ_MLDSA_N / 2; i++) r[i] = (uint8_t)(c[2 * i] | (c[2 * i + 1] << 4));
   }
 }

@@ -12,8 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "fips202.h"
-#include "pq_api.h"
+#include "shared/fips202.h"
+#include "shared/pq_api.h"
 
 #define PQ_FALCON_NONCE_BYTES 40
 /* Sizes for logn = 9 / 10 */
