@@ -24,7 +24,11 @@ const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
 const stale = (outputs, inputTime) => force || outputs.some((o) => mtime(o) < inputTime);
 
 // 0. Generated TypeScript from the C binding declaration and parameters (ts/src/gen)
-const genTime = Math.max(mtime('native/common/binding/pq_binding.h'), newest('native/common', (p) => /params|falcon\.h|mldsa\.h/.test(p)), mtime('scripts/gen-binding.mjs'));
+const genTime = Math.max(
+  mtime('native/common/binding/pq_binding.h'),
+  newest('native/common', (p) => /params|falcon\.h|mldsa\.h/.test(p)),
+  mtime('scripts/gen-binding.mjs'),
+);
 if (stale(['ts/src/gen/binding.ts', 'ts/src/gen/params.ts'], genTime)) {
   execFileSync(process.execPath, ['scripts/gen-binding.mjs'], { stdio: 'inherit' });
 }
@@ -33,7 +37,10 @@ if (stale(['ts/src/gen/binding.ts', 'ts/src/gen/params.ts'], genTime)) {
 const { bindingEntries } = await import('./gen-binding.mjs');
 const families = [...new Set(bindingEntries().map((e) => e.family))];
 const wasmOut = families.flatMap((f) => ['scalar', 'simd', 'relaxed'].map((c) => `build/wasm/${f}-${c}.wasm`));
-const nativeTime = Math.max(newest('native', (p) => /\.(c|h|inc|S)$/.test(p)), mtime('scripts/build-wasm.sh'));
+const nativeTime = Math.max(
+  newest('native', (p) => /\.(c|h|inc|S)$/.test(p)),
+  mtime('scripts/build-wasm.sh'),
+);
 if (stale(wasmOut, nativeTime)) {
   execFileSync('bash', ['scripts/build-wasm.sh'], { stdio: 'inherit' });
 }
@@ -76,13 +83,24 @@ if (process.platform === 'linux' && process.arch === 'x64' && hasCross) {
 // pqsimd/ml-dsa, pqsimd/falcon, the pool worker) share one registry and each family's WASM core
 // is a chunk of its own, loaded by dynamic import() only when it runs. CommonJS: one bundle per
 // entry point (no splitting in CommonJS; the WASM cores are inlined).
-const tsTime = Math.max(newest('ts/src'), newest('bench'), mtime('scripts/build.mjs'), mtime('tsconfig.cli.json'), ...wasmOut.map(mtime), mtime('package.json'));
+const tsTime = Math.max(
+  newest('ts/src'),
+  newest('bench'),
+  mtime('scripts/build.mjs'),
+  mtime('tsconfig.cli.json'),
+  ...wasmOut.map(mtime),
+  mtime('package.json'),
+);
 const ENTRIES = { index: 'ts/src/index.ts', 'ml-dsa': 'ts/src/ml-dsa/index.ts', falcon: 'ts/src/falcon/index.ts' };
 const NODE_ENTRIES = { 'index.node': 'ts/src/index.node.ts', 'ml-dsa.node': 'ts/src/ml-dsa/index.node.ts', 'falcon.node': 'ts/src/falcon/index.node.ts' };
 const jsOut = [
   ...Object.keys(ENTRIES).flatMap((e) => [`dist/${e}.mjs`, `dist/${e}.cjs`]),
   ...Object.keys(NODE_ENTRIES).flatMap((e) => [`dist/${e}.mjs`, `dist/${e}.cjs`]),
-  'dist/cli.mjs', 'dist/types/index.d.ts', 'dist/types/index.d.cts', 'dist/pool-worker.mjs', 'dist/pool-worker.node.mjs',
+  'dist/cli.mjs',
+  'dist/types/index.d.ts',
+  'dist/types/index.d.cts',
+  'dist/pool-worker.mjs',
+  'dist/pool-worker.node.mjs',
 ];
 if (stale(jsOut, tsTime)) {
   const { build } = await import('esbuild');
@@ -107,7 +125,14 @@ if (stale(jsOut, tsTime)) {
   });
   for (const [name, entry] of Object.entries(ENTRIES)) {
     // (CommonJS has no import.meta: VerifyPool there needs its workerUrl option.)
-    await build({ ...common, entryPoints: [entry], format: 'cjs', platform: 'neutral', outfile: `dist/${name}.cjs`, define: { ...common.define, 'import.meta.url': 'undefined' } });
+    await build({
+      ...common,
+      entryPoints: [entry],
+      format: 'cjs',
+      platform: 'neutral',
+      outfile: `dist/${name}.cjs`,
+      define: { ...common.define, 'import.meta.url': 'undefined' },
+    });
   }
   for (const [name, entry] of Object.entries(NODE_ENTRIES)) {
     await build({
@@ -145,7 +170,14 @@ if (stale(jsOut, tsTime)) {
     writeFileSync(out.replace(/\.d\.ts$/, '.d.cts'), src.replace(/(from\s+['"]\.\.?\/[^'"]+)\.js(['"])/g, '$1.cjs$2'));
   }
   // Declarations next to each entry file too (dist/index.node.d.mts, ...), for imports by path.
-  const typesOf = { index: 'index', 'index.node': 'index.node', 'ml-dsa': 'ml-dsa/index', 'ml-dsa.node': 'ml-dsa/index.node', falcon: 'falcon/index', 'falcon.node': 'falcon/index.node' };
+  const typesOf = {
+    index: 'index',
+    'index.node': 'index.node',
+    'ml-dsa': 'ml-dsa/index',
+    'ml-dsa.node': 'ml-dsa/index.node',
+    falcon: 'falcon/index',
+    'falcon.node': 'falcon/index.node',
+  };
   for (const [entry, types] of Object.entries(typesOf)) {
     writeFileSync(`dist/${entry}.d.mts`, `export * from './types/${types}.js';\n`);
     writeFileSync(`dist/${entry}.d.cts`, `export * from './types/${types}.cjs';\n`);

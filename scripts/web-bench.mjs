@@ -27,8 +27,14 @@ export const CSP =
   "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 /** The page's files: [name in OUT_DIR, esbuild entry or file to copy]. */
@@ -230,7 +236,20 @@ Builds web-bench/ into build/web-bench/ and serves it on 127.0.0.1 (Ctrl+C stops
     --timeout S               give up after S seconds (default 900)`;
 
 async function main(argv) {
-  const o = { port: 8787, host: '127.0.0.1', build: true, emulate: false, headless: false, quick: false, query: '', screenshot: null, json: null, markdown: null, chromium: undefined, timeout: 900 };
+  const o = {
+    port: 8787,
+    host: '127.0.0.1',
+    build: true,
+    emulate: false,
+    headless: false,
+    quick: false,
+    query: '',
+    screenshot: null,
+    json: null,
+    markdown: null,
+    chromium: undefined,
+    timeout: 900,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -265,13 +284,29 @@ async function main(argv) {
   try {
     const query = [o.quick ? 'quick=1' : '', o.query].filter(Boolean).join('&');
     const t0 = Date.now();
-    const r = await runPage(browser, srv.url, { query, timeoutMs: o.timeout * 1000, screenshot: o.screenshot, onStatus: (s) => process.stderr.write(`\r\x1b[K${s.slice(0, 100)}`) });
+    const r = await runPage(browser, srv.url, {
+      query,
+      timeoutMs: o.timeout * 1000,
+      screenshot: o.screenshot,
+      onStatus: (s) => process.stderr.write(`\r\x1b[K${s.slice(0, 100)}`),
+    });
     process.stderr.write('\n');
     const secs = ((Date.now() - t0) / 1000).toFixed(0);
-    const cpu = /^model name\s*:\s*(.+)$/m.exec(existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown CPU';
+    const cpu =
+      /^model name\s*:\s*(.+)$/m.exec(existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1]?.trim() ??
+      os.cpus()[0]?.model ??
+      'unknown CPU';
     const cmd = `node scripts/web-bench.mjs ${process.argv.slice(2).join(' ')}`;
     const header = `Chromium ${browser.version()} (headless, ${o.chromium ?? process.env.CHROMIUM ?? '/usr/bin/chromium'}) on ${cpu}, ${os.availableParallelism?.() ?? os.cpus().length} logical CPUs, ${os.type()} ${os.release()}; command: \`${cmd}\`; the run took ${secs} s.`;
-    if (o.json) writeFileSync(o.json, JSON.stringify({ chromium: browser.version(), machine: { cpu, logicalCpus: os.availableParallelism?.() ?? os.cpus().length }, command: cmd, ...r }, null, 2) + '\n');
+    if (o.json)
+      writeFileSync(
+        o.json,
+        JSON.stringify(
+          { chromium: browser.version(), machine: { cpu, logicalCpus: os.availableParallelism?.() ?? os.cpus().length }, command: cmd, ...r },
+          null,
+          2,
+        ) + '\n',
+      );
     if (o.markdown) writeFileSync(o.markdown, `${header}\n\n${r.markdown}\n`);
     console.log(`${header}\n\n${r.markdown}`);
     if (r.state !== 'done' || r.banner || r.consoleErrors.length) {

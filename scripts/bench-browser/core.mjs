@@ -10,8 +10,11 @@ export { fmtMicros, fmtRate, fmtRatio, latencyTable, markdownTable, median, spre
 export const MLDSA = ['ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87'];
 export const FALCON = ['Falcon-512', 'Falcon-1024'];
 const LIB_KEY = {
-  'ML-DSA-44': 'mlDsa44', 'ML-DSA-65': 'mlDsa65', 'ML-DSA-87': 'mlDsa87',
-  'Falcon-512': 'falcon512', 'Falcon-1024': 'falcon1024',
+  'ML-DSA-44': 'mlDsa44',
+  'ML-DSA-65': 'mlDsa65',
+  'ML-DSA-87': 'mlDsa87',
+  'Falcon-512': 'falcon512',
+  'Falcon-1024': 'falcon1024',
 };
 const NOBLE_KEY = { ...LIB_KEY, 'ML-DSA-44': 'ml_dsa44', 'ML-DSA-65': 'ml_dsa65', 'ML-DSA-87': 'ml_dsa87' };
 /** id-ml-dsa-44/65/87: 2.16.840.1.101.3.4.3.17/18/19 (for the SPKI import variant). */

@@ -77,10 +77,18 @@ describe('measureInterleaved', () => {
       (p) => seen.push(`${p.phase}:${p.impl}:${p.run}`),
     );
     expect(seen).toEqual([
-      'warmup:a:0', 'warmup:b:0', 'warmup:c:0',
-      'run:a:1', 'run:b:1', 'run:c:1',
-      'run:b:2', 'run:c:2', 'run:a:2',
-      'run:c:3', 'run:a:3', 'run:b:3',
+      'warmup:a:0',
+      'warmup:b:0',
+      'warmup:c:0',
+      'run:a:1',
+      'run:b:1',
+      'run:c:1',
+      'run:b:2',
+      'run:c:2',
+      'run:a:2',
+      'run:c:3',
+      'run:a:3',
+      'run:b:3',
     ]);
     expect([...res.keys()]).toEqual(['a', 'b', 'c']);
     const a = res.get('a')!;
@@ -126,13 +134,28 @@ describe('measureInterleaved', () => {
 
   it('throws when a result fails its check, or when an implementation is given twice', async () => {
     let t = 0;
-    await expect(measureInterleaved([{ name: 'v', fn: () => ((t += 1), false), check: (v) => v === true }], { warmupMs: 2, runMs: 2, runs: 1, now: () => t })).rejects.toThrow(/v: returned false/);
-    await expect(measureInterleaved([{ name: 'v', fn: () => 0 }, { name: 'v', fn: () => 0 }], { warmupMs: 1, runMs: 1, runs: 1 })).rejects.toThrow(/given twice/);
+    await expect(
+      measureInterleaved([{ name: 'v', fn: () => ((t += 1), false), check: (v) => v === true }], { warmupMs: 2, runMs: 2, runs: 1, now: () => t }),
+    ).rejects.toThrow(/v: returned false/);
+    await expect(
+      measureInterleaved(
+        [
+          { name: 'v', fn: () => 0 },
+          { name: 'v', fn: () => 0 },
+        ],
+        { warmupMs: 1, runMs: 1, runs: 1 },
+      ),
+    ).rejects.toThrow(/given twice/);
   });
 
   it('awaits async implementations', async () => {
     let t = 0;
-    const res = await measureInterleaved([{ name: 'p', async: true, fn: async () => ((t += 2), true), check: (v) => v === true }], { warmupMs: 10, runMs: 10, runs: 1, now: () => t });
+    const res = await measureInterleaved([{ name: 'p', async: true, fn: async () => ((t += 2), true), check: (v) => v === true }], {
+      warmupMs: 10,
+      runMs: 10,
+      runs: 1,
+      now: () => t,
+    });
     expect(res.get('p')!.median).toBe(500);
   });
 });
@@ -143,7 +166,11 @@ function cell(median: number, p50: number, p99: number, extra: Partial<Measureme
 
 describe('Markdown and JSON', () => {
   const rows: ResultRow[] = [
-    { label: 'ML-DSA-65 verify', unit: 'ops/s', cells: { fast: cell(20_000, 50_000, 61_000, { ticks: 130_000, ticksP50: 129_000, ticksP99: 160_500 }), ref: cell(1_000, 1_000_000, 1_250_000) } },
+    {
+      label: 'ML-DSA-65 verify',
+      unit: 'ops/s',
+      cells: { fast: cell(20_000, 50_000, 61_000, { ticks: 130_000, ticksP50: 129_000, ticksP99: 160_500 }), ref: cell(1_000, 1_000_000, 1_250_000) },
+    },
     { label: 'NTT', unit: '/s', cells: { fast: cell(3_790_000, 264, 270) } },
   ];
 
@@ -163,13 +190,14 @@ describe('Markdown and JSON', () => {
   });
 
   it('a padded table: aligned columns, right-aligned numbers', () => {
-    const t = markdownTable(['Operation', 'a'], [['x', '1'], ['longer', '1,000']]);
-    expect(t.split('\n')).toEqual([
-      '| Operation |     a |',
-      '| --------- | ----: |',
-      '| x         |     1 |',
-      '| longer    | 1,000 |',
-    ]);
+    const t = markdownTable(
+      ['Operation', 'a'],
+      [
+        ['x', '1'],
+        ['longer', '1,000'],
+      ],
+    );
+    expect(t.split('\n')).toEqual(['| Operation |     a |', '| --------- | ----: |', '| x         |     1 |', '| longer    | 1,000 |']);
     expect(markdownTable(['Op', 'a'], [['x', '1']], { pad: false })).toBe('| Op | a |\n| --- | ---: |\n| x | 1 |');
   });
 
@@ -193,8 +221,17 @@ describe('Markdown and JSON', () => {
   it('the JSON of a measurement', () => {
     const j = JSON.parse(JSON.stringify(measurementJson(rows[0]!.cells['fast']!)));
     expect(j).toEqual({
-      median: 20_000, runs: [20_000], n: 10, p50: 50_000, p99: 61_000, latencyUnit: 'ns', samples: 10, warmup: { ops: 5, ms: 1 },
-      ticksPerOp: 130_000, ticksP50: 129_000, ticksP99: 160_500,
+      median: 20_000,
+      runs: [20_000],
+      n: 10,
+      p50: 50_000,
+      p99: 61_000,
+      latencyUnit: 'ns',
+      samples: 10,
+      warmup: { ops: 5, ms: 1 },
+      ticksPerOp: 130_000,
+      ticksP50: 129_000,
+      ticksP99: 160_500,
     });
     expect(Object.keys(measurementJson(rows[0]!.cells['ref']!))).toEqual(['median', 'runs', 'n', 'p50', 'p99', 'latencyUnit', 'samples', 'warmup']);
   });

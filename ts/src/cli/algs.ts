@@ -22,8 +22,18 @@ export function isFalcon(a: AnyAlg): a is FalconAlg {
 }
 
 export const PREHASHES: readonly PrehashName[] = [
-  'SHA2-224', 'SHA2-256', 'SHA2-384', 'SHA2-512', 'SHA2-512/224', 'SHA2-512/256',
-  'SHA3-224', 'SHA3-256', 'SHA3-384', 'SHA3-512', 'SHAKE-128', 'SHAKE-256',
+  'SHA2-224',
+  'SHA2-256',
+  'SHA2-384',
+  'SHA2-512',
+  'SHA2-512/224',
+  'SHA2-512/256',
+  'SHA3-224',
+  'SHA3-256',
+  'SHA3-384',
+  'SHA3-512',
+  'SHAKE-128',
+  'SHAKE-256',
 ];
 /** node:crypto name, output length and the last OID byte (2.16.840.1.101.3.4.2.x) of each pre-hash. */
 export const PREHASH_INFO: Record<PrehashName, { node: string; len: number; oid: number }> = {

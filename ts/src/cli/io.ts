@@ -72,7 +72,8 @@ export function writeOutput(path: string, what: string, bytes: Uint8Array, forma
       if (o.secret) chmodSync(path, 0o600); // also when the file already existed
     }
   } catch (e) {
-    if (o.exclusive && (e as NodeJS.ErrnoException).code === 'EEXIST') throw new InputError(`${what} file '${path}' already exists; not overwriting it (pass --force to replace it)`);
+    if (o.exclusive && (e as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new InputError(`${what} file '${path}' already exists; not overwriting it (pass --force to replace it)`);
     throw new InputError(`cannot write ${what} '${path}': ${(e as Error).message}`);
   }
 }
