@@ -48,9 +48,8 @@ export function markdownTable(header: readonly string[], body: readonly (readonl
     return [line(header), line(header.map((_, i) => (i === 0 ? '---' : '---:'))), ...body.map(line)].join('\n');
   }
   const widths = header.map((h, c) => Math.max(h.length, 3, ...body.map((b) => (b[c] ?? '').length)));
-  const line = (cells: readonly string[]) =>
-    '| ' + widths.map((w, c) => (c === 0 ? (cells[c] ?? '').padEnd(w) : (cells[c] ?? '').padStart(w))).join(' | ') + ' |';
-  const sep = '| ' + widths.map((w, c) => (c === 0 ? '-'.repeat(w) : '-'.repeat(w - 1) + ':')).join(' | ') + ' |';
+  const line = (cells: readonly string[]) => `| ${widths.map((w, c) => (c === 0 ? (cells[c] ?? '').padEnd(w) : (cells[c] ?? '').padStart(w))).join(' | ')} |`;
+  const sep = `| ${widths.map((w, c) => (c === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`;
   return [line(header), sep, ...body.map(line)].join('\n');
 }
 

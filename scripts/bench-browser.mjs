@@ -379,6 +379,6 @@ if (opts.json) {
     webcryptoImportFormat: webcryptoFormats[0] ?? null,
     results: { chromium: browserResults, node: nodeResults },
   };
-  writeFileSync(opts.json, JSON.stringify(json, null, 2) + '\n');
+  writeFileSync(opts.json, `${JSON.stringify(json, null, 2)}\n`);
   log(`wrote ${opts.json}`);
 }

@@ -87,7 +87,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     if (names.length === 1) throw new Error(`gen-binding: no entries for family "${family}"`);
     console.log(names.map((n) => `-Wl,--export=${n}`).join(' '));
   } else if (arg === '--check') {
-    let stale = [];
+    const stale = [];
     for (const [file, text] of Object.entries(outputs())) {
       let have = '';
       try {

@@ -50,7 +50,7 @@ const WP_KINDS = ['verify', 'sign_seed', 'sign_noseed'];
 function vecPath(rel) {
   const p = join(VEC, rel);
   if (existsSync(p)) return p;
-  if (!rel.endsWith('.gz') && existsSync(p + '.gz')) return p + '.gz';
+  if (!rel.endsWith('.gz') && existsSync(`${p}.gz`)) return `${p}.gz`;
   throw new Error(`missing vector file vectors/${rel}`);
 }
 
@@ -428,7 +428,10 @@ function parseBlocks(text) {
     const eq = line.indexOf('=');
     assert(eq >= 0, `unparsable line ${line.slice(0, 40)}`);
     const k = line.slice(0, eq).trim();
-    if (!cur) out.push((cur = {}));
+    if (!cur) {
+      cur = {};
+      out.push(cur);
+    }
     assert(!(k in cur), `duplicate key ${k}`);
     cur[k] = line.slice(eq + 1).trim();
   }
@@ -633,7 +636,7 @@ let cases = 0;
 let skipped = 0;
 for (const g of GROUPS) {
   const p = join(OUT, g.file);
-  writeFileSync(tmp(p), g.lines.join('\n') + '\n');
+  writeFileSync(tmp(p), `${g.lines.join('\n')}\n`);
   renameSync(tmp(p), p);
   manifest += `group ${g.name} ${g.file} ${g.cases} ${g.skipped}\n`;
   cases += g.cases;

@@ -19,7 +19,6 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT_DIR = join(ROOT, 'build', 'web-bench');
-const SRC = join(ROOT, 'web-bench');
 
 /** The policy the page runs under (also set as a meta tag in the HTML files, for static hosting). */
 export const CSP =
@@ -196,7 +195,10 @@ export async function runPage(browser, url, { query = '', timeoutMs = 600_000, s
   let last = '';
   for (;;) {
     const s = await page.evaluate(() => ({ state: window.webBench?.state, status: window.webBench?.status }));
-    if (s.status !== last && onStatus) onStatus((last = s.status ?? ''));
+    if (s.status !== last && onStatus) {
+      last = s.status ?? '';
+      onStatus(last);
+    }
     if (s.state === 'done' || s.state === 'error') break;
     if (Date.now() - t0 > timeoutMs) throw new Error(`the page did not finish in ${timeoutMs / 1000} s (last status: ${s.status})`);
     await page.waitForTimeout(250);
@@ -301,11 +303,11 @@ async function main(argv) {
     if (o.json)
       writeFileSync(
         o.json,
-        JSON.stringify(
+        `${JSON.stringify(
           { chromium: browser.version(), machine: { cpu, logicalCpus: os.availableParallelism?.() ?? os.cpus().length }, command: cmd, ...r },
           null,
           2,
-        ) + '\n',
+        )}\n`,
       );
     if (o.markdown) writeFileSync(o.markdown, `${header}\n\n${r.markdown}\n`);
     console.log(`${header}\n\n${r.markdown}`);

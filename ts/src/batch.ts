@@ -101,7 +101,10 @@ export function verifyChecked<K extends PreparedLike>(scheme: BatchScheme<K>, li
     if (!pk || byteLength(pk) !== scheme.lengths.publicKey) continue;
     const h = fingerprint(pk);
     let bucket = buckets.get(h);
-    if (!bucket) buckets.set(h, (bucket = []));
+    if (!bucket) {
+      bucket = [];
+      buckets.set(h, bucket);
+    }
     let g = bucket.find((x) => equalBytes(x.publicKey, pk));
     if (!g) {
       g = { publicKey: pk, indices: [] };

@@ -111,7 +111,17 @@ describe('measureInterleaved', () => {
     const costs = [1, 1, 1, 1, 1, 1, 1, 10]; // every 8th call is slow
     let i = 0;
     const clock: Clock = { source: 'tsc', ticks: true, read: () => t * 1000, nsPerUnit: 0.5 };
-    const res = await measureInterleaved([{ name: 'x', fn: () => void (t += costs[i++ % 8]!) }], { warmupMs: 17, runMs: 17, runs: 2, now: () => t, clock });
+    const res = await measureInterleaved(
+      [
+        {
+          name: 'x',
+          fn: () => {
+            t += costs[i++ % 8]!;
+          },
+        },
+      ],
+      { warmupMs: 17, runMs: 17, runs: 2, now: () => t, clock },
+    );
     const x = res.get('x')!;
     expect(x.n).toBe(8); // 8 calls per 17 ms of warm-up → 8 calls per run
     expect(x.ticksRuns).toEqual([2125, 2125]); // 17,000 ticks / 8 operations
@@ -124,7 +134,17 @@ describe('measureInterleaved', () => {
 
   it('batched implementations: one call per run, sized by the warm-up', async () => {
     let t = 0;
-    const res = await measureInterleaved([{ name: 'k', batch: (n) => void (t += n * 0.01) }], { warmupMs: 50, runMs: 10, runs: 3, now: () => t });
+    const res = await measureInterleaved(
+      [
+        {
+          name: 'k',
+          batch: (n) => {
+            t += n * 0.01;
+          },
+        },
+      ],
+      { warmupMs: 50, runMs: 10, runs: 3, now: () => t },
+    );
     const k = res.get('k')!;
     expect(k.n).toBe(1000); // 10 ms / 0.01 ms per operation
     expect(k.median).toBeCloseTo(100_000, 6);
@@ -135,7 +155,19 @@ describe('measureInterleaved', () => {
   it('throws when a result fails its check, or when an implementation is given twice', async () => {
     let t = 0;
     await expect(
-      measureInterleaved([{ name: 'v', fn: () => ((t += 1), false), check: (v) => v === true }], { warmupMs: 2, runMs: 2, runs: 1, now: () => t }),
+      measureInterleaved(
+        [
+          {
+            name: 'v',
+            fn: () => {
+              t += 1;
+              return false;
+            },
+            check: (v) => v === true,
+          },
+        ],
+        { warmupMs: 2, runMs: 2, runs: 1, now: () => t },
+      ),
     ).rejects.toThrow(/v: returned false/);
     await expect(
       measureInterleaved(
@@ -150,12 +182,25 @@ describe('measureInterleaved', () => {
 
   it('awaits async implementations', async () => {
     let t = 0;
-    const res = await measureInterleaved([{ name: 'p', async: true, fn: async () => ((t += 2), true), check: (v) => v === true }], {
-      warmupMs: 10,
-      runMs: 10,
-      runs: 1,
-      now: () => t,
-    });
+    const res = await measureInterleaved(
+      [
+        {
+          name: 'p',
+          async: true,
+          fn: async () => {
+            t += 2;
+            return true;
+          },
+          check: (v) => v === true,
+        },
+      ],
+      {
+        warmupMs: 10,
+        runMs: 10,
+        runs: 1,
+        now: () => t,
+      },
+    );
     expect(res.get('p')!.median).toBe(500);
   });
 });
@@ -219,7 +264,7 @@ describe('Markdown and JSON', () => {
   });
 
   it('the JSON of a measurement', () => {
-    const j = JSON.parse(JSON.stringify(measurementJson(rows[0]!.cells['fast']!)));
+    const j = JSON.parse(JSON.stringify(measurementJson(rows[0]!.cells.fast!)));
     expect(j).toEqual({
       median: 20_000,
       runs: [20_000],
@@ -233,6 +278,6 @@ describe('Markdown and JSON', () => {
       ticksP50: 129_000,
       ticksP99: 160_500,
     });
-    expect(Object.keys(measurementJson(rows[0]!.cells['ref']!))).toEqual(['median', 'runs', 'n', 'p50', 'p99', 'latencyUnit', 'samples', 'warmup']);
+    expect(Object.keys(measurementJson(rows[0]!.cells.ref!))).toEqual(['median', 'runs', 'n', 'p50', 'p99', 'latencyUnit', 'samples', 'warmup']);
   });
 });

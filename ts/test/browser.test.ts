@@ -184,7 +184,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`in headless Chromium (${CHROMIUM})`, () => {
     expect(run.state).toBe('done');
     expect(run.env['Relaxed SIMD']).toBe('yes');
     expect(run.env['pqsimd best backend']).toBe('wasm-relaxed');
-    expect(run.env['Threads']).toMatch(/^yes/); // COOP/COEP: cross-origin isolated
+    expect(run.env.Threads).toMatch(/^yes/); // COOP/COEP: cross-origin isolated
     const r = run.report;
     expect(r.checks.filter((c) => !c.ok)).toEqual([]);
     expect(r.checks.length).toBeGreaterThan(100);
@@ -197,7 +197,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`in headless Chromium (${CHROMIUM})`, () => {
     expect(Object.keys(verify65.cells).sort()).toEqual(['WebCrypto', 'noble', 'wasm-relaxed', 'wasm-scalar', 'wasm-simd']);
     for (const row of r.rows) for (const c of Object.values(row.cells)) expect(c.median).toBeGreaterThan(0);
     // the pool: the page thread and 1..hardwareConcurrency workers
-    const cores = Number(run.env['Cores']);
+    const cores = Number(run.env.Cores);
     expect(r.pool.map((p) => p.workers)).toEqual(Array.from({ length: cores + 1 }, (_, i) => i));
     expect(run.markdown).toMatch(/\| ML-DSA-65 verify \(ops\/s\) \|/);
     expect(run.markdown).toContain('correctness checks passed');
@@ -248,7 +248,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`in headless Chromium (${CHROMIUM})`, () => {
       const run = await wb.runPage(b, srv.url, { query: 'quick=1&algs=ML-DSA-44&kernels=0', timeoutMs: 120_000 });
       expect(run.banner).toBeNull();
       expect(run.state).toBe('done');
-      expect(run.env['SIMD128']).toBe('yes');
+      expect(run.env.SIMD128).toBe('yes');
       expect(run.env['Relaxed SIMD']).toBe('no');
       expect(run.env['pqsimd backends']).toBe('wasm-simd, wasm-scalar');
       expect(run.env['pqsimd best backend']).toBe('wasm-simd');
@@ -278,7 +278,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`in headless Chromium (${CHROMIUM})`, () => {
         const run = await wb.runPage(b, server.url, { query: 'quick=1&algs=Falcon-512&kernels=0&pool=0', timeoutMs: 60_000 });
         expect(run.banner).toBeNull();
         expect(run.state).toBe('done');
-        expect(run.env['SIMD128']).toBe('no');
+        expect(run.env.SIMD128).toBe('no');
         expect(run.env['pqsimd best backend']).toBe('wasm-scalar');
         expect(Object.keys(run.report.rows[0]!.cells).sort()).toEqual(['noble', 'wasm-scalar']);
       } finally {

@@ -67,7 +67,10 @@ function parseBlocks(text: string): Record<string, string>[] {
     if (eq < 0) throw new Error(`unparsable line ${JSON.stringify(line.slice(0, 60))}`);
     const k = line.slice(0, eq).trim();
     const v = line.slice(eq + 1).trim();
-    if (!cur) out.push((cur = {}));
+    if (!cur) {
+      cur = {};
+      out.push(cur);
+    }
     if (k in cur) throw new Error(`duplicate key ${k}`);
     cur[k] = v;
   }

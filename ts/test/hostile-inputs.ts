@@ -25,13 +25,25 @@ function taggedAs<T extends object>(o: T, tag: string): T {
 /** A Uint8Array of `data` whose own methods/getters would lie (and report if called). */
 function liar(data: Uint8Array, onRead?: () => void): Uint8Array {
   const a = new Uint8Array(data);
-  const trap = (v: unknown) => ({ get: () => (onRead?.(), v), configurable: true });
+  const trap = (v: unknown) => ({
+    get: () => {
+      onRead?.();
+      return v;
+    },
+    configurable: true,
+  });
   Object.defineProperty(a, 'length', trap(data.length === 0 ? 1952 : 0));
   Object.defineProperty(a, 'byteLength', trap(data.length === 0 ? 1952 : 0));
   Object.defineProperty(a, 'byteOffset', trap(7));
   Object.defineProperty(a, 'buffer', trap(new ArrayBuffer(4096)));
   for (const m of ['subarray', 'slice', 'set', 'fill', 'at', 'values', Symbol.iterator] as PropertyKey[]) {
-    Object.defineProperty(a, m, { value: () => (onRead?.(), new Uint8Array(3)), configurable: true });
+    Object.defineProperty(a, m, {
+      value: () => {
+        onRead?.();
+        return new Uint8Array(3);
+      },
+      configurable: true,
+    });
   }
   Object.defineProperty(a, 'constructor', trap(Uint16Array));
   return a;
@@ -135,8 +147,14 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     expect: 'type',
     make: (d, onRead) =>
       new Proxy(new Uint8Array(d), {
-        get: (t, k) => (onRead?.(), k === 'length' ? 0 : Reflect.get(t, k)),
-        getPrototypeOf: () => (onRead?.(), Uint8Array.prototype),
+        get: (t, k) => {
+          onRead?.();
+          return k === 'length' ? 0 : Reflect.get(t, k);
+        },
+        getPrototypeOf: () => {
+          onRead?.();
+          return Uint8Array.prototype;
+        },
       }),
   },
   { name: 'object with Uint8Array prototype', expect: 'type', make: () => Object.create(Uint8Array.prototype) },

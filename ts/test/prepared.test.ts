@@ -86,12 +86,12 @@ for (const name of BACKENDS) {
         refused = 0;
       for (const r of REF) {
         const f = b[FALCON_KEY[r.alg]];
-        const pk = hex(r.pk),
-          msg = hex(r.msg),
-          sig = hex(r.sig);
+        const pk = hex(r.pk);
+        const msg = hex(r.msg);
+        const sig = hex(r.sig);
         const plain = f.verify(pk, msg, sig);
         expect(plain).toBe(r.valid);
-        let vk;
+        let vk: ReturnType<typeof f.prepare>;
         try {
           vk = f.prepare(pk);
         } catch (e) {

@@ -46,7 +46,7 @@ export const lc = (s: string): string => s.toLowerCase();
 /** Read a JSON file under vectors/; `rel` may name either `x.json` or `x.json.gz`. */
 export function readVectorJson<T = unknown>(rel: string): T {
   let p = join(VECTORS_DIR, rel);
-  if (!existsSync(p) && !p.endsWith('.gz') && existsSync(p + '.gz')) p += '.gz';
+  if (!existsSync(p) && !p.endsWith('.gz') && existsSync(`${p}.gz`)) p += '.gz';
   if (!existsSync(p)) throw new Error(`missing vector file ${p}`);
   let buf = readFileSync(p);
   if (p.endsWith('.gz')) buf = gunzipSync(buf);

@@ -173,9 +173,15 @@ function runSignSeed(m: Scheme, param: ParamSet, g: WpSignSeedGroup, t: WpSignTe
   expect(toHex(kp.publicKey)).toBe(lc(g.publicKey));
   expect(kp.secretKey.length).toBe(m.lengths.secretKey);
 
-  if (t.result === 'valid') return runValidSign(m, kp.secretKey, kp.publicKey, t);
+  if (t.result === 'valid') {
+    runValidSign(m, kp.secretKey, kp.publicKey, t);
+    return;
+  }
   expectSignInvalid(t);
-  if (t.flags.includes('InvalidContext')) return runInvalidContext(m, kp.secretKey, kp.publicKey, t);
+  if (t.flags.includes('InvalidContext')) {
+    runInvalidContext(m, kp.secretKey, kp.publicKey, t);
+    return;
+  }
   throw new Error(`unhandled invalid sign_seed case: flags ${t.flags.join(',')}`);
 }
 
@@ -185,12 +191,14 @@ function runSignNoSeed(m: Scheme, g: WpSignNoSeedGroup, t: WpSignTest): void {
   if (t.result === 'valid') {
     expect(g.publicKey).not.toBeNull();
     expect(sk.length).toBe(m.lengths.secretKey);
-    return runValidSign(m, sk, hex(g.publicKey!), t);
+    runValidSign(m, sk, hex(g.publicKey!), t);
+    return;
   }
   expectSignInvalid(t);
   if (t.flags.includes('InvalidContext')) {
     expect(g.publicKey).not.toBeNull();
-    return runInvalidContext(m, sk, hex(g.publicKey!), t);
+    runInvalidContext(m, sk, hex(g.publicKey!), t);
+    return;
   }
   if (t.flags.includes('IncorrectPrivateKeyLength') || t.flags.includes('InvalidPrivateKey')) {
     if (t.flags.includes('IncorrectPrivateKeyLength')) expect(sk.length).not.toBe(m.lengths.secretKey);

@@ -12,14 +12,10 @@ import {
   toMarkdown,
   type Alg,
   type BenchOptions,
-  type Check,
   type FromWorker,
   type Impl,
-  type PoolPoint,
   type Report,
-  type Row,
   type ToWorker,
-  type WorkerEnv,
 } from './shared.js';
 
 // Same probes as the library's (ts/src/backends.ts): i8x16.popcnt (SIMD128), i8x16.relaxed_swizzle.
@@ -65,8 +61,8 @@ function validates(bytes: number[]): boolean {
 async function detect(): Promise<Record<string, string>> {
   const env: Record<string, string> = {};
   const hasWasm = typeof WebAssembly === 'object';
-  env['WebAssembly'] = hasWasm ? 'yes' : 'no';
-  env['SIMD128'] = hasWasm && validates(SIMD_PROBE) ? 'yes' : 'no';
+  env.WebAssembly = hasWasm ? 'yes' : 'no';
+  env.SIMD128 = hasWasm && validates(SIMD_PROBE) ? 'yes' : 'no';
   env['Relaxed SIMD'] = hasWasm && validates(RELAXED_PROBE) ? 'yes' : 'no';
   let sharedMemory = false;
   try {
@@ -74,9 +70,8 @@ async function detect(): Promise<Record<string, string>> {
   } catch {
     /* no threads */
   }
-  env['Threads'] =
-    `${sharedMemory ? 'yes' : 'no'} (SharedArrayBuffer ${typeof SharedArrayBuffer === 'function' ? 'yes' : 'no'}, crossOriginIsolated ${globalThis.crossOriginIsolated ? 'yes' : 'no'}, shared WebAssembly.Memory ${sharedMemory ? 'yes' : 'no'})`;
-  env['Cores'] = String(navigator.hardwareConcurrency ?? 'unknown');
+  env.Threads = `${sharedMemory ? 'yes' : 'no'} (SharedArrayBuffer ${typeof SharedArrayBuffer === 'function' ? 'yes' : 'no'}, crossOriginIsolated ${globalThis.crossOriginIsolated ? 'yes' : 'no'}, shared WebAssembly.Memory ${sharedMemory ? 'yes' : 'no'})`;
+  env.Cores = String(navigator.hardwareConcurrency ?? 'unknown');
   let wc = 'no';
   try {
     await crypto.subtle.generateKey({ name: 'ML-DSA-44' }, false, ['sign', 'verify']);

@@ -107,7 +107,7 @@ async function main(): Promise<void> {
       if (got.join() !== cases.map((t) => t.valid).join()) poolResult.failures.push(`VerifyPool ${alg}`);
       poolResult.cases += cases.length;
     }
-    results['VerifyPool'] = poolResult;
+    results.VerifyPool = poolResult;
   } finally {
     await pool.close();
   }

@@ -2,8 +2,9 @@
  * Algorithm and pre-hash names, and access to the library's schemes: only through the package's
  * public API (ts/src/index.node.ts).
  */
-import * as lib from '../index.node.js';
+import type * as lib from '../index.node.js';
 import type { FalconVerifier, MlDsa, PrehashName } from '../index.node.js';
+import { falcon512, falcon1024, falconDet1024, mlDsa44, mlDsa65, mlDsa87 } from '../index.node.js';
 
 export const ALGS = ['ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87'] as const;
 export type AlgName = (typeof ALGS)[number];
@@ -16,6 +17,9 @@ const FALCON_KEY = { 'Falcon-512': 'falcon512', 'Falcon-1024': 'falcon1024', 'Fa
 export type AnyAlg = AlgName | FalconAlg;
 /** What `bench` measures when --alg is not given (noble has no deterministic Falcon). */
 export const BENCH_DEFAULT_ALGS: readonly AnyAlg[] = [...ALGS, 'Falcon-512', 'Falcon-1024'];
+
+/** The schemes on the default backend (facades: they use whatever ready() chose). */
+const DEFAULT_SCHEMES = { mlDsa44, mlDsa65, mlDsa87, falcon512, falcon1024, falconDet1024 } as const;
 
 export function isFalcon(a: AnyAlg): a is FalconAlg {
   return (FALCON_ALGS as readonly string[]).includes(a);
@@ -68,7 +72,7 @@ export function schemeOf(b: Backend, alg: AlgName): MlDsa {
 
 /** The scheme on the default backend (after ready()). */
 export function defaultScheme(alg: AlgName): MlDsa {
-  return lib[ALG_KEY[alg]];
+  return DEFAULT_SCHEMES[ALG_KEY[alg]];
 }
 
 export function falconOf(b: Backend, alg: FalconAlg): FalconVerifier {
@@ -77,5 +81,5 @@ export function falconOf(b: Backend, alg: FalconAlg): FalconVerifier {
 
 /** The Falcon verifier on the default backend (after ready()). */
 export function defaultFalcon(alg: FalconAlg): FalconVerifier {
-  return lib[FALCON_KEY[alg]];
+  return DEFAULT_SCHEMES[FALCON_KEY[alg]];
 }

@@ -336,7 +336,7 @@ async function run(p: Parsed, argv: readonly string[]): Promise<number> {
   if (jsonPath) {
     const results = rows.flatMap((r) =>
       Object.entries(r.cells).map(([impl, m]) => {
-        const base = r.cells['noble']?.median;
+        const base = r.cells.noble?.median;
         return {
           alg: r.alg,
           op: r.op,
@@ -370,7 +370,7 @@ async function run(p: Parsed, argv: readonly string[]): Promise<number> {
       results,
       kernels: kernelRows.map((r) => ({ kernel: r.label, nsPerCall: Object.fromEntries(Object.entries(r.cells).map(([b, m]) => [b, 1e9 / m.median])) })),
     };
-    writeOutput(jsonPath, 'JSON report', new TextEncoder().encode(JSON.stringify(json, null, 2) + '\n'), 'raw');
+    writeOutput(jsonPath, 'JSON report', new TextEncoder().encode(`${JSON.stringify(json, null, 2)}\n`), 'raw');
     note(`wrote ${jsonPath}`);
   }
   return 0;

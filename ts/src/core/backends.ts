@@ -61,14 +61,15 @@ interface RegistryState {
 declare const __PQSIMD_VERSION__: string;
 const STATE_KEY = Symbol.for(`pqsimd.registry@${typeof __PQSIMD_VERSION__ === 'string' ? __PQSIMD_VERSION__ : 'dev'}`);
 const G = globalThis as unknown as Record<symbol, RegistryState | undefined>;
-const S: RegistryState = (G[STATE_KEY] ??= {
+G[STATE_KEY] ??= {
   families: new Map(),
   native: new Map(),
   nativeError: null,
   available: undefined,
   current: undefined,
   modules: new Map(),
-});
+};
+const S: RegistryState = G[STATE_KEY];
 
 /** Called by each family module when it is imported. */
 export function registerFamily<T>(def: FamilyDef<T>): void {
@@ -142,7 +143,9 @@ async function loadFamilies(name: BackendName, defs: readonly FamilyDef<unknown>
   }
   const core = name.slice('wasm-'.length) as WasmCoreName;
   const loaded = await Promise.all(defs.map((def) => compile(def, core)));
-  defs.forEach((def, i) => out.set(def.family, def.create(new WasmDriver(loaded[i]!, def.family, def.residentBytes), name)));
+  defs.forEach((def, i) => {
+    out.set(def.family, def.create(new WasmDriver(loaded[i]!, def.family, def.residentBytes), name));
+  });
   return out;
 }
 

@@ -168,7 +168,7 @@ export function readOptions<K extends string>(name: string, v: unknown, kinds: R
   }
   const keys = Object.keys(v);
   for (const key of keys) {
-    if (!Object.prototype.hasOwnProperty.call(kinds, key)) {
+    if (!Object.hasOwn(kinds, key)) {
       const known = Object.keys(kinds);
       throw new TypeError(`${name}: unknown option "${key}"${known.length ? `; expected ${known.join(', ')}` : ' (none are accepted)'}`);
     }

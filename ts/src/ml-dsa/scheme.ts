@@ -142,11 +142,8 @@ export const PREHASH_NAMES: readonly PrehashName[] = Object.freeze([
 ] as PrehashName[]);
 
 /** How the message becomes μ (native/common/binding/pq_binding.h PQ_MODE_*). */
-const enum Mode {
-  External = 0,
-  Internal = 1,
-  Mu = 2,
-}
+const Mode = { External: 0, Internal: 1, Mu: 2 } as const;
+type Mode = (typeof Mode)[keyof typeof Mode];
 
 /** C results (native/common/mldsa/mldsa.h, binding/pq_binding.h) */
 const ERR_SECRET_KEY = -2;
