@@ -14,6 +14,7 @@
 // The timing, statistics and tables are the benchmark core's (bench/), bundled into
 // build/bench-browser/core.mjs with core.mjs for the page and for Node.
 import { spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -88,6 +89,7 @@ function parseArgs(argv) {
   return o;
 }
 
+/** @returns {never} */
 function fail(msg) {
   console.error(`bench-browser: ${msg}`);
   process.exit(1);
@@ -136,11 +138,11 @@ const data = {};
 {
   const t0 = performance.now();
   const b = await pq.loadBackend('wasm-scalar');
-  for (const [alg, key, lvl] of [
+  for (const [alg, key, lvl] of /** @type {const} */ ([
     ['ML-DSA-44', 'mlDsa44', 44],
     ['ML-DSA-65', 'mlDsa65', 65],
     ['ML-DSA-87', 'mlDsa87', 87],
-  ]) {
+  ])) {
     const seed = Uint8Array.from({ length: 32 }, (_, i) => (i * 29 + lvl) & 0xff);
     const kp = b[key].keygen(seed);
     const sig = b[key].sign(kp.secretKey, msg, { deterministic: true });
@@ -148,10 +150,10 @@ const data = {};
   }
   const fseed = Uint8Array.from({ length: 48 }, (_, i) => 0xf0 ^ i);
   const frnd = Uint8Array.from({ length: 48 }, (_, i) => 0x5a ^ i);
-  for (const [alg, f] of [
+  for (const [alg, f] of /** @type {const} */ ([
     ['Falcon-512', falcon.falcon512],
     ['Falcon-1024', falcon.falcon1024],
-  ]) {
+  ])) {
     const kp = f.keygen(fseed);
     const sig = f.sign(msg, kp.secretKey, { extraEntropy: frnd });
     data[alg] = { pk: hex(kp.publicKey), msg: hex(msg), sig: hex(sig) };
@@ -175,7 +177,7 @@ await build({
   logLevel: 'warning',
 });
 const core = await import(pathToFileURL(coreFile).href);
-const nobleBundle = (
+const nobleOutput = (
   await build({
     stdin: {
       contents:
@@ -192,7 +194,9 @@ const nobleBundle = (
     legalComments: 'none',
     logLevel: 'warning',
   })
-).outputFiles[0].contents;
+).outputFiles?.[0];
+if (!nobleOutput) fail('esbuild wrote no noble bundle');
+const nobleBundle = nobleOutput.contents;
 await stopEsbuild(); // no idle esbuild service process while timing
 
 // The page, from 127.0.0.1 (a secure context, so crypto.subtle exists), cross-origin isolated so
@@ -204,11 +208,11 @@ const routes = {
   '/noble.mjs': ['text/javascript', () => nobleBundle],
 };
 const server = http.createServer((req, res) => {
-  const path = new URL(req.url, 'http://x').pathname;
+  const path = new URL(req.url ?? '/', 'http://x').pathname;
   // the chunks of the package's ESM build that /pqsimd.mjs imports (shared code, one WASM core each)
-  const chunk = /^\/((?:chunk|wasm-[a-z]+)-\w+\.mjs)$/.exec(path);
-  const route =
-    routes[path] ?? (chunk && existsSync(join(root, 'dist', chunk[1])) ? ['text/javascript', () => readFileSync(join(root, 'dist', chunk[1]))] : undefined);
+  const chunk = /^\/((?:chunk|wasm-[a-z]+)-\w+\.mjs)$/.exec(path)?.[1];
+  const chunkFile = chunk && join(root, 'dist', chunk);
+  const route = routes[path] ?? (chunkFile && existsSync(chunkFile) ? ['text/javascript', () => readFileSync(chunkFile)] : undefined);
   const headers = {
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Embedder-Policy': 'require-corp',
@@ -220,8 +224,9 @@ const server = http.createServer((req, res) => {
   }
   res.writeHead(200, { ...headers, 'Content-Type': route[0] }).end(route[1]());
 });
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
+server.listen(0, '127.0.0.1');
+await once(server, 'listening');
+const origin = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`;
 
 const browserOpts = { warmupMs: opts.warmupMs, runMs: opts.runMs, runs: opts.runs };
 const nodeOpts = { warmupMs: opts.nodeWarmupMs, runMs: opts.nodeRunMs, runs: opts.runs };
@@ -243,14 +248,14 @@ try {
   try {
     await page.waitForFunction(() => window.pqBenchReady === true, null, { timeout: 30_000 });
   } catch (e) {
-    throw new Error(`the page did not load: ${pageErrors.join('\n') || e.message}`);
+    throw new Error(`the page did not load: ${pageErrors.join('\n') || (e instanceof Error ? e.message : e)}`);
   }
   pageInfo = await page.evaluate(() => window.pqBench.info());
   log(
     `chromium ${browserVersion}: pqsimd availableBackends() = [${pageInfo.availableBackends.join(', ')}]; crossOriginIsolated ${pageInfo.crossOriginIsolated}`,
   );
   for (const alg of Object.keys(data)) {
-    Object.assign(browserResults, await page.evaluate(([d, o]) => window.pqBench.run(d, o), [{ [alg]: data[alg] }, browserOpts]));
+    Object.assign(browserResults, await page.evaluate(({ d, o }) => window.pqBench.run(d, o), { d: { [alg]: data[alg] }, o: browserOpts }));
   }
   if (pageErrors.length) throw new Error(`errors in the page:\n${pageErrors.join('\n')}`);
 } finally {

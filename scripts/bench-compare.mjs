@@ -72,12 +72,13 @@ for (const name of backends) {
   const [o, n] = [ops(ob), ops(nb)];
   for (const op of Object.keys(n)) {
     if (!o[op]) continue;
+    /** @type {[number[], number[]]} */
     const samples = [[], []];
     const fns = [o[op], n[op]];
     for (let i = 0; i < 20; i++) fns[i & 1](); // warm-up
     const per = op.includes('sign') || op.includes('keygen') ? 20 : 40;
     for (let r = 0; r < rounds; r++) {
-      for (const k of r & 1 ? [1, 0] : [0, 1]) {
+      for (const k of r & 1 ? /** @type {const} */ ([1, 0]) : /** @type {const} */ ([0, 1])) {
         for (let i = 0; i < per; i++) {
           const t0 = now();
           fns[k]();

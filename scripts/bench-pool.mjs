@@ -37,7 +37,8 @@ for (let i = 0; i < N; i++) {
 const fk = Array.from({ length: 16 }, (_, i) => falcon512.keygen(u8(48, (j) => i * 7 + j)));
 const fa = [];
 for (let i = 0; i < N; i++) {
-  const k = fk[i % 16];
+  const k = fk[i % fk.length];
+  if (!k) throw new Error('no key');
   const message = u8(64, (j) => i * 3 + j);
   fa.push({ publicKey: k.publicKey, message, signature: falcon512.sign(message, k.secretKey) });
 }

@@ -4,13 +4,19 @@
 // CommonJS + the CLI) and the .d.ts types (tsc).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 const force = process.argv.includes('--force');
 
+/**
+ * The newest modification time of the files under `dir` that pass `filter`.
+ * @param {string} dir
+ * @param {(path: string) => boolean} [filter]
+ * @returns {number}
+ */
 function newest(dir, filter = () => true) {
   let t = 0;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -52,7 +58,7 @@ if (stale(addonOut, addonTime)) {
   try {
     execFileSync('bash', ['scripts/build-addon.sh'], { stdio: 'inherit' });
   } catch {
-    rmSync(addonOut[0], { force: true }); // never leave a stale addon behind
+    for (const f of addonOut) rmSync(f, { force: true }); // never leave a stale addon behind
     console.warn('warning: the native addon did not build; the package falls back to WASM');
   }
 }
@@ -73,7 +79,7 @@ if (process.platform === 'linux' && process.arch === 'x64' && hasCross) {
     try {
       execFileSync('bash', ['scripts/build-addon.sh', 'arm64'], { stdio: 'inherit' });
     } catch {
-      rmSync(arm64Out[0], { force: true });
+      for (const f of arm64Out) rmSync(f, { force: true });
       console.warn('warning: the arm64 addon did not cross-build');
     }
   }
@@ -106,6 +112,7 @@ if (stale(jsOut, tsTime)) {
   const { build } = await import('esbuild');
   rmSync('dist', { recursive: true, force: true });
   const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+  /** @type {import('esbuild').BuildOptions} */
   const common = {
     bundle: true,
     loader: { '.wasm': 'binary' },
@@ -114,6 +121,7 @@ if (stale(jsOut, tsTime)) {
     logLevel: 'warning',
     define: { __PQSIMD_VERSION__: JSON.stringify(version) },
   };
+  /** @type {import('esbuild').BuildOptions} */
   const esm = { ...common, format: 'esm', splitting: true, outdir: 'dist', outExtension: { '.js': '.mjs' }, entryNames: '[name]' };
   await build({ ...esm, platform: 'neutral', entryPoints: { ...ENTRIES, 'pool-worker': 'ts/src/pool-worker.ts' }, chunkNames: '[name]-[hash]' });
   await build({
@@ -161,7 +169,7 @@ if (stale(jsOut, tsTime)) {
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });
   // The CLI and the benchmark core (outside ts/src's rootDir): type-checked only, nothing emitted.
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.cli.json'], { stdio: 'inherit' });
-  for (const rel of readdirSync('build/types', { recursive: true })) {
+  for (const rel of readdirSync('build/types', { recursive: true, encoding: 'utf8' })) {
     if (!rel.endsWith('.d.ts') || /^cli[./]/.test(rel) || rel.startsWith('pool-worker') || rel === 'pool-node.d.ts' || /wasm-\w+\.d\.ts$/.test(rel)) continue;
     const src = readFileSync(join('build/types', rel), 'utf8');
     const out = join('dist/types', rel);
@@ -183,6 +191,6 @@ if (stale(jsOut, tsTime)) {
     writeFileSync(`dist/${entry}.d.cts`, `export * from './types/${types}.cjs';\n`);
   }
   mkdirSync('dist/wasm', { recursive: true });
-  for (const w of wasmOut) copyFileSync(w, join('dist/wasm', w.split('/').pop()));
+  for (const w of wasmOut) copyFileSync(w, join('dist/wasm', basename(w)));
   console.log('built dist/ (ESM with chunks, CommonJS, cli.mjs, types/, wasm/)');
 }

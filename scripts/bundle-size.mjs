@@ -92,7 +92,7 @@ const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/ja
 function serve(dir) {
   const sent = new Map();
   const server = http.createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/$/, '/index.html');
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/$/, '/index.html');
     const file = join(dir, path);
     if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end();
@@ -103,7 +103,12 @@ function serve(dir) {
     res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Encoding': 'gzip', 'Cache-Control': 'no-store' });
     res.end(body);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, sent, url: `http://127.0.0.1:${server.address().port}/` })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+      resolve({ server, sent, url: `http://127.0.0.1:${port}/` });
+    }),
+  );
 }
 
 async function download(browser, dir) {
@@ -126,10 +131,10 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? 
 const results = [];
 try {
   for (const [id, [label, code]] of Object.entries(APPS)) {
-    for (const [bundler, make] of [
+    for (const [bundler, make] of /** @type {const} */ ([
       ['esbuild', buildEsbuild],
       ['Vite', buildVite],
-    ]) {
+    ])) {
       const dir = await make(id, code);
       const r = await download(browser, dir);
       if (r.title !== 'done:false') throw new Error(`${id} (${bundler}): the app did not run: ${r.title}`);

@@ -19,7 +19,7 @@ export function bindingEntries() {
   const table = h.slice(h.indexOf('#define PQ_BINDING(X)'), h.indexOf('/* ML-DSA message modes'));
   const entries = [];
   for (const m of table.matchAll(/\bX\((\w+), (\w+), (\d+), (\d+), (\d+), ([01])\)/g)) {
-    entries.push({ family: m[1], name: m[2], nint: +m[3], nin: +m[4], nout: +m[5], streamed: m[6] === '1' });
+    entries.push({ family: m[1], name: m[2], nint: Number(m[3]), nin: Number(m[4]), nout: Number(m[5]), streamed: m[6] === '1' });
   }
   if (entries.length === 0) throw new Error('gen-binding: no entries found in pq_binding.h');
   return entries;
@@ -59,7 +59,7 @@ function paramsTs() {
   const dir = mkdtempSync(join(tmpdir(), 'pqsimd-params-'));
   try {
     const cc = process.env.CC || 'gcc';
-    const srcs = readdirSync(join(root, 'native/common'), { recursive: true }).filter((f) => f.endsWith('.c'));
+    const srcs = readdirSync(join(root, 'native/common'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.c'));
     execFileSync(cc, ['-std=c11', '-O0', '-Inative/common', 'scripts/gen/params.c', ...srcs.map((f) => join('native/common', f)), '-o', join(dir, 'params')], {
       cwd: root,
       stdio: 'inherit',

@@ -39,7 +39,9 @@ const VEC = join(ROOT, 'vectors');
 const args = process.argv.slice(2);
 const force = args.includes('--force');
 const outArg = args.indexOf('--out');
-const OUT = outArg >= 0 ? resolve(args[outArg + 1]) : join(ROOT, 'build', 'c-vectors');
+const outValue = outArg >= 0 ? args[outArg + 1] : undefined;
+if (outArg >= 0 && !outValue) throw new Error('gen-c-vectors: --out needs a directory');
+const OUT = outValue ? resolve(outValue) : join(ROOT, 'build', 'c-vectors');
 
 // ---- inputs and freshness ---------------------------------------------------------------------
 
@@ -73,7 +75,7 @@ if (!force && existsSync(MANIFEST)) {
     .split('\n')
     .filter((l) => l.startsWith('group '))
     .map((l) => l.split(' ')[2]);
-  if (made >= newest && files.length > 0 && files.every((f) => existsSync(join(OUT, f)))) {
+  if (made >= newest && files.length > 0 && files.every((f) => f !== undefined && existsSync(join(OUT, f)))) {
     console.log(`gen-c-vectors: ${OUT} is up to date (${files.length} groups)`);
     process.exit(0);
   }
@@ -480,7 +482,7 @@ function ct12Encode(x) {
   let bit = 0;
   for (const c of x) {
     const v = c & 0xfff;
-    for (let j = 11; j >= 0; j--, bit++) if ((v >> j) & 1) out[bit >> 3] |= 0x80 >> (bit & 7);
+    for (let j = 11; j >= 0; j--, bit++) if ((v >> j) & 1) out.writeUInt8(out.readUInt8(bit >> 3) | (0x80 >> (bit & 7)), bit >> 3);
   }
   return out;
 }
@@ -494,7 +496,8 @@ const zeroFill = (sig, len) => Buffer.concat([sig, Buffer.alloc(len - sig.length
 function mutate(label, b, from = 0) {
   const h = createHash('sha256').update(`pqsimd-c-vectors/${label}`).digest();
   const out = Buffer.from(b);
-  out[from + (h.readUInt32BE(0) % (b.length - from))] ^= 1 + (h[4] % 255);
+  const at = from + (h.readUInt32BE(0) % (b.length - from));
+  out.writeUInt8(out.readUInt8(at) ^ (1 + (h.readUInt8(4) % 255)), at);
   return out;
 }
 const FALCON = {

@@ -11,6 +11,7 @@
 // Page options (URL query): ?quick=1 short runs, ?autorun=1 start at once, ?runs=N&runMs=MS&warmupMs=MS,
 // ?algs=ML-DSA-65,Falcon-512, ?kernels=0, ?pool=0.
 // Also a module: the tests import buildWebBench / startServer / launchChromium from here.
+import { once } from 'node:events';
 import { readdirSync, existsSync, mkdirSync, readFileSync, copyFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -126,6 +127,8 @@ export const NO_RELAXED_SIMD_SHIM = `(() => {
 /**
  * Serves OUT_DIR (plus `routes`: { '/path': [contentType, Buffer | string | () => ...] }) on
  * host:port (port 0: a free one). Returns { url, server, close() }.
+ * @param {{ port?: number; host?: string; routes?: Record<string, [string, Buffer | string | (() => Buffer | string)]>;
+ *   emulateNoRelaxedSimd?: boolean; log?: ((line: string) => void) | null }} [options]
  */
 export async function startServer({ port = 0, host = '127.0.0.1', routes = {}, emulateNoRelaxedSimd = false, log = null } = {}) {
   const headers = {
@@ -164,12 +167,10 @@ export async function startServer({ port = 0, host = '127.0.0.1', routes = {}, e
     if (emulateNoRelaxedSimd && /javascript/.test(type)) body = NO_RELAXED_SIMD_SHIM + body.toString();
     res.writeHead(200, { ...headers, 'Content-Type': type }).end(body);
   });
-  await new Promise((res, rej) => {
-    server.once('error', rej);
-    server.listen(port, host, res);
-  });
-  const url = `http://${host}:${server.address().port}/`;
-  return { url, server, close: () => new Promise((r) => server.close(() => r())) };
+  server.listen(port, host);
+  await once(server, 'listening'); // (rejects on an 'error' event)
+  const url = `http://${host}:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}/`;
+  return { url, server, close: () => /** @type {Promise<void>} */ (new Promise((r) => server.close(() => r()))) };
 }
 
 /** Debian's Chromium through playwright-core (no browser download). */
@@ -182,6 +183,9 @@ export async function launchChromium({ executablePath = process.env.CHROMIUM || 
 /**
  * Opens the page with ?autorun=1 (plus `query`) and waits for the run to finish. Returns
  * { state, env, report, markdown, errors, consoleErrors }; takes a screenshot when asked.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} url
+ * @param {{ query?: string; timeoutMs?: number; screenshot?: string | null; onStatus?: ((status: string) => void) | null }} [options]
  */
 export async function runPage(browser, url, { query = '', timeoutMs = 600_000, screenshot = null, onStatus = null } = {}) {
   const page = await browser.newPage({ viewport: { width: 1150, height: 900 } });
@@ -203,14 +207,19 @@ export async function runPage(browser, url, { query = '', timeoutMs = 600_000, s
     if (Date.now() - t0 > timeoutMs) throw new Error(`the page did not finish in ${timeoutMs / 1000} s (last status: ${s.status})`);
     await page.waitForTimeout(250);
   }
-  const out = await page.evaluate(() => ({
-    state: window.webBench.state,
-    env: window.webBench.env,
-    report: window.webBench.report,
-    markdown: window.webBench.markdown(),
-    errors: window.webBench.errors,
-    banner: document.getElementById('banner').hidden ? null : document.getElementById('banner').textContent,
-  }));
+  const out = await page.evaluate(() => {
+    const wb = window.webBench;
+    if (!wb) throw new Error('the page has no window.webBench');
+    const banner = document.getElementById('banner');
+    return {
+      state: wb.state,
+      env: wb.env,
+      report: wb.report,
+      markdown: wb.markdown(),
+      errors: wb.errors,
+      banner: !banner || banner.hidden ? null : banner.textContent,
+    };
+  });
   if (screenshot) {
     mkdirSync(dirname(resolve(screenshot)), { recursive: true });
     await page.screenshot({ path: screenshot, fullPage: true });
