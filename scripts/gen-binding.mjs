@@ -77,7 +77,8 @@ function paramsTs() {
   }
 }
 
-const outputs = () => ({ 'ts/src/gen/binding.ts': bindingTs(), 'ts/src/gen/params.ts': paramsTs() });
+/** The generated files (path from the repository root -> text); check-generated.mjs compares them. */
+export const outputs = () => ({ 'ts/src/gen/binding.ts': bindingTs(), 'ts/src/gen/params.ts': paramsTs() });
 
 const arg = process.argv[2];
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
