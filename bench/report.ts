@@ -48,9 +48,8 @@ export function markdownTable(header: readonly string[], body: readonly (readonl
     return [line(header), line(header.map((_, i) => (i === 0 ? '---' : '---:'))), ...body.map(line)].join('\n');
   }
   const widths = header.map((h, c) => Math.max(h.length, 3, ...body.map((b) => (b[c] ?? '').length)));
-  const line = (cells: readonly string[]) =>
-    '| ' + widths.map((w, c) => (c === 0 ? (cells[c] ?? '').padEnd(w) : (cells[c] ?? '').padStart(w))).join(' | ') + ' |';
-  const sep = '| ' + widths.map((w, c) => (c === 0 ? '-'.repeat(w) : '-'.repeat(w - 1) + ':')).join(' | ') + ' |';
+  const line = (cells: readonly string[]) => `| ${widths.map((w, c) => (c === 0 ? (cells[c] ?? '').padEnd(w) : (cells[c] ?? '').padStart(w))).join(' | ')} |`;
+  const sep = `| ${widths.map((w, c) => (c === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`;
   return [line(header), sep, ...body.map(line)].join('\n');
 }
 
@@ -72,12 +71,20 @@ export interface ResultTableOptions extends TableOptions {
 }
 
 /** One row per operation, one column per implementation; cell(m) of each measurement, '—' where there is none. */
-export function resultTable(rows: readonly ResultRow[], impls: readonly string[], cell: (m: Measurement, row: ResultRow, impl: string) => string, o: ResultTableOptions): string {
+export function resultTable(
+  rows: readonly ResultRow[],
+  impls: readonly string[],
+  cell: (m: Measurement, row: ResultRow, impl: string) => string,
+  o: ResultTableOptions,
+): string {
   const header = [o.title, ...impls.map((i) => o.implLabel?.(i) ?? i)];
-  const body = rows.map((r) => [o.rowLabel?.(r) ?? r.label, ...impls.map((i) => {
-    const m = r.cells[i];
-    return m ? cell(m, r, i) : '—';
-  })]);
+  const body = rows.map((r) => [
+    o.rowLabel?.(r) ?? r.label,
+    ...impls.map((i) => {
+      const m = r.cells[i];
+      return m ? cell(m, r, i) : '—';
+    }),
+  ]);
   return markdownTable(header, body, o);
 }
 
@@ -92,12 +99,17 @@ export interface RateTableOptions extends ResultTableOptions {
 
 /** Median rates, with the ratio to the row's baseline in parentheses (not on the baseline itself). */
 export function rateTable(rows: readonly ResultRow[], impls: readonly string[], o: RateTableOptions): string {
-  return resultTable(rows, impls, (m, r, i) => {
-    const base = o.baseline?.(r);
-    const b = base ? r.cells[base]?.median : undefined;
-    const ratio = base && i !== base && b ? ` (${fmtRatio(m.median / b, o.mark)})` : '';
-    return `${fmtRate(m.median)}${o.suffix?.(r) ?? ''}${ratio}`;
-  }, o);
+  return resultTable(
+    rows,
+    impls,
+    (m, r, i) => {
+      const base = o.baseline?.(r);
+      const b = base ? r.cells[base]?.median : undefined;
+      const ratio = base && i !== base && b ? ` (${fmtRatio(m.median / b, o.mark)})` : '';
+      return `${fmtRate(m.median)}${o.suffix?.(r) ?? ''}${ratio}`;
+    },
+    o,
+  );
 }
 
 /**
@@ -105,10 +117,15 @@ export function rateTable(rows: readonly ResultRow[], impls: readonly string[], 
  * counter's own unit (cells without tick figures are '—').
  */
 export function latencyTable(rows: readonly ResultRow[], impls: readonly string[], o: ResultTableOptions & { ticks?: boolean }): string {
-  return resultTable(rows, impls, (m) => {
-    if (o.ticks) return m.ticksP50 === undefined ? '—' : `${fmtTicks(m.ticksP50)} / ${fmtTicks(m.ticksP99!)}`;
-    return `${fmtMicros(m.p50)} / ${fmtMicros(m.p99)}`;
-  }, o);
+  return resultTable(
+    rows,
+    impls,
+    (m) => {
+      if (o.ticks) return m.ticksP50 === undefined ? '—' : `${fmtTicks(m.ticksP50)} / ${fmtTicks(m.ticksP99!)}`;
+      return `${fmtMicros(m.p50)} / ${fmtMicros(m.p99)}`;
+    },
+    o,
+  );
 }
 
 /** Median ticks per operation over the runs (rows without any tick figure are left out; '' when none has one). */

@@ -14,6 +14,7 @@
 // The timing, statistics and tables are the benchmark core's (bench/), bundled into
 // build/bench-browser/core.mjs with core.mjs for the page and for Node.
 import { spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -24,8 +25,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pageDir = join(root, 'scripts', 'bench-browser');
 const RELAXED_FLAG = '--experimental-wasm-relaxed-simd';
 const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 // 'prepared': the page's fastest backend through a public key prepared once (MlDsa.prepare).
 const COLUMNS = ['wasm-relaxed', 'wasm-simd', 'wasm-scalar', 'prepared', 'WebCrypto', 'noble'];
@@ -45,7 +52,16 @@ WebCrypto ML-DSA, @noble/post-quantum), then in Node. Run 'node scripts/build.mj
   --chromium PATH      the browser binary (default $CHROMIUM or /usr/bin/chromium)`;
 
 function parseArgs(argv) {
-  const o = { json: null, node: true, runs: 5, runMs: 300, warmupMs: 1000, nodeRunMs: 150, nodeWarmupMs: 400, chromium: process.env.CHROMIUM || '/usr/bin/chromium' };
+  const o = {
+    json: null,
+    node: true,
+    runs: 5,
+    runMs: 300,
+    warmupMs: 1000,
+    nodeRunMs: 150,
+    nodeWarmupMs: 400,
+    chromium: process.env.CHROMIUM || '/usr/bin/chromium',
+  };
   const num = (name, v) => {
     const x = Number(v);
     if (!Number.isFinite(x) || x <= 0) fail(`${name}: expected a positive number, got ${v}`);
@@ -73,6 +89,7 @@ function parseArgs(argv) {
   return o;
 }
 
+/** @returns {never} */
 function fail(msg) {
   console.error(`bench-browser: ${msg}`);
   process.exit(1);
@@ -103,7 +120,7 @@ let chromium;
 try {
   ({ chromium } = await import('playwright-core'));
 } catch {
-  fail("playwright-core is not installed: npm install --no-save playwright-core (or add it to devDependencies)");
+  fail('playwright-core is not installed: npm install --no-save playwright-core (or add it to devDependencies)');
 }
 if (!existsSync(opts.chromium)) fail(`no browser at ${opts.chromium}: apt-get install -y chromium (or pass --chromium PATH)`);
 
@@ -121,7 +138,11 @@ const data = {};
 {
   const t0 = performance.now();
   const b = await pq.loadBackend('wasm-scalar');
-  for (const [alg, key, lvl] of [['ML-DSA-44', 'mlDsa44', 44], ['ML-DSA-65', 'mlDsa65', 65], ['ML-DSA-87', 'mlDsa87', 87]]) {
+  for (const [alg, key, lvl] of /** @type {const} */ ([
+    ['ML-DSA-44', 'mlDsa44', 44],
+    ['ML-DSA-65', 'mlDsa65', 65],
+    ['ML-DSA-87', 'mlDsa87', 87],
+  ])) {
     const seed = Uint8Array.from({ length: 32 }, (_, i) => (i * 29 + lvl) & 0xff);
     const kp = b[key].keygen(seed);
     const sig = b[key].sign(kp.secretKey, msg, { deterministic: true });
@@ -129,7 +150,10 @@ const data = {};
   }
   const fseed = Uint8Array.from({ length: 48 }, (_, i) => 0xf0 ^ i);
   const frnd = Uint8Array.from({ length: 48 }, (_, i) => 0x5a ^ i);
-  for (const [alg, f] of [['Falcon-512', falcon.falcon512], ['Falcon-1024', falcon.falcon1024]]) {
+  for (const [alg, f] of /** @type {const} */ ([
+    ['Falcon-512', falcon.falcon512],
+    ['Falcon-1024', falcon.falcon1024],
+  ])) {
     const kp = f.keygen(fseed);
     const sig = f.sign(msg, kp.secretKey, { extraEntropy: frnd });
     data[alg] = { pk: hex(kp.publicKey), msg: hex(msg), sig: hex(sig) };
@@ -153,7 +177,7 @@ await build({
   logLevel: 'warning',
 });
 const core = await import(pathToFileURL(coreFile).href);
-const nobleBundle = (
+const nobleOutput = (
   await build({
     stdin: {
       contents:
@@ -170,7 +194,9 @@ const nobleBundle = (
     legalComments: 'none',
     logLevel: 'warning',
   })
-).outputFiles[0].contents;
+).outputFiles?.[0];
+if (!nobleOutput) fail('esbuild wrote no noble bundle');
+const nobleBundle = nobleOutput.contents;
 await stopEsbuild(); // no idle esbuild service process while timing
 
 // The page, from 127.0.0.1 (a secure context, so crypto.subtle exists), cross-origin isolated so
@@ -182,10 +208,11 @@ const routes = {
   '/noble.mjs': ['text/javascript', () => nobleBundle],
 };
 const server = http.createServer((req, res) => {
-  const path = new URL(req.url, 'http://x').pathname;
+  const path = new URL(req.url ?? '/', 'http://x').pathname;
   // the chunks of the package's ESM build that /pqsimd.mjs imports (shared code, one WASM core each)
-  const chunk = /^\/((?:chunk|wasm-[a-z]+)-\w+\.mjs)$/.exec(path);
-  const route = routes[path] ?? (chunk && existsSync(join(root, 'dist', chunk[1])) ? ['text/javascript', () => readFileSync(join(root, 'dist', chunk[1]))] : undefined);
+  const chunk = /^\/((?:chunk|wasm-[a-z]+)-\w+\.mjs)$/.exec(path)?.[1];
+  const chunkFile = chunk && join(root, 'dist', chunk);
+  const route = routes[path] ?? (chunkFile && existsSync(chunkFile) ? ['text/javascript', () => readFileSync(chunkFile)] : undefined);
   const headers = {
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Embedder-Policy': 'require-corp',
@@ -197,8 +224,9 @@ const server = http.createServer((req, res) => {
   }
   res.writeHead(200, { ...headers, 'Content-Type': route[0] }).end(route[1]());
 });
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
+server.listen(0, '127.0.0.1');
+await once(server, 'listening');
+const origin = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`;
 
 const browserOpts = { warmupMs: opts.warmupMs, runMs: opts.runMs, runs: opts.runs };
 const nodeOpts = { warmupMs: opts.nodeWarmupMs, runMs: opts.nodeRunMs, runs: opts.runs };
@@ -220,12 +248,14 @@ try {
   try {
     await page.waitForFunction(() => window.pqBenchReady === true, null, { timeout: 30_000 });
   } catch (e) {
-    throw new Error(`the page did not load: ${pageErrors.join('\n') || e.message}`);
+    throw new Error(`the page did not load: ${pageErrors.join('\n') || (e instanceof Error ? e.message : e)}`);
   }
   pageInfo = await page.evaluate(() => window.pqBench.info());
-  log(`chromium ${browserVersion}: pqsimd availableBackends() = [${pageInfo.availableBackends.join(', ')}]; crossOriginIsolated ${pageInfo.crossOriginIsolated}`);
+  log(
+    `chromium ${browserVersion}: pqsimd availableBackends() = [${pageInfo.availableBackends.join(', ')}]; crossOriginIsolated ${pageInfo.crossOriginIsolated}`,
+  );
   for (const alg of Object.keys(data)) {
-    Object.assign(browserResults, await page.evaluate(([d, o]) => window.pqBench.run(d, o), [{ [alg]: data[alg] }, browserOpts]));
+    Object.assign(browserResults, await page.evaluate(({ d, o }) => window.pqBench.run(d, o), { d: { [alg]: data[alg] }, o: browserOpts }));
   }
   if (pageErrors.length) throw new Error(`errors in the page:\n${pageErrors.join('\n')}`);
 } finally {
@@ -273,12 +303,29 @@ function rowsOf(results, suffix) {
   });
 }
 
-const cpu = /^model name\s*:\s*(.+)$/m.exec(existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown CPU';
+const cpu =
+  /^model name\s*:\s*(.+)$/m.exec(existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1]?.trim() ??
+  os.cpus()[0]?.model ??
+  'unknown CPU';
 const date = new Date().toISOString();
-const webcryptoFormats = [...new Set(Object.values(browserResults).map((r) => r.info.webcrypto?.format).filter(Boolean))];
+const webcryptoFormats = [
+  ...new Set(
+    Object.values(browserResults)
+      .map((r) => r.info.webcrypto?.format)
+      .filter(Boolean),
+  ),
+];
 const nodeLabel = `Node ${process.version}${process.execArgv.includes(RELAXED_FLAG) ? ` (${RELAXED_FLAG})` : ''}`;
 const preparedOn = Object.values(browserResults).find((r) => r.info.prepared)?.info.prepared;
-const header = ['Verify, ops/s', 'wasm-relaxed', 'wasm-simd', 'wasm-scalar', preparedOn ? `${preparedOn}, prepared key` : 'prepared key', 'WebCrypto', `noble ${nobleVersion}`];
+const header = [
+  'Verify, ops/s',
+  'wasm-relaxed',
+  'wasm-simd',
+  'wasm-scalar',
+  preparedOn ? `${preparedOn}, prepared key` : 'prepared key',
+  'WebCrypto',
+  `noble ${nobleVersion}`,
+];
 const body = [...rowsOf(browserResults, ''), ...(nodeResults ? rowsOf(nodeResults, ` (${nodeLabel.split(' (')[0]})`) : [])];
 
 const out = [
@@ -294,24 +341,25 @@ const out = [
   '',
   markdownTable(header, body),
   '',
-  latencyTable(
-    [...latencyRows(browserResults, ''), ...(nodeResults ? latencyRows(nodeResults, ` (${nodeLabel.split(' (')[0]})`) : [])],
-    COLUMNS,
-    { title: 'Verify latency, µs (p50 / p99)', implLabel: (c) => header[COLUMNS.indexOf(c) + 1] },
-  ),
+  latencyTable([...latencyRows(browserResults, ''), ...(nodeResults ? latencyRows(nodeResults, ` (${nodeLabel.split(' (')[0]})`) : [])], COLUMNS, {
+    title: 'Verify latency, µs (p50 / p99)',
+    implLabel: (c) => header[COLUMNS.indexOf(c) + 1],
+  }),
   '',
   `Ratios: ML-DSA rows vs Chromium's WebCrypto of the same parameter set${nodeResults ? ' (Node rows too)' : ''}; Falcon rows (no WebCrypto Falcon) vs noble in the same runtime. ` +
     `"—": not available there.${nodeResults && !Object.values(nodeResults).some((r) => r.cells.WebCrypto) ? ` ${nodeLabel.split(' (')[0]} has no WebCrypto ML-DSA.` : ''}`,
-  `WebCrypto ML-DSA public-key import in Chromium, per format tried: ${Object.entries(browserResults)
-    .filter(([, r]) => r.info.webcrypto)
-    .slice(0, 1)
-    .map(([alg, r]) => `(${alg}) ${r.info.webcrypto.attempts.join('; ')}`)
-    .join('') || 'not tried'}.`,
+  `WebCrypto ML-DSA public-key import in Chromium, per format tried: ${
+    Object.entries(browserResults)
+      .filter(([, r]) => r.info.webcrypto)
+      .slice(0, 1)
+      .map(([alg, r]) => `(${alg}) ${r.info.webcrypto.attempts.join('; ')}`)
+      .join('') || 'not tried'
+  }.`,
   `Prepared key: ${preparedOn ?? 'the fastest backend'} verifying through MlDsa/FalconVerifier.prepare(pk), made once (as WebCrypto's key is imported once)${preparedOn ? '' : ': not in this build of pqsimd'}.`,
   (() => {
-    const spreads = [browserResults, nodeResults ?? {}].flatMap((res) =>
-      Object.values(res).flatMap((r) => Object.values(r.cells).map((c) => spread(c.runs))),
-    ).sort((a, b) => a - b);
+    const spreads = [browserResults, nodeResults ?? {}]
+      .flatMap((res) => Object.values(res).flatMap((r) => Object.values(r.cells).map((c) => spread(c.runs))))
+      .sort((a, b) => a - b);
     const pct = (x) => `${Math.round(100 * x)}%`;
     return `Run-to-run spread, (max − min) / median over the ${opts.runs} runs of a cell: median ${pct(spreads[spreads.length >> 1])}, worst ${pct(spreads.at(-1))} (each run in the JSON).`;
   })(),
@@ -327,10 +375,15 @@ if (opts.json) {
     chromium: { version: browserVersion, executable: opts.chromium, args: CHROMIUM_ARGS, ...pageInfo },
     node: { version: process.version, execArgv: process.execArgv, availableBackends: nodeBackends },
     noble: nobleVersion,
-    method: { browser: browserOpts, node: opts.node ? nodeOpts : null, messageBytes: 64, webcrypto: 'crypto.subtle.verify awaited one at a time; key imported once' },
+    method: {
+      browser: browserOpts,
+      node: opts.node ? nodeOpts : null,
+      messageBytes: 64,
+      webcrypto: 'crypto.subtle.verify awaited one at a time; key imported once',
+    },
     webcryptoImportFormat: webcryptoFormats[0] ?? null,
     results: { chromium: browserResults, node: nodeResults },
   };
-  writeFileSync(opts.json, JSON.stringify(json, null, 2) + '\n');
+  writeFileSync(opts.json, `${JSON.stringify(json, null, 2)}\n`);
   log(`wrote ${opts.json}`);
 }

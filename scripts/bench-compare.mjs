@@ -80,13 +80,14 @@ for (const name of backends) {
   const [o, n] = [ops(ob), ops(nb)];
   for (const op of Object.keys(n)) {
     if (!o[op]) continue;
+    /** @type {[number[], number[]]} */
     const samples = [[], []];
     const fns = [o[op], n[op]];
     // warm-up: long enough for V8 to tier the WASM up (Liftoff -> TurboFan) and for caches
     for (const f of fns) for (const end = performance.now() + 400; performance.now() < end; ) f();
     const per = op.includes('sign') || op.includes('keygen') ? 20 : 40;
     for (let r = 0; r < rounds; r++) {
-      for (const k of r & 1 ? [1, 0] : [0, 1]) {
+      for (const k of r & 1 ? /** @type {const} */ ([1, 0]) : /** @type {const} */ ([0, 1])) {
         for (let i = 0; i < per; i++) {
           const t0 = now();
           fns[k]();

@@ -37,11 +37,15 @@ for (let i = 0; i < N; i++) {
 const fk = Array.from({ length: 16 }, (_, i) => falcon512.keygen(u8(48, (j) => i * 7 + j)));
 const fa = [];
 for (let i = 0; i < N; i++) {
-  const k = fk[i % 16];
+  const k = fk[i % fk.length];
+  if (!k) throw new Error('no key');
   const message = u8(64, (j) => i * 3 + j);
   fa.push({ publicKey: k.publicKey, message, signature: falcon512.sign(message, k.secretKey) });
 }
-const sets = [['ML-DSA-65', ml, pq.mlDsa65], ['Falcon-512', fa, pq.falcon512]];
+const sets = [
+  ['ML-DSA-65', ml, pq.mlDsa65],
+  ['Falcon-512', fa, pq.falcon512],
+];
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 async function rate(fn, expect) {
@@ -72,12 +76,19 @@ for (const backend of backends) {
       }
     }
     lines.push(row);
-    process.stderr.write(`${row[0]}: ${row.slice(1).map((x) => Math.round(x)).join(' / ')}\n`);
+    process.stderr.write(
+      `${row[0]}: ${row
+        .slice(1)
+        .map((x) => Math.round(x))
+        .join(' / ')}\n`,
+    );
   }
 }
 const fmt = (x) => Math.round(x).toLocaleString('en-US');
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-console.log(`VerifyPool in Node ${process.version}, ${cpu}, ${cores} logical CPUs; batches of ${N} (ML-DSA-65: ${N} distinct keys; Falcon-512: 16 keys), median of ${RUNS} batches after 0.4 s warm-up; verifies/s.\n`);
+console.log(
+  `VerifyPool in Node ${process.version}, ${cpu}, ${cores} logical CPUs; batches of ${N} (ML-DSA-65: ${N} distinct keys; Falcon-512: 16 keys), median of ${RUNS} batches after 0.4 s warm-up; verifies/s.\n`,
+);
 const ws = Array.from({ length: maxWorkers }, (_, i) => i + 1);
 console.log(`| Algorithm, backend | this thread (verifyBatch) | ${ws.map((w) => `${w} worker${w > 1 ? 's' : ''}`).join(' | ')} |`);
 console.log(`| --- | ---: | ${ws.map(() => '---:').join(' | ')} |`);

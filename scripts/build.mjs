@@ -4,13 +4,19 @@
 // CommonJS + the CLI) and the .d.ts types (tsc).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 const force = process.argv.includes('--force');
 
+/**
+ * The newest modification time of the files under `dir` that pass `filter`.
+ * @param {string} dir
+ * @param {(path: string) => boolean} [filter]
+ * @returns {number}
+ */
 function newest(dir, filter = () => true) {
   let t = 0;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -24,7 +30,11 @@ const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
 const stale = (outputs, inputTime) => force || outputs.some((o) => mtime(o) < inputTime);
 
 // 0. Generated TypeScript from the C binding declaration and parameters (ts/src/gen)
-const genTime = Math.max(mtime('native/common/binding/pq_binding.h'), newest('native/common', (p) => /params|falcon\.h|mldsa\.h/.test(p)), mtime('scripts/gen-binding.mjs'));
+const genTime = Math.max(
+  mtime('native/common/binding/pq_binding.h'),
+  newest('native/common', (p) => /params|falcon\.h|mldsa\.h/.test(p)),
+  mtime('scripts/gen-binding.mjs'),
+);
 if (stale(['ts/src/gen/binding.ts', 'ts/src/gen/params.ts'], genTime)) {
   execFileSync(process.execPath, ['scripts/gen-binding.mjs'], { stdio: 'inherit' });
 }
@@ -33,7 +43,10 @@ if (stale(['ts/src/gen/binding.ts', 'ts/src/gen/params.ts'], genTime)) {
 const { bindingEntries } = await import('./gen-binding.mjs');
 const families = [...new Set(bindingEntries().map((e) => e.family))];
 const wasmOut = families.flatMap((f) => ['scalar', 'simd', 'relaxed'].map((c) => `build/wasm/${f}-${c}.wasm`));
-const nativeTime = Math.max(newest('native', (p) => /\.(c|h|inc|S)$/.test(p)), mtime('scripts/build-wasm.sh'));
+const nativeTime = Math.max(
+  newest('native', (p) => /\.(c|h|inc|S)$/.test(p)),
+  mtime('scripts/build-wasm.sh'),
+);
 if (stale(wasmOut, nativeTime)) {
   execFileSync('bash', ['scripts/build-wasm.sh'], { stdio: 'inherit' });
 }
@@ -45,7 +58,7 @@ if (stale(addonOut, addonTime)) {
   try {
     execFileSync('bash', ['scripts/build-addon.sh'], { stdio: 'inherit' });
   } catch {
-    rmSync(addonOut[0], { force: true }); // never leave a stale addon behind
+    for (const f of addonOut) rmSync(f, { force: true }); // never leave a stale addon behind
     console.warn('warning: the native addon did not build; the package falls back to WASM');
   }
 }
@@ -66,7 +79,7 @@ if (process.platform === 'linux' && process.arch === 'x64' && hasCross) {
     try {
       execFileSync('bash', ['scripts/build-addon.sh', 'arm64'], { stdio: 'inherit' });
     } catch {
-      rmSync(arm64Out[0], { force: true });
+      for (const f of arm64Out) rmSync(f, { force: true });
       console.warn('warning: the arm64 addon did not cross-build');
     }
   }
@@ -76,18 +89,30 @@ if (process.platform === 'linux' && process.arch === 'x64' && hasCross) {
 // pqsimd/ml-dsa, pqsimd/falcon, the pool worker) share one registry and each family's WASM core
 // is a chunk of its own, loaded by dynamic import() only when it runs. CommonJS: one bundle per
 // entry point (no splitting in CommonJS; the WASM cores are inlined).
-const tsTime = Math.max(newest('ts/src'), newest('bench'), mtime('scripts/build.mjs'), mtime('tsconfig.cli.json'), ...wasmOut.map(mtime), mtime('package.json'));
+const tsTime = Math.max(
+  newest('ts/src'),
+  newest('bench'),
+  mtime('scripts/build.mjs'),
+  mtime('tsconfig.cli.json'),
+  ...wasmOut.map(mtime),
+  mtime('package.json'),
+);
 const ENTRIES = { index: 'ts/src/index.ts', 'ml-dsa': 'ts/src/ml-dsa/index.ts', falcon: 'ts/src/falcon/index.ts' };
 const NODE_ENTRIES = { 'index.node': 'ts/src/index.node.ts', 'ml-dsa.node': 'ts/src/ml-dsa/index.node.ts', 'falcon.node': 'ts/src/falcon/index.node.ts' };
 const jsOut = [
   ...Object.keys(ENTRIES).flatMap((e) => [`dist/${e}.mjs`, `dist/${e}.cjs`]),
   ...Object.keys(NODE_ENTRIES).flatMap((e) => [`dist/${e}.mjs`, `dist/${e}.cjs`]),
-  'dist/cli.mjs', 'dist/types/index.d.ts', 'dist/types/index.d.cts', 'dist/pool-worker.mjs', 'dist/pool-worker.node.mjs',
+  'dist/cli.mjs',
+  'dist/types/index.d.ts',
+  'dist/types/index.d.cts',
+  'dist/pool-worker.mjs',
+  'dist/pool-worker.node.mjs',
 ];
 if (stale(jsOut, tsTime)) {
   const { build } = await import('esbuild');
   rmSync('dist', { recursive: true, force: true });
   const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+  /** @type {import('esbuild').BuildOptions} */
   const common = {
     bundle: true,
     loader: { '.wasm': 'binary' },
@@ -96,6 +121,7 @@ if (stale(jsOut, tsTime)) {
     logLevel: 'warning',
     define: { __PQSIMD_VERSION__: JSON.stringify(version) },
   };
+  /** @type {import('esbuild').BuildOptions} */
   const esm = { ...common, format: 'esm', splitting: true, outdir: 'dist', outExtension: { '.js': '.mjs' }, entryNames: '[name]' };
   await build({ ...esm, platform: 'neutral', entryPoints: { ...ENTRIES, 'pool-worker': 'ts/src/pool-worker.ts' }, chunkNames: '[name]-[hash]' });
   await build({
@@ -107,7 +133,14 @@ if (stale(jsOut, tsTime)) {
   });
   for (const [name, entry] of Object.entries(ENTRIES)) {
     // (CommonJS has no import.meta: VerifyPool there needs its workerUrl option.)
-    await build({ ...common, entryPoints: [entry], format: 'cjs', platform: 'neutral', outfile: `dist/${name}.cjs`, define: { ...common.define, 'import.meta.url': 'undefined' } });
+    await build({
+      ...common,
+      entryPoints: [entry],
+      format: 'cjs',
+      platform: 'neutral',
+      outfile: `dist/${name}.cjs`,
+      define: { ...common.define, 'import.meta.url': 'undefined' },
+    });
   }
   for (const [name, entry] of Object.entries(NODE_ENTRIES)) {
     await build({
@@ -136,7 +169,7 @@ if (stale(jsOut, tsTime)) {
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });
   // The CLI and the benchmark core (outside ts/src's rootDir): type-checked only, nothing emitted.
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.cli.json'], { stdio: 'inherit' });
-  for (const rel of readdirSync('build/types', { recursive: true })) {
+  for (const rel of readdirSync('build/types', { recursive: true, encoding: 'utf8' })) {
     if (!rel.endsWith('.d.ts') || /^cli[./]/.test(rel) || rel.startsWith('pool-worker') || rel === 'pool-node.d.ts' || /wasm-\w+\.d\.ts$/.test(rel)) continue;
     const src = readFileSync(join('build/types', rel), 'utf8');
     const out = join('dist/types', rel);
@@ -145,12 +178,19 @@ if (stale(jsOut, tsTime)) {
     writeFileSync(out.replace(/\.d\.ts$/, '.d.cts'), src.replace(/(from\s+['"]\.\.?\/[^'"]+)\.js(['"])/g, '$1.cjs$2'));
   }
   // Declarations next to each entry file too (dist/index.node.d.mts, ...), for imports by path.
-  const typesOf = { index: 'index', 'index.node': 'index.node', 'ml-dsa': 'ml-dsa/index', 'ml-dsa.node': 'ml-dsa/index.node', falcon: 'falcon/index', 'falcon.node': 'falcon/index.node' };
+  const typesOf = {
+    index: 'index',
+    'index.node': 'index.node',
+    'ml-dsa': 'ml-dsa/index',
+    'ml-dsa.node': 'ml-dsa/index.node',
+    falcon: 'falcon/index',
+    'falcon.node': 'falcon/index.node',
+  };
   for (const [entry, types] of Object.entries(typesOf)) {
     writeFileSync(`dist/${entry}.d.mts`, `export * from './types/${types}.js';\n`);
     writeFileSync(`dist/${entry}.d.cts`, `export * from './types/${types}.cjs';\n`);
   }
   mkdirSync('dist/wasm', { recursive: true });
-  for (const w of wasmOut) copyFileSync(w, join('dist/wasm', w.split('/').pop()));
+  for (const w of wasmOut) copyFileSync(w, join('dist/wasm', basename(w)));
   console.log('built dist/ (ESM with chunks, CommonJS, cli.mjs, types/, wasm/)');
 }

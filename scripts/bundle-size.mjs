@@ -23,10 +23,22 @@ export const LIMIT = 60 * 1024;
 if (!existsSync('dist/ml-dsa.mjs')) throw new Error("dist/ is missing: run 'node scripts/build.mjs' first");
 
 const APPS = {
-  'mldsa65-verify': ['ML-DSA-65 verify-only app (`pqsimd/ml-dsa`)', "import { ready, mlDsa65 } from 'pqsimd/ml-dsa';\nawait ready();\nreport(mlDsa65.verify(new Uint8Array(1952), new Uint8Array(0), new Uint8Array(3309)));"],
-  'mldsa65-verify-root': ['ML-DSA-65 verify-only app (root `pqsimd`)', "import { ready, mlDsa65 } from 'pqsimd';\nawait ready();\nreport(mlDsa65.verify(new Uint8Array(1952), new Uint8Array(0), new Uint8Array(3309)));"],
-  'falcon512-verify': ['Falcon-512 verify-only app (`pqsimd/falcon`)', "import { ready, falcon512 } from 'pqsimd/falcon';\nawait ready();\nreport(falcon512.verify(new Uint8Array(897), new Uint8Array(0), new Uint8Array(666)));"],
-  everything: ['everything (`import * as pq from \'pqsimd\'`, ML-DSA and Falcon used)', "import * as pq from 'pqsimd';\nawait pq.ready();\nreport(pq.mlDsa65.verify(new Uint8Array(1952), new Uint8Array(0), new Uint8Array(3309)) || pq.falcon512.verify(new Uint8Array(897), new Uint8Array(0), new Uint8Array(666)));"],
+  'mldsa65-verify': [
+    'ML-DSA-65 verify-only app (`pqsimd/ml-dsa`)',
+    "import { ready, mlDsa65 } from 'pqsimd/ml-dsa';\nawait ready();\nreport(mlDsa65.verify(new Uint8Array(1952), new Uint8Array(0), new Uint8Array(3309)));",
+  ],
+  'mldsa65-verify-root': [
+    'ML-DSA-65 verify-only app (root `pqsimd`)',
+    "import { ready, mlDsa65 } from 'pqsimd';\nawait ready();\nreport(mlDsa65.verify(new Uint8Array(1952), new Uint8Array(0), new Uint8Array(3309)));",
+  ],
+  'falcon512-verify': [
+    'Falcon-512 verify-only app (`pqsimd/falcon`)',
+    "import { ready, falcon512 } from 'pqsimd/falcon';\nawait ready();\nreport(falcon512.verify(new Uint8Array(897), new Uint8Array(0), new Uint8Array(666)));",
+  ],
+  everything: [
+    "everything (`import * as pq from 'pqsimd'`, ML-DSA and Falcon used)",
+    "import * as pq from 'pqsimd';\nawait pq.ready();\nreport(pq.mlDsa65.verify(new Uint8Array(1952), new Uint8Array(0), new Uint8Array(3309)) || pq.falcon512.verify(new Uint8Array(897), new Uint8Array(0), new Uint8Array(666)));",
+  ],
 };
 const PRELUDE = "const report = (v) => { document.title = 'done:' + v; };\n";
 const HTML = '<!doctype html><meta charset="utf-8"><title>loading</title><script type="module" src="./main.js"></script>\n';
@@ -40,8 +52,17 @@ async function buildEsbuild(id, code) {
   const out = join(work, id, 'esbuild');
   await build({
     stdin: { contents: PRELUDE + code, resolveDir: root, loader: 'js', sourcefile: 'main.js' },
-    bundle: true, splitting: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true,
-    outdir: out, entryNames: 'main', chunkNames: '[name]-[hash]', legalComments: 'none', logLevel: 'error',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    outdir: out,
+    entryNames: 'main',
+    chunkNames: '[name]-[hash]',
+    legalComments: 'none',
+    logLevel: 'error',
     alias: Object.fromEntries(Object.entries(ALIAS).map(([k, v]) => [k, join(root, v)])),
   });
   writeFileSync(join(out, 'index.html'), HTML);
@@ -56,7 +77,9 @@ async function buildVite(id, code) {
   writeFileSync(join(src, 'index.html'), HTML);
   const out = join(work, id, 'vite');
   await build({
-    root: src, logLevel: 'error', configFile: false,
+    root: src,
+    logLevel: 'error',
+    configFile: false,
     resolve: { alias: Object.entries(ALIAS).map(([k, v]) => ({ find: new RegExp(`^${k}$`), replacement: join(root, v) })) },
     build: { outDir: out, emptyOutDir: true, target: 'es2022', modulePreload: { polyfill: false } },
   });
@@ -69,7 +92,7 @@ const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/ja
 function serve(dir) {
   const sent = new Map();
   const server = http.createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/$/, '/index.html');
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/$/, '/index.html');
     const file = join(dir, path);
     if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end();
@@ -80,7 +103,12 @@ function serve(dir) {
     res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Encoding': 'gzip', 'Cache-Control': 'no-store' });
     res.end(body);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, sent, url: `http://127.0.0.1:${server.address().port}/` })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+      resolve({ server, sent, url: `http://127.0.0.1:${port}/` });
+    }),
+  );
 }
 
 async function download(browser, dir) {
@@ -103,7 +131,10 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? 
 const results = [];
 try {
   for (const [id, [label, code]] of Object.entries(APPS)) {
-    for (const [bundler, make] of [['esbuild', buildEsbuild], ['Vite', buildVite]]) {
+    for (const [bundler, make] of /** @type {const} */ ([
+      ['esbuild', buildEsbuild],
+      ['Vite', buildVite],
+    ])) {
       const dir = await make(id, code);
       const r = await download(browser, dir);
       if (r.title !== 'done:false') throw new Error(`${id} (${bundler}): the app did not run: ${r.title}`);
@@ -115,8 +146,15 @@ try {
 }
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
-const pkgFiles = readdirSync('dist').filter((f) => /\.(mjs|cjs)$/.test(f) && !f.startsWith('node-') && !f.includes('.node.')).sort();
-const pkgRows = [...pkgFiles.map((f) => `dist/${f}`), ...readdirSync('dist/wasm').sort().map((f) => `dist/wasm/${f}`)].map((f) => {
+const pkgFiles = readdirSync('dist')
+  .filter((f) => /\.(mjs|cjs)$/.test(f) && !f.startsWith('node-') && !f.includes('.node.'))
+  .sort();
+const pkgRows = [
+  ...pkgFiles.map((f) => `dist/${f}`),
+  ...readdirSync('dist/wasm')
+    .sort()
+    .map((f) => `dist/wasm/${f}`),
+].map((f) => {
   const b = readFileSync(f);
   const gz = gzipSync(b, { level: 9 }).length;
   const br = brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
@@ -134,9 +172,9 @@ const md = [
   '| --- | --- | --- | ---: |',
   ...results.map((r) => `| ${r.label} | ${r.bundler} | ${r.files.map((f) => `${f.file.slice(1)} ${kb(f.gzip)}`).join(', ')} | **${kb(r.total)}** |`),
   '',
-  '## The package\'s browser files',
+  "## The package's browser files",
   '',
-  'ESM entry points share chunks; each family\'s WebAssembly core (relaxed, SIMD128, scalar) is a chunk of',
+  "ESM entry points share chunks; each family's WebAssembly core (relaxed, SIMD128, scalar) is a chunk of",
   'its own with the module inlined as base64, fetched by `import()` only when it is the core the engine runs.',
   '`dist/wasm/*.wasm` are the same modules as plain files. Bytes: raw, gzip -9, brotli -q 11.',
   '',

@@ -39,7 +39,9 @@ const VEC = join(ROOT, 'vectors');
 const args = process.argv.slice(2);
 const force = args.includes('--force');
 const outArg = args.indexOf('--out');
-const OUT = outArg >= 0 ? resolve(args[outArg + 1]) : join(ROOT, 'build', 'c-vectors');
+const outValue = outArg >= 0 ? args[outArg + 1] : undefined;
+if (outArg >= 0 && !outValue) throw new Error('gen-c-vectors: --out needs a directory');
+const OUT = outValue ? resolve(outValue) : join(ROOT, 'build', 'c-vectors');
 
 // ---- inputs and freshness ---------------------------------------------------------------------
 
@@ -50,7 +52,7 @@ const WP_KINDS = ['verify', 'sign_seed', 'sign_noseed'];
 function vecPath(rel) {
   const p = join(VEC, rel);
   if (existsSync(p)) return p;
-  if (!rel.endsWith('.gz') && existsSync(p + '.gz')) return p + '.gz';
+  if (!rel.endsWith('.gz') && existsSync(`${p}.gz`)) return `${p}.gz`;
   throw new Error(`missing vector file vectors/${rel}`);
 }
 
@@ -69,8 +71,11 @@ const MANIFEST = join(OUT, 'MANIFEST');
 if (!force && existsSync(MANIFEST)) {
   const made = statSync(MANIFEST).mtimeMs;
   const newest = Math.max(...INPUTS.map((p) => statSync(p).mtimeMs));
-  const files = readFileSync(MANIFEST, 'utf8').split('\n').filter((l) => l.startsWith('group ')).map((l) => l.split(' ')[2]);
-  if (made >= newest && files.length > 0 && files.every((f) => existsSync(join(OUT, f)))) {
+  const files = readFileSync(MANIFEST, 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('group '))
+    .map((l) => l.split(' ')[2]);
+  if (made >= newest && files.length > 0 && files.every((f) => f !== undefined && existsSync(join(OUT, f)))) {
     console.log(`gen-c-vectors: ${OUT} is up to date (${files.length} groups)`);
     process.exit(0);
   }
@@ -105,8 +110,20 @@ function level(p) {
   assert(l, `unknown parameter set ${p}`);
   return l;
 }
-const HASHES = ['SHA2-224', 'SHA2-256', 'SHA2-384', 'SHA2-512', 'SHA2-512/224', 'SHA2-512/256',
-  'SHA3-224', 'SHA3-256', 'SHA3-384', 'SHA3-512', 'SHAKE-128', 'SHAKE-256'];
+const HASHES = [
+  'SHA2-224',
+  'SHA2-256',
+  'SHA2-384',
+  'SHA2-512',
+  'SHA2-512/224',
+  'SHA2-512/256',
+  'SHA3-224',
+  'SHA3-256',
+  'SHA3-384',
+  'SHA3-512',
+  'SHAKE-128',
+  'SHAKE-256',
+];
 function prehashId(h) {
   const i = HASHES.indexOf(h);
   assert(i >= 0, `unexpected hashAlg ${h}`);
@@ -131,14 +148,17 @@ class Group {
   sign(r) {
     this.cases++;
     const o = (v) => (v === undefined ? '-' : v);
-    this.lines.push(`sign id=${r.id} L=${r.L} seed=${o(r.seed)} sk=${o(r.sk)} pk=${o(r.pk)} mode=${r.mode} ctx=${r.ctx ?? ''} ` +
-      `msg=${o(r.msg)} mu=${o(r.mu)} rnd=${r.rnd} expect=${r.expect} sig=${o(r.sig)}`);
+    this.lines.push(
+      `sign id=${r.id} L=${r.L} seed=${o(r.seed)} sk=${o(r.sk)} pk=${o(r.pk)} mode=${r.mode} ctx=${r.ctx ?? ''} ` +
+        `msg=${o(r.msg)} mu=${o(r.mu)} rnd=${r.rnd} expect=${r.expect} sig=${o(r.sig)}`,
+    );
   }
   verify(r) {
     this.cases++;
     const o = (v) => (v === undefined ? '-' : v);
-    this.lines.push(`verify id=${r.id} L=${r.L} pk=${r.pk} mode=${r.mode} ctx=${r.ctx ?? ''} msg=${o(r.msg)} mu=${o(r.mu)} ` +
-      `sig=${r.sig} expect=${r.expect ? 1 : 0}`);
+    this.lines.push(
+      `verify id=${r.id} L=${r.L} pk=${r.pk} mode=${r.mode} ctx=${r.ctx ?? ''} msg=${o(r.msg)} mu=${o(r.mu)} ` + `sig=${r.sig} expect=${r.expect ? 1 : 0}`,
+    );
   }
   falcon(id, alg, pk, msg, sig, expect) {
     this.cases++;
@@ -169,10 +189,11 @@ function loadAcvp(dir, mode, revision) {
     assert(f.algorithm === 'ML-DSA' && f.mode === mode && f.revision === revision, `${dir}: unexpected ${f.algorithm}/${f.mode}/${f.revision}`);
   }
   const byId = new Map();
-  for (const g of expected.testGroups) for (const t of g.tests) {
-    assert(!byId.has(t.tcId), `${dir}: duplicate tcId ${t.tcId}`);
-    byId.set(t.tcId, { tgId: g.tgId, test: t });
-  }
+  for (const g of expected.testGroups)
+    for (const t of g.tests) {
+      assert(!byId.has(t.tcId), `${dir}: duplicate tcId ${t.tcId}`);
+      byId.set(t.tcId, { tgId: g.tgId, test: t });
+    }
   const out = [];
   for (const g of prompt.testGroups) {
     assert(g.testType === 'AFT', `${dir}: testType ${g.testType}`);
@@ -307,9 +328,12 @@ sigGen('acvp-siggen-tr1', 'ML-DSA-sigGen-FIPS204-tr1', 'FIPS204-tr1', 720, true)
 
 const WP_TOTAL = 1138;
 let wpTotal = 0;
-const SKIP_SEEDLEN = 'seed of the wrong length: pq_mldsa_keygen takes exactly 32 bytes (the length check is in the bindings; covered by ts/test/wycheproof.test.ts)';
-const SKIP_SKLEN = 'secret key of the wrong length: the C signing API takes no sk length (the length check is in the bindings; covered by ts/test/wycheproof.test.ts)';
-const SKIP_VERIFY_CTX = 'context > 255 bytes: no mu exists, the C verify API cannot be called (the bindings return false; covered by ts/test/wycheproof.test.ts)';
+const SKIP_SEEDLEN =
+  'seed of the wrong length: pq_mldsa_keygen takes exactly 32 bytes (the length check is in the bindings; covered by ts/test/wycheproof.test.ts)';
+const SKIP_SKLEN =
+  'secret key of the wrong length: the C signing API takes no sk length (the length check is in the bindings; covered by ts/test/wycheproof.test.ts)';
+const SKIP_VERIFY_CTX =
+  'context > 255 bytes: no mu exists, the C verify API cannot be called (the bindings return false; covered by ts/test/wycheproof.test.ts)';
 
 for (const L of WP_LEVELS) {
   for (const kind of WP_KINDS) {
@@ -406,7 +430,10 @@ function parseBlocks(text) {
     const eq = line.indexOf('=');
     assert(eq >= 0, `unparsable line ${line.slice(0, 40)}`);
     const k = line.slice(0, eq).trim();
-    if (!cur) out.push((cur = {}));
+    if (!cur) {
+      cur = {};
+      out.push(cur);
+    }
     assert(!(k in cur), `duplicate key ${k}`);
     cur[k] = line.slice(eq + 1).trim();
   }
@@ -455,7 +482,7 @@ function ct12Encode(x) {
   let bit = 0;
   for (const c of x) {
     const v = c & 0xfff;
-    for (let j = 11; j >= 0; j--, bit++) if ((v >> j) & 1) out[bit >> 3] |= 0x80 >> (bit & 7);
+    for (let j = 11; j >= 0; j--, bit++) if ((v >> j) & 1) out.writeUInt8(out.readUInt8(bit >> 3) | (0x80 >> (bit & 7)), bit >> 3);
   }
   return out;
 }
@@ -469,7 +496,8 @@ const zeroFill = (sig, len) => Buffer.concat([sig, Buffer.alloc(len - sig.length
 function mutate(label, b, from = 0) {
   const h = createHash('sha256').update(`pqsimd-c-vectors/${label}`).digest();
   const out = Buffer.from(b);
-  out[from + (h.readUInt32BE(0) % (b.length - from))] ^= 1 + (h[4] % 255);
+  const at = from + (h.readUInt32BE(0) % (b.length - from));
+  out.writeUInt8(out.readUInt8(at) ^ (1 + (h.readUInt8(4) % 255)), at);
   return out;
 }
 const FALCON = {
@@ -550,7 +578,10 @@ const round3 = {};
 
 {
   const g = group('falcon-reference');
-  const recs = readText(vecPath('falcon/reference/falcon-ref.jsonl.gz')).split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l));
+  const recs = readText(vecPath('falcon/reference/falcon-ref.jsonl.gz'))
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l));
   assert(recs.length === 1434, `falcon-ref: ${recs.length} records, expected 1434`);
   const ALG = { 'falcon-512': '512', 'falcon-1024': '1024', 'falcon-det1024': 'det1024' };
   let valid = 0;
@@ -580,7 +611,10 @@ const round3 = {};
     const comp = fromHex(field(b, 'sig_compressed'));
     const ct = fromHex(field(b, 'sig_ct'));
     assert(msg.length / 2 === Number(field(b, 'mlen')) && comp.length === Number(field(b, 'siglen')), `det1024 count=${b.count}: lengths`);
-    assert(comp[0] === 0xba && comp[1] === 0 && ct[0] === 0xda && ct[1] === 0 && ct.length === 1538 && pk.length === 2 * 1793, `det1024 count=${b.count}: layout`);
+    assert(
+      comp[0] === 0xba && comp[1] === 0 && ct[0] === 0xda && ct[1] === 0 && ct.length === 1538 && pk.length === 2 * 1793,
+      `det1024 count=${b.count}: layout`,
+    );
     const id = `det1024/count${b.count}`;
     g.falcon(`${id}/compressed`, 'det1024', pk, msg, toHex(comp), true);
     g.falcon(`${id}/ct`, 'det1024', pk, msg, toHex(ct), true);
@@ -605,7 +639,7 @@ let cases = 0;
 let skipped = 0;
 for (const g of GROUPS) {
   const p = join(OUT, g.file);
-  writeFileSync(tmp(p), g.lines.join('\n') + '\n');
+  writeFileSync(tmp(p), `${g.lines.join('\n')}\n`);
   renameSync(tmp(p), p);
   manifest += `group ${g.name} ${g.file} ${g.cases} ${g.skipped}\n`;
   cases += g.cases;

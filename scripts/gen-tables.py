@@ -3,7 +3,8 @@
 body), native/common/mldsa/ntt_tables.inc (ML-DSA zetas),
 native/common/falcon/falcon_tables.inc (Falcon twiddles) and the twiddle tables
 of the WASM SIMD128 and AVX2 kernels from first principles.
-Run: python3 scripts/gen-tables.py   (output is committed; CI does not need Python)."""
+Run: python3 scripts/gen-tables.py   (output is committed; npm test checks that it is up to
+date with scripts/check-generated.mjs)."""
 import os
 native = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'native')
 

@@ -15,13 +15,21 @@ import { WASI } from 'node:wasi';
 
 process.removeAllListeners('warning'); // node:wasi prints an "experimental" warning
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const program = process.argv[2];
+if (!program) {
+  console.error('usage: node scripts/run-wasi.mjs PROGRAM.wasm');
+  process.exit(2);
+}
+/** @type {Record<string, string>} */
 const env = {};
 for (const k of ['PQ_VECTORS_EVERY', 'PQ_C_VECTORS']) if (process.env[k]) env[k] = process.env[k];
+/** @type {Record<string, string>} */
 const preopens = {};
 const vecGuest = env.PQ_C_VECTORS ?? 'build/c-vectors';
 const vecHost = env.PQ_C_VECTORS ? resolve(env.PQ_C_VECTORS) : join(root, 'build', 'c-vectors');
 if (existsSync(vecHost)) preopens[vecGuest] = vecHost;
-const wasi = new WASI({ version: 'preview1', args: [process.argv[2]], env, preopens, returnOnExit: true });
-const module = await WebAssembly.compile(readFileSync(process.argv[2]));
-const instance = await WebAssembly.instantiate(module, wasi.getImportObject());
+const wasi = new WASI({ version: 'preview1', args: [program], env, preopens, returnOnExit: true });
+const module = await WebAssembly.compile(readFileSync(program));
+// (@types/node types getImportObject() as a bare `object`; it is the { wasi_snapshot_preview1 } imports)
+const instance = await WebAssembly.instantiate(module, /** @type {WebAssembly.Imports} */ (wasi.getImportObject()));
 process.exitCode = wasi.start(instance);

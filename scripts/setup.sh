@@ -24,6 +24,7 @@ declare -A NEED=(
   [aarch64-linux-gnu-gcc]=gcc-aarch64-linux-gnu  # AArch64 cross build (NEON kernels, arm64 prebuild)
   [qemu-aarch64]=qemu-user # runs the arm64 C tests and an arm64 Node
   [chromium]=chromium      # the browser tests (playwright-core drives Debian's Chromium)
+  [python3]=python3        # scripts/check-generated.mjs reruns the table generators (scripts/gen-*.py)
 )
 missing=()
 for cmd in "${!NEED[@]}"; do

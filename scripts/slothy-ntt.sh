@@ -7,7 +7,9 @@
 # native/arm64/SLOTHY.md). Each solver call is limited to TIMEOUT seconds
 # (default 30); the search for the number of stalls starts at a resource
 # lower bound per loop (LOOP:MINSTALLS, see scripts/slothy/opt_ntt.py), so a
-# run takes about 7 minutes on two cores.
+# run takes about 7 minutes on two cores. Each output records the sha256 of its clean source
+# ("// Source sha256: ..." in its header): scripts/check-generated.mjs (npm test) fails when the
+# clean source has changed since, naming this script.
 #   bash scripts/slothy-ntt.sh            then rebuild and run the NEON tests
 #   TIMEOUT=60 bash scripts/slothy-ntt.sh (more time per call: possibly better schedules)
 set -euo pipefail

@@ -11,6 +11,7 @@
 // Page options (URL query): ?quick=1 short runs, ?autorun=1 start at once, ?runs=N&runMs=MS&warmupMs=MS,
 // ?algs=ML-DSA-65,Falcon-512, ?kernels=0, ?pool=0.
 // Also a module: the tests import buildWebBench / startServer / launchChromium from here.
+import { once } from 'node:events';
 import { readdirSync, existsSync, mkdirSync, readFileSync, copyFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -19,7 +20,6 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT_DIR = join(ROOT, 'build', 'web-bench');
-const SRC = join(ROOT, 'web-bench');
 
 /** The policy the page runs under (also set as a meta tag in the HTML files, for static hosting). */
 export const CSP =
@@ -27,8 +27,14 @@ export const CSP =
   "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 /** The page's files: [name in OUT_DIR, esbuild entry or file to copy]. */
@@ -121,6 +127,8 @@ export const NO_RELAXED_SIMD_SHIM = `(() => {
 /**
  * Serves OUT_DIR (plus `routes`: { '/path': [contentType, Buffer | string | () => ...] }) on
  * host:port (port 0: a free one). Returns { url, server, close() }.
+ * @param {{ port?: number; host?: string; routes?: Record<string, [string, Buffer | string | (() => Buffer | string)]>;
+ *   emulateNoRelaxedSimd?: boolean; log?: ((line: string) => void) | null }} [options]
  */
 export async function startServer({ port = 0, host = '127.0.0.1', routes = {}, emulateNoRelaxedSimd = false, log = null } = {}) {
   const headers = {
@@ -159,12 +167,10 @@ export async function startServer({ port = 0, host = '127.0.0.1', routes = {}, e
     if (emulateNoRelaxedSimd && /javascript/.test(type)) body = NO_RELAXED_SIMD_SHIM + body.toString();
     res.writeHead(200, { ...headers, 'Content-Type': type }).end(body);
   });
-  await new Promise((res, rej) => {
-    server.once('error', rej);
-    server.listen(port, host, res);
-  });
-  const url = `http://${host}:${server.address().port}/`;
-  return { url, server, close: () => new Promise((r) => server.close(() => r())) };
+  server.listen(port, host);
+  await once(server, 'listening'); // (rejects on an 'error' event)
+  const url = `http://${host}:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}/`;
+  return { url, server, close: () => /** @type {Promise<void>} */ (new Promise((r) => server.close(() => r()))) };
 }
 
 /** Debian's Chromium through playwright-core (no browser download). */
@@ -177,6 +183,9 @@ export async function launchChromium({ executablePath = process.env.CHROMIUM || 
 /**
  * Opens the page with ?autorun=1 (plus `query`) and waits for the run to finish. Returns
  * { state, env, report, markdown, errors, consoleErrors }; takes a screenshot when asked.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} url
+ * @param {{ query?: string; timeoutMs?: number; screenshot?: string | null; onStatus?: ((status: string) => void) | null }} [options]
  */
 export async function runPage(browser, url, { query = '', timeoutMs = 600_000, screenshot = null, onStatus = null } = {}) {
   const page = await browser.newPage({ viewport: { width: 1150, height: 900 } });
@@ -190,19 +199,27 @@ export async function runPage(browser, url, { query = '', timeoutMs = 600_000, s
   let last = '';
   for (;;) {
     const s = await page.evaluate(() => ({ state: window.webBench?.state, status: window.webBench?.status }));
-    if (s.status !== last && onStatus) onStatus((last = s.status ?? ''));
+    if (s.status !== last && onStatus) {
+      last = s.status ?? '';
+      onStatus(last);
+    }
     if (s.state === 'done' || s.state === 'error') break;
     if (Date.now() - t0 > timeoutMs) throw new Error(`the page did not finish in ${timeoutMs / 1000} s (last status: ${s.status})`);
     await page.waitForTimeout(250);
   }
-  const out = await page.evaluate(() => ({
-    state: window.webBench.state,
-    env: window.webBench.env,
-    report: window.webBench.report,
-    markdown: window.webBench.markdown(),
-    errors: window.webBench.errors,
-    banner: document.getElementById('banner').hidden ? null : document.getElementById('banner').textContent,
-  }));
+  const out = await page.evaluate(() => {
+    const wb = window.webBench;
+    if (!wb) throw new Error('the page has no window.webBench');
+    const banner = document.getElementById('banner');
+    return {
+      state: wb.state,
+      env: wb.env,
+      report: wb.report,
+      markdown: wb.markdown(),
+      errors: wb.errors,
+      banner: !banner || banner.hidden ? null : banner.textContent,
+    };
+  });
   if (screenshot) {
     mkdirSync(dirname(resolve(screenshot)), { recursive: true });
     await page.screenshot({ path: screenshot, fullPage: true });
@@ -230,7 +247,20 @@ Builds web-bench/ into build/web-bench/ and serves it on 127.0.0.1 (Ctrl+C stops
     --timeout S               give up after S seconds (default 900)`;
 
 async function main(argv) {
-  const o = { port: 8787, host: '127.0.0.1', build: true, emulate: false, headless: false, quick: false, query: '', screenshot: null, json: null, markdown: null, chromium: undefined, timeout: 900 };
+  const o = {
+    port: 8787,
+    host: '127.0.0.1',
+    build: true,
+    emulate: false,
+    headless: false,
+    quick: false,
+    query: '',
+    screenshot: null,
+    json: null,
+    markdown: null,
+    chromium: undefined,
+    timeout: 900,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -265,13 +295,29 @@ async function main(argv) {
   try {
     const query = [o.quick ? 'quick=1' : '', o.query].filter(Boolean).join('&');
     const t0 = Date.now();
-    const r = await runPage(browser, srv.url, { query, timeoutMs: o.timeout * 1000, screenshot: o.screenshot, onStatus: (s) => process.stderr.write(`\r\x1b[K${s.slice(0, 100)}`) });
+    const r = await runPage(browser, srv.url, {
+      query,
+      timeoutMs: o.timeout * 1000,
+      screenshot: o.screenshot,
+      onStatus: (s) => process.stderr.write(`\r\x1b[K${s.slice(0, 100)}`),
+    });
     process.stderr.write('\n');
     const secs = ((Date.now() - t0) / 1000).toFixed(0);
-    const cpu = /^model name\s*:\s*(.+)$/m.exec(existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown CPU';
+    const cpu =
+      /^model name\s*:\s*(.+)$/m.exec(existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1]?.trim() ??
+      os.cpus()[0]?.model ??
+      'unknown CPU';
     const cmd = `node scripts/web-bench.mjs ${process.argv.slice(2).join(' ')}`;
     const header = `Chromium ${browser.version()} (headless, ${o.chromium ?? process.env.CHROMIUM ?? '/usr/bin/chromium'}) on ${cpu}, ${os.availableParallelism?.() ?? os.cpus().length} logical CPUs, ${os.type()} ${os.release()}; command: \`${cmd}\`; the run took ${secs} s.`;
-    if (o.json) writeFileSync(o.json, JSON.stringify({ chromium: browser.version(), machine: { cpu, logicalCpus: os.availableParallelism?.() ?? os.cpus().length }, command: cmd, ...r }, null, 2) + '\n');
+    if (o.json)
+      writeFileSync(
+        o.json,
+        `${JSON.stringify(
+          { chromium: browser.version(), machine: { cpu, logicalCpus: os.availableParallelism?.() ?? os.cpus().length }, command: cmd, ...r },
+          null,
+          2,
+        )}\n`,
+      );
     if (o.markdown) writeFileSync(o.markdown, `${header}\n\n${r.markdown}\n`);
     console.log(`${header}\n\n${r.markdown}`);
     if (r.state !== 'done' || r.banner || r.consoleErrors.length) {

@@ -2,6 +2,7 @@
 // (Arm_AArch64, Arm_Neoverse_N1_experimental, software pipelining): do not edit, edit the clean
 // source and regenerate. Modelled cycles per loop iteration (SLOTHY's model,
 // not a measurement): intt_l12_loop 59 (clean) -> 26 (scheduled); intt_l345_loop 120 (clean) -> 76 (scheduled); intt_l123_loop 158 (clean) -> 99 (scheduled)
+// Source sha256: 63d22abd022c6a18f365938f46f32ad8b4560714da4630ac7fae87280441696f  native/arm64/dev/invntt_neon_clean.S
 // ML-DSA inverse NTT (times 2^32, as pq_ref_invntt_tomont mod q), AArch64
 // NEON, hand-written ("clean") version.
 

@@ -2,6 +2,7 @@
 // (Arm_AArch64, Arm_Neoverse_N1_experimental, software pipelining): do not edit, edit the clean
 // source and regenerate. Modelled cycles per loop iteration (SLOTHY's model,
 // not a measurement): ntt_l123_loop 166 (clean) -> 73 (scheduled); ntt_l456_loop 168 (clean) -> 74 (scheduled); ntt_l78_loop 74 (clean) -> 26 (scheduled)
+// Source sha256: 89d62cffcb9633f818f04204c6de1b7f02bce63c3c1f3c42727dc58ba6c32a21  native/arm64/dev/ntt_neon_clean.S
 // ML-DSA forward NTT, AArch64 NEON, hand-written ("clean") version.
 
 // The algorithm and tables of pq_neon_ntt_intrin (native/arm64/dev/ntt_neon_intrin.c),

@@ -10,8 +10,11 @@ export { fmtMicros, fmtRate, fmtRatio, latencyTable, markdownTable, median, spre
 export const MLDSA = ['ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87'];
 export const FALCON = ['Falcon-512', 'Falcon-1024'];
 const LIB_KEY = {
-  'ML-DSA-44': 'mlDsa44', 'ML-DSA-65': 'mlDsa65', 'ML-DSA-87': 'mlDsa87',
-  'Falcon-512': 'falcon512', 'Falcon-1024': 'falcon1024',
+  'ML-DSA-44': 'mlDsa44',
+  'ML-DSA-65': 'mlDsa65',
+  'ML-DSA-87': 'mlDsa87',
+  'Falcon-512': 'falcon512',
+  'Falcon-1024': 'falcon1024',
 };
 const NOBLE_KEY = { ...LIB_KEY, 'ML-DSA-44': 'ml_dsa44', 'ML-DSA-65': 'ml_dsa65', 'ML-DSA-87': 'ml_dsa87' };
 /** id-ml-dsa-44/65/87: 2.16.840.1.101.3.4.3.17/18/19 (for the SPKI import variant). */
@@ -29,6 +32,11 @@ const b64url = (u8) => {
   for (const b of u8) s += String.fromCharCode(b);
   return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 };
+/** `name: message` of a thrown value (an Error, a DOMException, or anything else). */
+function errorText(e) {
+  const o = /** @type {{ name?: unknown; message?: unknown } | null | undefined} */ (e);
+  return `${o?.name ?? 'Error'}: ${o?.message ?? e}`;
+}
 function derLen(n) {
   return n < 0x80 ? [n] : n < 0x100 ? [0x81, n] : [0x82, n >> 8, n & 0xff];
 }
@@ -59,7 +67,7 @@ export async function importWebCryptoKey(subtle, alg, pk) {
       attempts.push(`${format}: ok`);
       found ??= { key, format };
     } catch (e) {
-      attempts.push(`${format}: ${e?.name ?? 'Error'}: ${e?.message ?? e}`);
+      attempts.push(`${format}: ${errorText(e)}`);
     }
   }
   return { key: found?.key ?? null, format: found?.format ?? null, attempts };
@@ -91,7 +99,7 @@ export async function setupAlg(env, alg, d) {
   const badMsg = flipped(msg, 0);
   const isMlDsa = MLDSA.includes(alg);
   const impls = [];
-  const info = { checks: [] };
+  const info = { checks: /** @type {string[]} */ ([]) };
   const ok = (what) => info.checks.push(what);
 
   for (const name of env.backends) {
@@ -145,7 +153,7 @@ export async function setupAlg(env, alg, d) {
         ok('WebCrypto sign (raw-seed import of the same seed) verifies with every pqsimd backend');
       } catch (e) {
         if (e instanceof CheckError) throw e;
-        ok(`WebCrypto raw-seed sign skipped: ${e?.name}: ${e?.message}`);
+        ok(`WebCrypto raw-seed sign skipped: ${errorText(e)}`);
       }
       impls.push({ name: 'WebCrypto', kind: 'async', fn: () => subtle.verify(algo, key, sig, msg) });
     }
@@ -184,7 +192,10 @@ export async function measure(impls, { warmupMs = 1000, runMs = 300, runs = 5 } 
   return Object.fromEntries(res);
 }
 
-/** setupAlg + measure for every algorithm in `data` (progress: optional callback). */
+/**
+ * setupAlg + measure for every algorithm in `data` (progress: optional callback).
+ * @param {(status: string) => void} [progress]
+ */
 export async function benchAll(env, data, opts, progress = () => {}) {
   const result = {};
   for (const alg of Object.keys(data)) {

@@ -17,7 +17,9 @@ Registers SLOTHY may not introduce: v8-v15 (callee-saved low halves under
 AAPCS64) and x7-x30 (x18 is the platform register, x19-x29 callee-saved,
 x30 the link register), on top of its defaults (sp, flags). The clean sources
 only use x0-x6, v0-v7, v16-v31, so the output needs no register saving."""
+import hashlib
 import logging
+import os
 import re
 import sys
 
@@ -55,7 +57,12 @@ def main():
     timeout = int(timeout)
     logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
     logger = logging.getLogger("slothy-ntt")
-    src = open(inp).read()
+    with open(inp, "rb") as f:
+        raw = f.read()
+    src = raw.decode()
+    # the input's hash: scripts/check-generated.mjs compares it with the clean source's
+    repo = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+    source_line = f"// Source sha256: {hashlib.sha256(raw).hexdigest()}  {os.path.relpath(os.path.abspath(inp), repo)}\n"
     report = []
     for loop in loops:
         # modelled cycles of the clean instruction order (no reordering/renaming/pipelining)
@@ -91,6 +98,7 @@ def main():
             f"{loop} {c} (clean) -> {expected_cycles(opt, loop)} (scheduled)" for loop, _, c in report
         )
         + "\n"
+        + source_line
     )
     with open(out, "w") as f:
         f.write(header + opt)

@@ -42,13 +42,7 @@ export function batchList(items: unknown, what = 'items'): unknown[] {
  * ML-DSA (a context string is allowed); Falcon has none. `prepared`: whether a prepared `key`
  * may stand in for `publicKey` (VerifyPool: no, keys do not cross threads).
  */
-export function checkItem(
-  scheme: string,
-  v: unknown,
-  i: number,
-  hasContext: boolean,
-  isPrepared: ((k: unknown) => boolean) | null,
-): CheckedItem {
+export function checkItem(scheme: string, v: unknown, i: number, hasContext: boolean, isPrepared: ((k: unknown) => boolean) | null): CheckedItem {
   const at = `items[${i}]`;
   if (v === null || typeof v !== 'object' || Array.isArray(v)) {
     throw new TypeError(`${at}: expected an object { publicKey, message, signature${hasContext ? ', context?' : ''} }, got ${describe(v)}`);
@@ -107,7 +101,10 @@ export function verifyChecked<K extends PreparedLike>(scheme: BatchScheme<K>, li
     if (!pk || byteLength(pk) !== scheme.lengths.publicKey) continue;
     const h = fingerprint(pk);
     let bucket = buckets.get(h);
-    if (!bucket) buckets.set(h, (bucket = []));
+    if (!bucket) {
+      bucket = [];
+      buckets.set(h, bucket);
+    }
     let g = bucket.find((x) => equalBytes(x.publicKey, pk));
     if (!g) {
       g = { publicKey: pk, indices: [] };

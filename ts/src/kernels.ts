@@ -28,10 +28,7 @@ export interface Kernels {
 }
 
 /** Kernels over the families' bench hooks (a family that is not loaded has none). */
-export function kernels(
-  mldsa: ((id: number, n: number) => number) | undefined,
-  falcon: ((id: number, n: number) => number) | undefined,
-): Kernels {
+export function kernels(mldsa: ((id: number, n: number) => number) | undefined, falcon: ((id: number, n: number) => number) | undefined): Kernels {
   const run = (id: number, iterations: number): void => {
     const f = id < FIRST_FALCON_KERNEL ? mldsa : falcon;
     if (!f) throw new Error(`pqsimd: kernel "${KERNEL_NAMES[id]}" needs the ${id < FIRST_FALCON_KERNEL ? 'ML-DSA' : 'Falcon'} family`);

@@ -5,4 +5,7 @@ import { poolWorkerHandler } from './pool-worker-core.js';
 
 if (!parentPort) throw new Error('pqsimd: pool-worker.node.mjs runs as a worker thread of VerifyPool');
 const port = parentPort;
-port.on('message', poolWorkerHandler(lib, (m, transfer) => port.postMessage(m, transfer)));
+port.on(
+  'message',
+  poolWorkerHandler(lib, (m, transfer) => port.postMessage(m, transfer)),
+);

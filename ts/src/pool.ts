@@ -18,9 +18,7 @@ export type PoolAlgorithm = MlDsa['name'] | FalconVerifier['name'];
 export const POOL_ALGORITHMS: readonly PoolAlgorithm[] = ['ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87', 'Falcon-512', 'Falcon-1024', 'Falcon-Det1024'];
 
 /** A pool item: an MlDsaBatchItem / FalconBatchItem with a public key (prepared keys stay on their thread). */
-export type PoolBatchItem =
-  | Extract<MlDsaBatchItem, { publicKey: Uint8Array }>
-  | Extract<FalconBatchItem, { publicKey: Uint8Array }>;
+export type PoolBatchItem = Extract<MlDsaBatchItem, { publicKey: Uint8Array }> | Extract<FalconBatchItem, { publicKey: Uint8Array }>;
 
 export interface VerifyPoolOptions {
   /** Number of workers (default: the logical CPUs: os.availableParallelism() in Node,
@@ -72,7 +70,7 @@ function defaultWebWorkerUrl(): URL {
 
 const webPlatform: PoolPlatform = {
   spawn(url, events) {
-    if (typeof Worker !== 'function') throw new Error('VerifyPool: this runtime has no Web Workers (in Node, import the package\'s Node entry point)');
+    if (typeof Worker !== 'function') throw new Error("VerifyPool: this runtime has no Web Workers (in Node, import the package's Node entry point)");
     const w = new Worker(url ?? defaultWebWorkerUrl(), { type: 'module', name: 'pqsimd-pool' });
     w.onmessage = (e: MessageEvent<PoolResponse>) => events.message(e.data);
     w.onerror = (e: ErrorEvent) => {

@@ -2,7 +2,15 @@
  * (ml-dsa/scheme.ts, falcon/scheme.ts) and are re-exported here. */
 
 /** A backend that can run the kernels (fastest first). native-* exist in Node when the addon loads. */
-export type BackendName = 'native-avx512' | 'native-avx2' | 'native-neon-sha3' | 'native-neon' | 'native-portable' | 'wasm-relaxed' | 'wasm-simd' | 'wasm-scalar';
+export type BackendName =
+  | 'native-avx512'
+  | 'native-avx2'
+  | 'native-neon-sha3'
+  | 'native-neon'
+  | 'native-portable'
+  | 'wasm-relaxed'
+  | 'wasm-simd'
+  | 'wasm-scalar';
 
 /** What `ready()` chose and why (see backendInfo()). */
 export interface BackendInfo {

@@ -8,34 +8,80 @@ type Scheme = Backend['mlDsa44'];
 type PrehashName = Parameters<Scheme['prehash']>[0];
 
 const HASHES: readonly string[] = [
-  'SHA2-224', 'SHA2-256', 'SHA2-384', 'SHA2-512', 'SHA2-512/224', 'SHA2-512/256',
-  'SHA3-224', 'SHA3-256', 'SHA3-384', 'SHA3-512', 'SHAKE-128', 'SHAKE-256',
+  'SHA2-224',
+  'SHA2-256',
+  'SHA2-384',
+  'SHA2-512',
+  'SHA2-512/224',
+  'SHA2-512/256',
+  'SHA3-224',
+  'SHA3-256',
+  'SHA3-384',
+  'SHA3-512',
+  'SHAKE-128',
+  'SHAKE-256',
 ];
 
 // ---- vector-set shapes ------------------------------------------------------
 
-interface KeyGenGroup extends AcvpGroup<KeyGenTest> { parameterSet: string; testType: string }
-interface KeyGenTest { tcId: number; seed: string }
-interface KeyGenResult { tcId: number; pk: string; sk: string }
+interface KeyGenGroup extends AcvpGroup<KeyGenTest> {
+  parameterSet: string;
+  testType: string;
+}
+interface KeyGenTest {
+  tcId: number;
+  seed: string;
+}
+interface KeyGenResult {
+  tcId: number;
+  pk: string;
+  sk: string;
+}
 
 interface SigGenGroup extends AcvpGroup<SigGenTest> {
-  parameterSet: string; testType: string; deterministic: boolean;
-  signatureInterface: 'external' | 'internal'; preHash?: 'pure' | 'preHash'; externalMu?: boolean;
+  parameterSet: string;
+  testType: string;
+  deterministic: boolean;
+  signatureInterface: 'external' | 'internal';
+  preHash?: 'pure' | 'preHash';
+  externalMu?: boolean;
   keyFormat?: 'seed' | 'expanded';
 }
 interface SigGenTest {
-  tcId: number; sk?: string; seed?: string; message?: string; mu?: string; context?: string; hashAlg?: string; rnd?: string;
+  tcId: number;
+  sk?: string;
+  seed?: string;
+  message?: string;
+  mu?: string;
+  context?: string;
+  hashAlg?: string;
+  rnd?: string;
 }
-interface SigGenResult { tcId: number; signature: string }
+interface SigGenResult {
+  tcId: number;
+  signature: string;
+}
 
 interface SigVerGroup extends AcvpGroup<SigVerTest> {
-  parameterSet: string; testType: string;
-  signatureInterface: 'external' | 'internal'; preHash?: 'pure' | 'preHash'; externalMu?: boolean;
+  parameterSet: string;
+  testType: string;
+  signatureInterface: 'external' | 'internal';
+  preHash?: 'pure' | 'preHash';
+  externalMu?: boolean;
 }
 interface SigVerTest {
-  tcId: number; pk: string; message?: string; mu?: string; context?: string; hashAlg?: string; signature: string;
+  tcId: number;
+  pk: string;
+  message?: string;
+  mu?: string;
+  context?: string;
+  hashAlg?: string;
+  signature: string;
 }
-interface SigVerResult { tcId: number; testPassed: boolean }
+interface SigVerResult {
+  tcId: number;
+  testPassed: boolean;
+}
 
 // ---- load once per file -------------------------------------------------------
 
@@ -57,7 +103,8 @@ function byGroup<G extends { tgId: number }, T, E>(cases: AcvpCase<G, T, E>[]): 
   const m = new Map<G, AcvpCase<G, T, E>[]>();
   for (const c of cases) {
     const l = m.get(c.group);
-    if (l) l.push(c); else m.set(c.group, [c]);
+    if (l) l.push(c);
+    else m.set(c.group, [c]);
   }
   return [...m.entries()];
 }

@@ -14,10 +14,20 @@ const nodeRoot = join(root, 'build', 'arm64-root');
 const onX64Linux = process.platform === 'linux' && process.arch === 'x64';
 const skip = !onX64Linux || !!process.env.PQSIMD_SKIP_ARM64;
 
-interface BackendResult { verify: number; sign: number; falcon: number; failed: string[] }
+interface BackendResult {
+  verify: number;
+  sign: number;
+  falcon: number;
+  failed: string[];
+}
 interface Smoke {
-  arch: string; node: string; best: string; available: string[];
-  info: { nativeError: string | null }; backends: Record<string, BackendResult>; failures: number;
+  arch: string;
+  node: string;
+  best: string;
+  available: string[];
+  info: { nativeError: string | null };
+  backends: Record<string, BackendResult>;
+  failures: number;
 }
 
 describe.skipIf(skip)('arm64 under qemu', () => {
@@ -29,7 +39,10 @@ describe.skipIf(skip)('arm64 under qemu', () => {
 
   it('loads the arm64 addon, offers native-neon(-sha3), and passes the vector subset on every backend', () => {
     const r = spawnSync('qemu-aarch64', ['-L', nodeRoot, join(nodeRoot, 'usr', 'bin', 'node'), join(root, 'ts', 'test', 'arm64', 'smoke.mjs')], {
-      encoding: 'utf8', cwd: root, timeout: 280_000, maxBuffer: 1 << 24,
+      encoding: 'utf8',
+      cwd: root,
+      timeout: 280_000,
+      maxBuffer: 1 << 24,
     });
     expect(r.stderr.trim(), 'stderr of the arm64 run').toBe('');
     const line = r.stdout.trim().split('\n').pop() ?? '';

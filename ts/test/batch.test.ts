@@ -11,9 +11,19 @@ import { loadBackend, type Backend } from './lib.js';
 import { SEED, stream } from './rng.js';
 import { BACKENDS, VECTORS_DIR, WP_LEVELS, hex, loadWycheproof, type WpVerifyGroup } from './vectors-util.js';
 
-interface RefRecord { alg: 'falcon-512' | 'falcon-1024' | 'falcon-det1024'; format: string; pk: string; msg: string; sig: string; valid: boolean }
+interface RefRecord {
+  alg: 'falcon-512' | 'falcon-1024' | 'falcon-det1024';
+  format: string;
+  pk: string;
+  msg: string;
+  sig: string;
+  valid: boolean;
+}
 const REF: RefRecord[] = gunzipSync(readFileSync(join(VECTORS_DIR, 'falcon/reference/falcon-ref.jsonl.gz')))
-  .toString('utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as RefRecord);
+  .toString('utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as RefRecord);
 const FALCON = [
   ['falcon512', 'falcon-512'],
   ['falcon1024', 'falcon-1024'],
@@ -21,7 +31,13 @@ const FALCON = [
 ] as const;
 const MLDSA = ['mlDsa44', 'mlDsa65', 'mlDsa87'] as const;
 
-interface Item { publicKey?: Uint8Array; key?: unknown; message: Uint8Array; signature: Uint8Array; context?: Uint8Array }
+interface Item {
+  publicKey?: Uint8Array;
+  key?: unknown;
+  message: Uint8Array;
+  signature: Uint8Array;
+  context?: Uint8Array;
+}
 
 function flip(b: Uint8Array, i: number): Uint8Array {
   const c = b.slice();
@@ -30,7 +46,10 @@ function flip(b: Uint8Array, i: number): Uint8Array {
 }
 
 /** Items for one scheme from valid (pk, msg, sig) triples: each valid one plus broken variants. */
-function mixed(valid: { pk: Uint8Array; msg: Uint8Array; sig: Uint8Array; ctx?: Uint8Array }[], r: ReturnType<typeof stream>): { items: Item[]; expected: boolean[] } {
+function mixed(
+  valid: { pk: Uint8Array; msg: Uint8Array; sig: Uint8Array; ctx?: Uint8Array }[],
+  r: ReturnType<typeof stream>,
+): { items: Item[]; expected: boolean[] } {
   const items: Item[] = [];
   const expected: boolean[] = [];
   const add = (it: Item, ok: boolean) => {
@@ -93,7 +112,11 @@ describe(`verifyBatch (PQSIMD_TEST_SEED=${SEED})`, () => {
           expected.push(true);
           const got = m.verifyBatch(items as never);
           expect(got).toEqual(expected);
-          const single = items.map((it) => (it.key ? (it.key as typeof vk).verify(it.message, it.signature, { context: it.context }) : m.verify(it.publicKey!, it.message, it.signature, { context: it.context })));
+          const single = items.map((it) =>
+            it.key
+              ? (it.key as typeof vk).verify(it.message, it.signature, { context: it.context })
+              : m.verify(it.publicKey!, it.message, it.signature, { context: it.context }),
+          );
           expect(single).toEqual(expected);
           // the default-backend facade agrees
           expect(lib[key].verifyBatch(items as never)).toEqual(expected);
@@ -109,7 +132,10 @@ describe(`verifyBatch (PQSIMD_TEST_SEED=${SEED})`, () => {
           expect(got).toEqual(recs.map((x) => x.valid));
           expect(got.filter(Boolean).length).toBe(80);
           const r = stream(`batch/${name}/${key}`);
-          const valid = recs.filter((x) => x.valid).slice(0, 6).map((x) => ({ pk: hex(x.pk), msg: hex(x.msg), sig: hex(x.sig) }));
+          const valid = recs
+            .filter((x) => x.valid)
+            .slice(0, 6)
+            .map((x) => ({ pk: hex(x.pk), msg: hex(x.msg), sig: hex(x.sig) }));
           const mix = mixed(valid, r);
           const vk = f.prepare(valid[0]!.pk);
           mix.items.push({ key: vk, message: valid[0]!.msg, signature: valid[0]!.sig });
@@ -119,10 +145,15 @@ describe(`verifyBatch (PQSIMD_TEST_SEED=${SEED})`, () => {
           // a malformed key (coefficient >= q) repeated: prepare refuses it, the verdicts are false
           const bad = valid[0]!.pk.slice();
           bad.fill(0xff, 1, 3);
-          mix.items.push({ publicKey: bad, message: valid[0]!.msg, signature: valid[0]!.sig }, { publicKey: bad.slice(), message: valid[0]!.msg, signature: valid[0]!.sig });
+          mix.items.push(
+            { publicKey: bad, message: valid[0]!.msg, signature: valid[0]!.sig },
+            { publicKey: bad.slice(), message: valid[0]!.msg, signature: valid[0]!.sig },
+          );
           mix.expected.push(false, false);
           expect(f.verifyBatch(mix.items as never)).toEqual(mix.expected);
-          expect(mix.items.map((it) => (it.key ? (it.key as typeof vk).verify(it.message, it.signature) : f.verify(it.publicKey!, it.message, it.signature)))).toEqual(mix.expected);
+          expect(
+            mix.items.map((it) => (it.key ? (it.key as typeof vk).verify(it.message, it.signature) : f.verify(it.publicKey!, it.message, it.signature))),
+          ).toEqual(mix.expected);
         });
       }
     });
@@ -198,7 +229,9 @@ describe(`verifyBatch (PQSIMD_TEST_SEED=${SEED})`, () => {
     for (const [items] of cases) expect(() => m.verifyBatch(items)).toThrow(TypeError);
     // a prepared key of another parameter set
     const k65 = lib.mlDsa65.keygen(new Uint8Array(32));
-    expect(() => m.verifyBatch([{ key: lib.mlDsa65.prepare(k65.publicKey), message: msg, signature: sig }])).toThrow(/prepared ML-DSA-65 key in a ML-DSA-44 batch/);
+    expect(() => m.verifyBatch([{ key: lib.mlDsa65.prepare(k65.publicKey), message: msg, signature: sig }])).toThrow(
+      /prepared ML-DSA-65 key in a ML-DSA-44 batch/,
+    );
     // Falcon has no context string
     expect(() => f.verifyBatch([{ publicKey: new Uint8Array(897), message: msg, signature: sig, context: new Uint8Array(1) }])).toThrow(TypeError);
     // a detached buffer is bad bytes, not a bad type: false, as in single verify

@@ -77,10 +77,18 @@ describe('measureInterleaved', () => {
       (p) => seen.push(`${p.phase}:${p.impl}:${p.run}`),
     );
     expect(seen).toEqual([
-      'warmup:a:0', 'warmup:b:0', 'warmup:c:0',
-      'run:a:1', 'run:b:1', 'run:c:1',
-      'run:b:2', 'run:c:2', 'run:a:2',
-      'run:c:3', 'run:a:3', 'run:b:3',
+      'warmup:a:0',
+      'warmup:b:0',
+      'warmup:c:0',
+      'run:a:1',
+      'run:b:1',
+      'run:c:1',
+      'run:b:2',
+      'run:c:2',
+      'run:a:2',
+      'run:c:3',
+      'run:a:3',
+      'run:b:3',
     ]);
     expect([...res.keys()]).toEqual(['a', 'b', 'c']);
     const a = res.get('a')!;
@@ -103,7 +111,17 @@ describe('measureInterleaved', () => {
     const costs = [1, 1, 1, 1, 1, 1, 1, 10]; // every 8th call is slow
     let i = 0;
     const clock: Clock = { source: 'tsc', ticks: true, read: () => t * 1000, nsPerUnit: 0.5 };
-    const res = await measureInterleaved([{ name: 'x', fn: () => void (t += costs[i++ % 8]!) }], { warmupMs: 17, runMs: 17, runs: 2, now: () => t, clock });
+    const res = await measureInterleaved(
+      [
+        {
+          name: 'x',
+          fn: () => {
+            t += costs[i++ % 8]!;
+          },
+        },
+      ],
+      { warmupMs: 17, runMs: 17, runs: 2, now: () => t, clock },
+    );
     const x = res.get('x')!;
     expect(x.n).toBe(8); // 8 calls per 17 ms of warm-up → 8 calls per run
     expect(x.ticksRuns).toEqual([2125, 2125]); // 17,000 ticks / 8 operations
@@ -116,7 +134,17 @@ describe('measureInterleaved', () => {
 
   it('batched implementations: one call per run, sized by the warm-up', async () => {
     let t = 0;
-    const res = await measureInterleaved([{ name: 'k', batch: (n) => void (t += n * 0.01) }], { warmupMs: 50, runMs: 10, runs: 3, now: () => t });
+    const res = await measureInterleaved(
+      [
+        {
+          name: 'k',
+          batch: (n) => {
+            t += n * 0.01;
+          },
+        },
+      ],
+      { warmupMs: 50, runMs: 10, runs: 3, now: () => t },
+    );
     const k = res.get('k')!;
     expect(k.n).toBe(1000); // 10 ms / 0.01 ms per operation
     expect(k.median).toBeCloseTo(100_000, 6);
@@ -126,13 +154,53 @@ describe('measureInterleaved', () => {
 
   it('throws when a result fails its check, or when an implementation is given twice', async () => {
     let t = 0;
-    await expect(measureInterleaved([{ name: 'v', fn: () => ((t += 1), false), check: (v) => v === true }], { warmupMs: 2, runMs: 2, runs: 1, now: () => t })).rejects.toThrow(/v: returned false/);
-    await expect(measureInterleaved([{ name: 'v', fn: () => 0 }, { name: 'v', fn: () => 0 }], { warmupMs: 1, runMs: 1, runs: 1 })).rejects.toThrow(/given twice/);
+    await expect(
+      measureInterleaved(
+        [
+          {
+            name: 'v',
+            fn: () => {
+              t += 1;
+              return false;
+            },
+            check: (v) => v === true,
+          },
+        ],
+        { warmupMs: 2, runMs: 2, runs: 1, now: () => t },
+      ),
+    ).rejects.toThrow(/v: returned false/);
+    await expect(
+      measureInterleaved(
+        [
+          { name: 'v', fn: () => 0 },
+          { name: 'v', fn: () => 0 },
+        ],
+        { warmupMs: 1, runMs: 1, runs: 1 },
+      ),
+    ).rejects.toThrow(/given twice/);
   });
 
   it('awaits async implementations', async () => {
     let t = 0;
-    const res = await measureInterleaved([{ name: 'p', async: true, fn: async () => ((t += 2), true), check: (v) => v === true }], { warmupMs: 10, runMs: 10, runs: 1, now: () => t });
+    const res = await measureInterleaved(
+      [
+        {
+          name: 'p',
+          async: true,
+          fn: async () => {
+            t += 2;
+            return true;
+          },
+          check: (v) => v === true,
+        },
+      ],
+      {
+        warmupMs: 10,
+        runMs: 10,
+        runs: 1,
+        now: () => t,
+      },
+    );
     expect(res.get('p')!.median).toBe(500);
   });
 });
@@ -143,7 +211,11 @@ function cell(median: number, p50: number, p99: number, extra: Partial<Measureme
 
 describe('Markdown and JSON', () => {
   const rows: ResultRow[] = [
-    { label: 'ML-DSA-65 verify', unit: 'ops/s', cells: { fast: cell(20_000, 50_000, 61_000, { ticks: 130_000, ticksP50: 129_000, ticksP99: 160_500 }), ref: cell(1_000, 1_000_000, 1_250_000) } },
+    {
+      label: 'ML-DSA-65 verify',
+      unit: 'ops/s',
+      cells: { fast: cell(20_000, 50_000, 61_000, { ticks: 130_000, ticksP50: 129_000, ticksP99: 160_500 }), ref: cell(1_000, 1_000_000, 1_250_000) },
+    },
     { label: 'NTT', unit: '/s', cells: { fast: cell(3_790_000, 264, 270) } },
   ];
 
@@ -163,13 +235,14 @@ describe('Markdown and JSON', () => {
   });
 
   it('a padded table: aligned columns, right-aligned numbers', () => {
-    const t = markdownTable(['Operation', 'a'], [['x', '1'], ['longer', '1,000']]);
-    expect(t.split('\n')).toEqual([
-      '| Operation |     a |',
-      '| --------- | ----: |',
-      '| x         |     1 |',
-      '| longer    | 1,000 |',
-    ]);
+    const t = markdownTable(
+      ['Operation', 'a'],
+      [
+        ['x', '1'],
+        ['longer', '1,000'],
+      ],
+    );
+    expect(t.split('\n')).toEqual(['| Operation |     a |', '| --------- | ----: |', '| x         |     1 |', '| longer    | 1,000 |']);
     expect(markdownTable(['Op', 'a'], [['x', '1']], { pad: false })).toBe('| Op | a |\n| --- | ---: |\n| x | 1 |');
   });
 
@@ -191,11 +264,20 @@ describe('Markdown and JSON', () => {
   });
 
   it('the JSON of a measurement', () => {
-    const j = JSON.parse(JSON.stringify(measurementJson(rows[0]!.cells['fast']!)));
+    const j = JSON.parse(JSON.stringify(measurementJson(rows[0]!.cells.fast!)));
     expect(j).toEqual({
-      median: 20_000, runs: [20_000], n: 10, p50: 50_000, p99: 61_000, latencyUnit: 'ns', samples: 10, warmup: { ops: 5, ms: 1 },
-      ticksPerOp: 130_000, ticksP50: 129_000, ticksP99: 160_500,
+      median: 20_000,
+      runs: [20_000],
+      n: 10,
+      p50: 50_000,
+      p99: 61_000,
+      latencyUnit: 'ns',
+      samples: 10,
+      warmup: { ops: 5, ms: 1 },
+      ticksPerOp: 130_000,
+      ticksP50: 129_000,
+      ticksP99: 160_500,
     });
-    expect(Object.keys(measurementJson(rows[0]!.cells['ref']!))).toEqual(['median', 'runs', 'n', 'p50', 'p99', 'latencyUnit', 'samples', 'warmup']);
+    expect(Object.keys(measurementJson(rows[0]!.cells.ref!))).toEqual(['median', 'runs', 'n', 'p50', 'p99', 'latencyUnit', 'samples', 'warmup']);
   });
 });

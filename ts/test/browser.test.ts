@@ -30,7 +30,12 @@ interface WebBench {
   runPage(b: Browser, url: string, o?: { query?: string; timeoutMs?: number; screenshot?: string | null }): Promise<PageRun>;
 }
 // playwright-core's types, as far as the tests use them
-interface Browser { newPage(o?: object): Promise<Page>; newContext(o?: object): Promise<{ newPage(): Promise<Page>; close(): Promise<void>; grantPermissions(p: string[], o?: object): Promise<void> }>; close(): Promise<void>; version(): string }
+interface Browser {
+  newPage(o?: object): Promise<Page>;
+  newContext(o?: object): Promise<{ newPage(): Promise<Page>; close(): Promise<void>; grantPermissions(p: string[], o?: object): Promise<void> }>;
+  close(): Promise<void>;
+  version(): string;
+}
 interface Page {
   goto(url: string): Promise<{ headers(): Record<string, string> } | null>;
   evaluate<T>(f: () => T | Promise<T>): Promise<T>;
@@ -40,12 +45,30 @@ interface Page {
   on(e: string, f: (x: { message?: string; text?: () => string; type?: () => string }) => void): void;
   close(): Promise<void>;
 }
-interface Report { rows: { label: string; cells: Record<string, { median: number }> }[]; pool: { workers: number; median: number }[]; poolBackend: string; checks: { ok: boolean; impl: string; alg: string; what: string }[]; worker: { availableBackends: string[] } }
-interface PageRun { state: string; env: Record<string, string>; report: Report; markdown: string; errors: string[]; banner: string | null; consoleErrors: string[] }
+interface Report {
+  rows: { label: string; cells: Record<string, { median: number }> }[];
+  pool: { workers: number; median: number }[];
+  poolBackend: string;
+  checks: { ok: boolean; impl: string; alg: string; what: string }[];
+  worker: { availableBackends: string[] };
+}
+interface PageRun {
+  state: string;
+  env: Record<string, string>;
+  report: Report;
+  markdown: string;
+  errors: string[];
+  banner: string | null;
+  consoleErrors: string[];
+}
 
 // ---- the vector subset shipped to the page ------------------------------------------------------
 
-interface KeyGenResult { tcId: number; pk: string; sk: string }
+interface KeyGenResult {
+  tcId: number;
+  pk: string;
+  sk: string;
+}
 function vectorSubset() {
   const mldsaVerify: { alg: string; pk: string; msg: string; ctx?: string; sig: string; valid: boolean }[] = [];
   const mldsaSign: { alg: string; seed: string; msg: string; ctx?: string; rnd?: string; sig: string }[] = [];
@@ -53,28 +76,43 @@ function vectorSubset() {
     const alg = `ML-DSA-${level}`;
     // every Wycheproof verify case
     for (const g of loadWycheproof<WpVerifyGroup>(level, 'verify').testGroups) {
-      for (const t of g.tests) mldsaVerify.push({ alg, pk: g.publicKey, msg: t.msg, ...(t.ctx !== undefined ? { ctx: t.ctx } : {}), sig: t.sig, valid: t.result === 'valid' });
+      for (const t of g.tests)
+        mldsaVerify.push({ alg, pk: g.publicKey, msg: t.msg, ...(t.ctx !== undefined ? { ctx: t.ctx } : {}), sig: t.sig, valid: t.result === 'valid' });
     }
     // the first 6 valid signing cases with a message (deterministic or with rnd)
     let n = 0;
     for (const g of loadWycheproof<WpSignSeedGroup>(level, 'sign_seed').testGroups) {
       for (const t of g.tests) {
         if (n >= 6 || t.result !== 'valid' || t.msg === undefined) continue;
-        mldsaSign.push({ alg, seed: g.privateSeed, msg: t.msg, ...(t.ctx !== undefined ? { ctx: t.ctx } : {}), ...(t.rnd !== undefined ? { rnd: t.rnd } : {}), sig: t.sig });
+        mldsaSign.push({
+          alg,
+          seed: g.privateSeed,
+          msg: t.msg,
+          ...(t.ctx !== undefined ? { ctx: t.ctx } : {}),
+          ...(t.rnd !== undefined ? { rnd: t.rnd } : {}),
+          sig: t.sig,
+        });
         n++;
       }
     }
   }
   // ACVP keyGen: the first 4 cases of each parameter set
   const mldsaKeygen: { alg: string; seed: string; pk: string; sk: string }[] = [];
-  for (const c of loadAcvp<AcvpGroup<{ tcId: number; seed: string }> & { parameterSet: string }, { tcId: number; seed: string }, KeyGenResult>('ML-DSA-keyGen-FIPS204', 'keyGen', 'FIPS204')) {
-    if (mldsaKeygen.filter((k) => k.alg === c.group.parameterSet).length < 4) mldsaKeygen.push({ alg: c.group.parameterSet, seed: c.test.seed, pk: c.expected.pk, sk: c.expected.sk });
+  for (const c of loadAcvp<AcvpGroup<{ tcId: number; seed: string }> & { parameterSet: string }, { tcId: number; seed: string }, KeyGenResult>(
+    'ML-DSA-keyGen-FIPS204',
+    'keyGen',
+    'FIPS204',
+  )) {
+    if (mldsaKeygen.filter((k) => k.alg === c.group.parameterSet).length < 4)
+      mldsaKeygen.push({ alg: c.group.parameterSet, seed: c.test.seed, pk: c.expected.pk, sk: c.expected.sk });
   }
   // Falcon reference records: per (algorithm, format) the first 12 valid and 12 invalid
   const ALG: Record<string, string> = { 'falcon-512': 'Falcon-512', 'falcon-1024': 'Falcon-1024', 'falcon-det1024': 'Falcon-Det1024' };
   const falcon: { alg: string; pk: string; msg: string; sig: string; valid: boolean }[] = [];
   const count = new Map<string, number>();
-  for (const line of gunzipSync(readFileSync(join(VECTORS_DIR, 'falcon/reference/falcon-ref.jsonl.gz'))).toString('utf8').split('\n')) {
+  for (const line of gunzipSync(readFileSync(join(VECTORS_DIR, 'falcon/reference/falcon-ref.jsonl.gz')))
+    .toString('utf8')
+    .split('\n')) {
     if (!line.trim()) continue;
     const r = JSON.parse(line) as { alg: string; format: string; pk: string; msg: string; sig: string; valid: boolean };
     const k = `${r.alg}/${r.format}/${r.valid}`;
@@ -115,7 +153,11 @@ describe.skipIf(!HAVE_CHROMIUM)(`in headless Chromium (${CHROMIUM})`, () => {
     expect(res!.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
     await page.waitForFunction(() => document.documentElement.dataset.state, null, { timeout: 120_000 });
     const out = await page.evaluate(() => ({
-      r: (window as unknown as { vectorResults?: { backends: string[]; poolWorkerBackends: string[]; results: Record<string, { cases: number; failures: string[] }> } }).vectorResults,
+      r: (
+        window as unknown as {
+          vectorResults?: { backends: string[]; poolWorkerBackends: string[]; results: Record<string, { cases: number; failures: string[] }> };
+        }
+      ).vectorResults,
       e: (window as unknown as { vectorError?: string }).vectorError,
     }));
     await page.close();
@@ -142,18 +184,20 @@ describe.skipIf(!HAVE_CHROMIUM)(`in headless Chromium (${CHROMIUM})`, () => {
     expect(run.state).toBe('done');
     expect(run.env['Relaxed SIMD']).toBe('yes');
     expect(run.env['pqsimd best backend']).toBe('wasm-relaxed');
-    expect(run.env['Threads']).toMatch(/^yes/); // COOP/COEP: cross-origin isolated
+    expect(run.env.Threads).toMatch(/^yes/); // COOP/COEP: cross-origin isolated
     const r = run.report;
     expect(r.checks.filter((c) => !c.ok)).toEqual([]);
     expect(r.checks.length).toBeGreaterThan(100);
     const labels = r.rows.map((x) => x.label);
-    for (const alg of ['ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87']) for (const op of ['keygen', 'sign', 'verify', 'verify, prepared key']) expect(labels).toContain(`${alg} ${op}`);
-    for (const l of ['Falcon-512 verify', 'Falcon-1024 verify, prepared key', 'ML-DSA NTT', 'ML-DSA inverse NTT', 'Falcon-512 NTT', 'Falcon-512 inverse NTT']) expect(labels).toContain(l);
+    for (const alg of ['ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87'])
+      for (const op of ['keygen', 'sign', 'verify', 'verify, prepared key']) expect(labels).toContain(`${alg} ${op}`);
+    for (const l of ['Falcon-512 verify', 'Falcon-1024 verify, prepared key', 'ML-DSA NTT', 'ML-DSA inverse NTT', 'Falcon-512 NTT', 'Falcon-512 inverse NTT'])
+      expect(labels).toContain(l);
     const verify65 = r.rows.find((x) => x.label === 'ML-DSA-65 verify')!;
     expect(Object.keys(verify65.cells).sort()).toEqual(['WebCrypto', 'noble', 'wasm-relaxed', 'wasm-scalar', 'wasm-simd']);
     for (const row of r.rows) for (const c of Object.values(row.cells)) expect(c.median).toBeGreaterThan(0);
     // the pool: the page thread and 1..hardwareConcurrency workers
-    const cores = Number(run.env['Cores']);
+    const cores = Number(run.env.Cores);
     expect(r.pool.map((p) => p.workers)).toEqual(Array.from({ length: cores + 1 }, (_, i) => i));
     expect(run.markdown).toMatch(/\| ML-DSA-65 verify \(ops\/s\) \|/);
     expect(run.markdown).toContain('correctness checks passed');
@@ -164,16 +208,23 @@ describe.skipIf(!HAVE_CHROMIUM)(`in headless Chromium (${CHROMIUM})`, () => {
     await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
     const page = await ctx.newPage();
     await page.goto(`${server.url}?quick=1&autorun=1&algs=Falcon-512&kernels=0&pool=0`);
-    await page.waitForFunction(() => document.documentElement.dataset.state === 'done' || document.documentElement.dataset.state === 'error', null, { timeout: 60_000 });
+    await page.waitForFunction(() => document.documentElement.dataset.state === 'done' || document.documentElement.dataset.state === 'error', null, {
+      timeout: 60_000,
+    });
     expect(await page.evaluate(() => document.documentElement.dataset.state)).toBe('done');
     // an inline script (what the CSP forbids) does not run, and the page reports the violation
-    expect(await page.evaluate(() => new Promise<string>((done) => {
-      addEventListener('securitypolicyviolation', (e) => done(`blocked: ${e.violatedDirective}`), { once: true });
-      const s = document.createElement('script');
-      s.textContent = 'window.__inlineRan = true;';
-      document.body.appendChild(s);
-      setTimeout(() => done((window as unknown as { __inlineRan?: boolean }).__inlineRan ? 'inline script ran' : 'no violation event'), 2000);
-    }))).toMatch(/^blocked: script-src/);
+    expect(
+      await page.evaluate(
+        () =>
+          new Promise<string>((done) => {
+            addEventListener('securitypolicyviolation', (e) => done(`blocked: ${e.violatedDirective}`), { once: true });
+            const s = document.createElement('script');
+            s.textContent = 'window.__inlineRan = true;';
+            document.body.appendChild(s);
+            setTimeout(() => done((window as unknown as { __inlineRan?: boolean }).__inlineRan ? 'inline script ran' : 'no violation event'), 2000);
+          }),
+      ),
+    ).toMatch(/^blocked: script-src/);
     const dl = page.waitForEvent('download');
     await page.click('#download');
     const json = JSON.parse(readFileSync((await (await dl).path())!, 'utf8')) as Report;
@@ -185,14 +236,19 @@ describe.skipIf(!HAVE_CHROMIUM)(`in headless Chromium (${CHROMIUM})`, () => {
   }, 180_000);
 
   it('relaxed SIMD unavailable (emulated; no Chromium 156 switch does it): page and library pick wasm-simd', async () => {
-    const srv = await wb.startServer({ emulateNoRelaxedSimd: true, routes: { '/vectors.json': ['application/json', JSON.stringify({ ...subset, mldsaVerify: subset.mldsaVerify.slice(0, 40), falcon: subset.falcon.slice(0, 30) })] } });
+    const srv = await wb.startServer({
+      emulateNoRelaxedSimd: true,
+      routes: {
+        '/vectors.json': ['application/json', JSON.stringify({ ...subset, mldsaVerify: subset.mldsaVerify.slice(0, 40), falcon: subset.falcon.slice(0, 30) })],
+      },
+    });
     // The V8 flag earlier Chromium had, passed as well: it is no longer accepted as a switch.
     const b = await wb.launchChromium({ executablePath: CHROMIUM, args: ['--js-flags=--no-experimental-wasm-relaxed-simd'] });
     try {
       const run = await wb.runPage(b, srv.url, { query: 'quick=1&algs=ML-DSA-44&kernels=0', timeoutMs: 120_000 });
       expect(run.banner).toBeNull();
       expect(run.state).toBe('done');
-      expect(run.env['SIMD128']).toBe('yes');
+      expect(run.env.SIMD128).toBe('yes');
       expect(run.env['Relaxed SIMD']).toBe('no');
       expect(run.env['pqsimd backends']).toBe('wasm-simd, wasm-scalar');
       expect(run.env['pqsimd best backend']).toBe('wasm-simd');
@@ -203,7 +259,9 @@ describe.skipIf(!HAVE_CHROMIUM)(`in headless Chromium (${CHROMIUM})`, () => {
       const page = await b.newPage();
       await page.goto(`${srv.url}vectors.html`);
       await page.waitForFunction(() => document.documentElement.dataset.state, null, { timeout: 60_000 });
-      const v = await page.evaluate(() => (window as unknown as { vectorResults: { backends: string[]; results: Record<string, { failures: string[] }> } }).vectorResults);
+      const v = await page.evaluate(
+        () => (window as unknown as { vectorResults: { backends: string[]; results: Record<string, { failures: string[] }> } }).vectorResults,
+      );
       expect(v.backends).toEqual(['wasm-simd', 'wasm-scalar']);
       for (const r of Object.values(v.results)) expect(r.failures).toEqual([]);
     } finally {
@@ -212,18 +270,21 @@ describe.skipIf(!HAVE_CHROMIUM)(`in headless Chromium (${CHROMIUM})`, () => {
     }
   }, 150_000);
 
-  it.skipIf(process.arch !== 'x64')('no SIMD at all (--js-flags=--no-enable-sse4-1): the page falls back to wasm-scalar', async () => {
-    const b = await wb.launchChromium({ executablePath: CHROMIUM, args: ['--js-flags=--no-enable-sse4-1'] });
-    try {
-      const run = await wb.runPage(b, server.url, { query: 'quick=1&algs=Falcon-512&kernels=0&pool=0', timeoutMs: 60_000 });
-      expect(run.banner).toBeNull();
-      expect(run.state).toBe('done');
-      expect(run.env['SIMD128']).toBe('no');
-      expect(run.env['pqsimd best backend']).toBe('wasm-scalar');
-      expect(Object.keys(run.report.rows[0]!.cells).sort()).toEqual(['noble', 'wasm-scalar']);
-    } finally {
-      await b.close();
-    }
-  }, 90_000);
+  it.skipIf(process.arch !== 'x64')(
+    'no SIMD at all (--js-flags=--no-enable-sse4-1): the page falls back to wasm-scalar',
+    async () => {
+      const b = await wb.launchChromium({ executablePath: CHROMIUM, args: ['--js-flags=--no-enable-sse4-1'] });
+      try {
+        const run = await wb.runPage(b, server.url, { query: 'quick=1&algs=Falcon-512&kernels=0&pool=0', timeoutMs: 60_000 });
+        expect(run.banner).toBeNull();
+        expect(run.state).toBe('done');
+        expect(run.env.SIMD128).toBe('no');
+        expect(run.env['pqsimd best backend']).toBe('wasm-scalar');
+        expect(Object.keys(run.report.rows[0]!.cells).sort()).toEqual(['noble', 'wasm-scalar']);
+      } finally {
+        await b.close();
+      }
+    },
+    90_000,
+  );
 });
-

@@ -11,14 +11,23 @@ const root = resolve(__dirname, '../..');
 describe('bundle size in Chromium', () => {
   it('a verify-only ML-DSA-65 app downloads at most 60 KiB (gzip), with esbuild and with Vite', () => {
     const json = join(root, 'build/bundle-size.json');
-    execFileSync(process.execPath, ['scripts/bundle-size.mjs', '--check', '--out', join(root, 'build/bundle-size.md'), '--json', json], { cwd: root, stdio: 'pipe' });
-    const { limit, results } = JSON.parse(readFileSync(json, 'utf8')) as { limit: number; results: { id: string; bundler: string; total: number; files: { file: string }[] }[] };
+    execFileSync(process.execPath, ['scripts/bundle-size.mjs', '--check', '--out', join(root, 'build/bundle-size.md'), '--json', json], {
+      cwd: root,
+      stdio: 'pipe',
+    });
+    const { limit, results } = JSON.parse(readFileSync(json, 'utf8')) as {
+      limit: number;
+      results: { id: string; bundler: string; total: number; files: { file: string }[] }[];
+    };
     const apps = results.filter((r) => r.id === 'mldsa65-verify');
     expect(apps.map((r) => r.bundler).sort()).toEqual(['Vite', 'esbuild']);
     for (const r of apps) {
       expect(r.total, r.bundler).toBeLessThanOrEqual(limit);
       // exactly one WASM core, and no Falcon code
-      expect(r.files.filter((f) => /wasm-(relaxed|simd|scalar)/.test(f.file)), r.bundler).toHaveLength(1);
+      expect(
+        r.files.filter((f) => /wasm-(relaxed|simd|scalar)/.test(f.file)),
+        r.bundler,
+      ).toHaveLength(1);
     }
     // Falcon alone does not download the ML-DSA core, and "everything" downloads both
     const falcon = results.filter((r) => r.id === 'falcon512-verify');

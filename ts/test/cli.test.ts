@@ -30,7 +30,10 @@ describe('argument errors (exit 2, a message and a pointer to --help)', () => {
     [['verify', 'msg.txt'], "pqsimd verify: unexpected argument 'msg.txt'"],
     [['verify', '--', '--alg'], "pqsimd verify: unexpected argument '--'"],
     [['keygen', '--alg', '44', '--alg', '65'], 'pqsimd keygen: option --alg given twice'],
-    [['keygen', '--alg', 'ml-dsa-99', '--pk', 'a', '--sk', 'b'], "pqsimd keygen: unknown --alg 'ml-dsa-99' (expected ml-dsa-44, ml-dsa-65, ml-dsa-87, falcon-512, falcon-1024 or falcon-det1024)"],
+    [
+      ['keygen', '--alg', 'ml-dsa-99', '--pk', 'a', '--sk', 'b'],
+      "pqsimd keygen: unknown --alg 'ml-dsa-99' (expected ml-dsa-44, ml-dsa-65, ml-dsa-87, falcon-512, falcon-1024 or falcon-det1024)",
+    ],
     [['sign', '--alg', 'falcon-512', '--sk', 'a', '--in', 'b', '--out', 'c'], 'pqsimd sign: Falcon-512 is verification-only in pqsimd'],
     [['keygen', '--alg', '44', '--pk', 'a'], 'pqsimd keygen: missing required option --sk'],
     [['bench', '--runs=0'], "pqsimd bench: --runs must be a positive integer, got '0'"],
@@ -84,10 +87,16 @@ describe('keygen, sign, verify', () => {
     expect(statSync(p('k.sk')).mode & 0o777).toBe(0o600);
     writeFileSync(p('m.txt'), 'a message');
     expect(pqsimd('sign', '--alg', 'ML-DSA-65', '--sk', 'k.sk', '--in', 'm.txt', '--out', 'm.sig', '--deterministic', '--context=0102').code).toBe(0);
-    expect(pqsimd('verify', '--alg', 'mldsa65', '--pk', 'k.pk', '--in', 'm.txt', '--sig', 'm.sig', '--context', '0102')).toMatchObject({ code: 0, out: 'valid\n' });
+    expect(pqsimd('verify', '--alg', 'mldsa65', '--pk', 'k.pk', '--in', 'm.txt', '--sig', 'm.sig', '--context', '0102')).toMatchObject({
+      code: 0,
+      out: 'valid\n',
+    });
     expect(pqsimd('verify', '--alg', 'mldsa65', '--pk', 'k.pk', '--in', 'm.txt', '--sig', 'm.sig')).toMatchObject({ code: 1, out: 'invalid\n' });
     writeFileSync(p('m.txt'), 'another message');
-    expect(pqsimd('verify', '--alg', 'mldsa65', '--pk', 'k.pk', '--in', 'm.txt', '--sig', 'm.sig', '--context', '0102')).toMatchObject({ code: 1, out: 'invalid\n' });
+    expect(pqsimd('verify', '--alg', 'mldsa65', '--pk', 'k.pk', '--in', 'm.txt', '--sig', 'm.sig', '--context', '0102')).toMatchObject({
+      code: 1,
+      out: 'invalid\n',
+    });
   });
 });
 
@@ -99,7 +108,22 @@ describe('selftest and bench', () => {
   });
 
   it('a very short bench: the tables, the Markdown and the JSON (with p50 / p99)', () => {
-    const r = pqsimd('bench', '--alg', 'ml-dsa-44,falcon-512', '--backend', 'wasm-simd,wasm-scalar', '--runs', '2', '--seconds', '0.01', '--no-kernels', '--out', 'b.md', '--json', 'b.json');
+    const r = pqsimd(
+      'bench',
+      '--alg',
+      'ml-dsa-44,falcon-512',
+      '--backend',
+      'wasm-simd,wasm-scalar',
+      '--runs',
+      '2',
+      '--seconds',
+      '0.01',
+      '--no-kernels',
+      '--out',
+      'b.md',
+      '--json',
+      'b.json',
+    );
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^\| Operation +\| +wasm-simd \| +wasm-scalar \| noble \(pure JS\) \|$/m);
     expect(r.out).toMatch(/^\| ML-DSA-44 verify +\| .* ops\/s \(\d+(\.\d+)?x\) \|/m);
@@ -113,17 +137,30 @@ describe('selftest and bench', () => {
     expect(j.backends).toEqual(['wasm-simd', 'wasm-scalar']);
     expect(j.config).toMatchObject({ runs: 2, secondsPerRun: 0.01 });
     const ops = new Set(j.results.map((x: { alg: string; op: string }) => `${x.alg} ${x.op}`));
-    for (const o of ['ML-DSA-44 keygen', 'ML-DSA-44 sign', 'ML-DSA-44 verify', 'ML-DSA-44 verify-prepared', 'Falcon-512 verify', 'Falcon-512 verify-prepared', 'null ntt', 'null invntt']) expect(ops).toContain(o);
+    for (const o of [
+      'ML-DSA-44 keygen',
+      'ML-DSA-44 sign',
+      'ML-DSA-44 verify',
+      'ML-DSA-44 verify-prepared',
+      'Falcon-512 verify',
+      'Falcon-512 verify-prepared',
+      'null ntt',
+      'null invntt',
+    ])
+      expect(ops).toContain(o);
     for (const x of j.results) {
       expect(x.median).toBeGreaterThan(0);
       expect(x.runs).toHaveLength(2);
       expect(x.p50).toBeGreaterThan(0);
       expect(x.p99).toBeGreaterThanOrEqual(x.p50);
       expect(x.latencyUnit).toBe('ns');
-      if (x.impl === 'noble' || x.op === 'verify-prepared') expect(x.vsNoble).toBeNull(); // no noble column to compare with
+      if (x.impl === 'noble' || x.op === 'verify-prepared')
+        expect(x.vsNoble).toBeNull(); // no noble column to compare with
       else expect(x.vsNoble).toBeGreaterThan(0);
     }
-    expect(j.results.find((x: { alg: string; op: string; impl: string }) => x.alg === 'ML-DSA-44' && x.op === 'verify' && x.impl === 'wasm-simd').vsNoble).toBeGreaterThan(1);
+    expect(
+      j.results.find((x: { alg: string; op: string; impl: string }) => x.alg === 'ML-DSA-44' && x.op === 'verify' && x.impl === 'wasm-simd').vsNoble,
+    ).toBeGreaterThan(1);
     expect(j.kernels).toEqual([]);
   });
 });

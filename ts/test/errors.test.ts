@@ -197,8 +197,9 @@ describe('argument errors (default backend after ready())', () => {
           const want = m.sign(ref.secretKey, msg, { context: ctx, random: rnd });
           const got = m.sign(wrap(ref.secretKey), wrap(msg), { context: wrap(ctx), random: wrap(rnd) });
           expect(hex(got)).toBe(hex(want));
-          expect(hex(m.sign(wrap(ref.secretKey), wrap(msg), { context: wrap(ctx), deterministic: true })))
-            .toBe(hex(m.sign(ref.secretKey, msg, { context: ctx, deterministic: true })));
+          expect(hex(m.sign(wrap(ref.secretKey), wrap(msg), { context: wrap(ctx), deterministic: true }))).toBe(
+            hex(m.sign(ref.secretKey, msg, { context: ctx, deterministic: true })),
+          );
           expect(m.verify(wrap(ref.publicKey), wrap(msg), wrap(want), { context: wrap(ctx) })).toBe(true);
           // The bytes around an offset view must not be read: a wrong view is rejected.
           expect(m.verify(wrap(ref.publicKey), wrap(msg), wrap(want), { context: wrap(ctx.subarray(1)) })).toBe(false);

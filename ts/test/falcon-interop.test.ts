@@ -23,13 +23,30 @@ const KEYS = 4;
 const MSGS_PER_KEY = 4;
 
 const ALGS = [
-  { name: 'Falcon-512', key: 'falcon512', other: 'falcon1024', logn: 9, noble: falcon512, padded: falcon512padded, otherNoble: [falcon1024, falcon1024padded], padLen: 666 },
-  { name: 'Falcon-1024', key: 'falcon1024', other: 'falcon512', logn: 10, noble: falcon1024, padded: falcon1024padded, otherNoble: [falcon512, falcon512padded], padLen: 1280 },
+  {
+    name: 'Falcon-512',
+    key: 'falcon512',
+    other: 'falcon1024',
+    logn: 9,
+    noble: falcon512,
+    padded: falcon512padded,
+    otherNoble: [falcon1024, falcon1024padded],
+    padLen: 666,
+  },
+  {
+    name: 'Falcon-1024',
+    key: 'falcon1024',
+    other: 'falcon512',
+    logn: 10,
+    noble: falcon1024,
+    padded: falcon1024padded,
+    otherNoble: [falcon512, falcon512padded],
+    padLen: 1280,
+  },
 ] as const;
 type Alg = (typeof ALGS)[number];
 
 // ---- deterministic test inputs ----------------------------------------------------------------
-
 
 const hex = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
 
@@ -87,7 +104,14 @@ interface Case {
   expected: boolean;
 }
 
-interface SigRef { format: 'compressed' | 'padded'; keyIndex: number; pk: Uint8Array; msg: Uint8Array; sig: Uint8Array; cases: Case[] }
+interface SigRef {
+  format: 'compressed' | 'padded';
+  keyIndex: number;
+  pk: Uint8Array;
+  msg: Uint8Array;
+  sig: Uint8Array;
+  cases: Case[];
+}
 
 function mutations(alg: Alg, r: Stream, format: SigRef['format'], pk: Uint8Array, msg: Uint8Array, sig: Uint8Array): Omit<Case, 'expected'>[] {
   const L = sig.length;
@@ -215,10 +239,7 @@ describe(`Falcon interop with @noble/post-quantum (PQSIMD_TEST_SEED=${SEED})`, (
                 n++;
                 if (got) accepted++;
                 if (got !== c.expected) {
-                  disagreements.push(
-                    `${s.format} / ${c.label}: ours ${got}, noble ${c.expected}; ` +
-                      `pk ${hex(c.pk)} msg ${hex(c.msg)} sig ${hex(c.sig)}`,
-                  );
+                  disagreements.push(`${s.format} / ${c.label}: ours ${got}, noble ${c.expected}; ` + `pk ${hex(c.pk)} msg ${hex(c.msg)} sig ${hex(c.sig)}`);
                 }
               }
             }

@@ -20,7 +20,6 @@ import { BACKENDS, VECTORS_DIR, hex, toHex } from './vectors-util.js';
 type Verifier = Backend['falcon512'];
 type Logn = 9 | 10;
 
-
 /** Counts of the vector files (vectors/PROVENANCE.md). */
 const ROUND3_PER_SIZE = 100;
 const REF_TOTAL = 1434;
@@ -35,7 +34,6 @@ const SIZES = [
 ] as const;
 
 // ---- deterministic randomness -----------------------------------------------------------------
-
 
 /** A copy of `b` with the byte at a random position (in [from, b.length)) XORed with a nonzero value. */
 function mutateByte(r: Stream, b: Uint8Array, from = 0): { bytes: Uint8Array; what: string } {
@@ -69,7 +67,10 @@ function parseBlocks(text: string): Record<string, string>[] {
     if (eq < 0) throw new Error(`unparsable line ${JSON.stringify(line.slice(0, 60))}`);
     const k = line.slice(0, eq).trim();
     const v = line.slice(eq + 1).trim();
-    if (!cur) out.push((cur = {}));
+    if (!cur) {
+      cur = {};
+      out.push(cur);
+    }
     if (k in cur) throw new Error(`duplicate key ${k}`);
     cur[k] = v;
   }
@@ -191,7 +192,12 @@ function detSalt(version: number): Uint8Array {
 
 // ---- loaded data (shared by both backends) ----------------------------------------------------
 
-interface Kat { count: number; pk: Uint8Array; msg: Uint8Array; sig: Uint8Array }
+interface Kat {
+  count: number;
+  pk: Uint8Array;
+  msg: Uint8Array;
+  sig: Uint8Array;
+}
 
 function loadRound3(logn: Logn, file: string): Kat[] {
   return parseBlocks(readVector(`falcon/round3/${file}`)).map((b) => {
@@ -204,7 +210,15 @@ function loadRound3(logn: Logn, file: string): Kat[] {
   });
 }
 
-interface RefRecord { alg: 'falcon-512' | 'falcon-1024' | 'falcon-det1024'; format: 'compressed' | 'padded' | 'ct'; pk: string; msg: string; sig: string; valid: boolean; case: string }
+interface RefRecord {
+  alg: 'falcon-512' | 'falcon-1024' | 'falcon-det1024';
+  format: 'compressed' | 'padded' | 'ct';
+  pk: string;
+  msg: string;
+  sig: string;
+  valid: boolean;
+  case: string;
+}
 
 function loadRef(): RefRecord[] {
   return readVector('falcon/reference/falcon-ref.jsonl.gz')
@@ -213,7 +227,13 @@ function loadRef(): RefRecord[] {
     .map((l) => JSON.parse(l) as RefRecord);
 }
 
-interface DetKat { count: number; pk: Uint8Array; msg: Uint8Array; comp: Uint8Array; ct: Uint8Array }
+interface DetKat {
+  count: number;
+  pk: Uint8Array;
+  msg: Uint8Array;
+  comp: Uint8Array;
+  ct: Uint8Array;
+}
 
 function loadDet(): DetKat[] {
   return parseBlocks(readVector('falcon/algorand-det1024/det1024_vectors.txt.gz')).map((b) => {
@@ -231,10 +251,14 @@ const DET = loadDet();
 
 function schemeFor(b: Backend, alg: RefRecord['alg']): Verifier {
   switch (alg) {
-    case 'falcon-512': return b.falcon512;
-    case 'falcon-1024': return b.falcon1024;
-    case 'falcon-det1024': return b.falconDet1024;
-    default: throw new Error(`unknown alg ${JSON.stringify(alg)}`);
+    case 'falcon-512':
+      return b.falcon512;
+    case 'falcon-1024':
+      return b.falcon1024;
+    case 'falcon-det1024':
+      return b.falconDet1024;
+    default:
+      throw new Error(`unknown alg ${JSON.stringify(alg)}`);
   }
 }
 
@@ -408,7 +432,9 @@ describe(`Falcon vectors (PQSIMD_TEST_SEED=${SEED})`, () => {
           const sig = hex(rec.sig);
           const tag = `record ${i}: ${rec.alg} ${rec.format} ${rec.case}, sig ${sig.length} B, msg ${msg.length} B`;
           let got: unknown;
-          expect(() => { got = f.verify(pk, msg, sig); }, tag).not.toThrow();
+          expect(() => {
+            got = f.verify(pk, msg, sig);
+          }, tag).not.toThrow();
           expect(got, tag).toBe(rec.valid);
           const k = `${rec.alg}/${rec.format}/${rec.valid}`;
           seen.set(k, (seen.get(k) ?? 0) + 1);
@@ -421,9 +447,12 @@ describe(`Falcon vectors (PQSIMD_TEST_SEED=${SEED})`, () => {
         }
         expect([...seen.values()].reduce((a, c) => a + c, 0)).toBe(REF_TOTAL);
         expect(Object.fromEntries([...seen].filter(([k]) => k.endsWith('/true')))).toEqual({
-          'falcon-512/compressed/true': 40, 'falcon-512/padded/true': 40,
-          'falcon-1024/compressed/true': 40, 'falcon-1024/padded/true': 40,
-          'falcon-det1024/compressed/true': 40, 'falcon-det1024/ct/true': 40,
+          'falcon-512/compressed/true': 40,
+          'falcon-512/padded/true': 40,
+          'falcon-1024/compressed/true': 40,
+          'falcon-1024/padded/true': 40,
+          'falcon-det1024/compressed/true': 40,
+          'falcon-det1024/ct/true': 40,
         });
         expect(ctChecked).toBe(80);
       });
@@ -476,7 +505,14 @@ describe(`Falcon vectors (PQSIMD_TEST_SEED=${SEED})`, () => {
         expect({ ...b.falconDet1024.lengths }).toEqual({ publicKey: 1793, signature: 1538, signatureMax: 1423, signatureCt: 1538 });
         const k = ROUND3[9][0]!;
         const f = b.falcon512;
-        for (const sig of [new Uint8Array(0), k.sig.subarray(0, 1), k.sig.subarray(0, 41), k.sig.subarray(0, 42), new Uint8Array(10_000), concat(k.sig, new Uint8Array(2000))]) {
+        for (const sig of [
+          new Uint8Array(0),
+          k.sig.subarray(0, 1),
+          k.sig.subarray(0, 41),
+          k.sig.subarray(0, 42),
+          new Uint8Array(10_000),
+          concat(k.sig, new Uint8Array(2000)),
+        ]) {
           expect(f.verify(k.pk, k.msg, sig), `sig of ${sig.length} B`).toBe(false);
         }
         for (const pk of [new Uint8Array(0), k.pk.subarray(0, 896), concat(k.pk, [0]), new Uint8Array(897)]) {

@@ -92,12 +92,27 @@ describe(`hostile byte inputs on ${BACKENDS.join(', ')}`, () => {
 
     it(`${c.name}: ML-DSA sign (secretKey, message, context) and keygen (seed)`, () => {
       const sig = outcome(() => fx.sig);
-      const unreadable = (arg: string) => `TypeError:${arg}: the Uint8Array cannot be read (its buffer is detached, or was resized so the view is out of bounds)`;
+      const unreadable = (arg: string) =>
+        `TypeError:${arg}: the Uint8Array cannot be read (its buffer is detached, or was resized so the view is out of bounds)`;
       check(c, fx.sk, 'secretKey', (be, v) => be.mlDsa44.sign(v as Uint8Array, fx.msg, { deterministic: true }), sig, unreadable('secretKey'));
       check(c, fx.msg, 'message', (be, v) => be.mlDsa44.sign(fx.sk, v as Uint8Array, { deterministic: true }), sig, unreadable('message'));
-      check(c, fx.ctx, 'options.context', (be, v) => be.mlDsa44.sign(fx.sk, fx.msg, { deterministic: true, context: v as Uint8Array }), outcome(() => fx.sigCtx), unreadable('options.context'));
+      check(
+        c,
+        fx.ctx,
+        'options.context',
+        (be, v) => be.mlDsa44.sign(fx.sk, fx.msg, { deterministic: true, context: v as Uint8Array }),
+        outcome(() => fx.sigCtx),
+        unreadable('options.context'),
+      );
       const seed = new Uint8Array(32).fill(1);
-      check(c, seed, 'seed', (be, v) => be.mlDsa44.keygen(v as Uint8Array).publicKey, outcome(() => fx.pk), unreadable('seed'));
+      check(
+        c,
+        seed,
+        'seed',
+        (be, v) => be.mlDsa44.keygen(v as Uint8Array).publicKey,
+        outcome(() => fx.pk),
+        unreadable('seed'),
+      );
     });
 
     it(`${c.name}: Falcon-512 verify (publicKey, message, signature)`, () => {
@@ -112,7 +127,7 @@ describe(`hostile byte inputs on ${BACKENDS.join(', ')}`, () => {
 });
 
 describe('the WASM memory cannot be steered by lying lengths (every backend)', () => {
-  it('an empty public key claiming 1952 bytes does not verify the previous call\'s key', () => {
+  it("an empty public key claiming 1952 bytes does not verify the previous call's key", () => {
     for (const [name, be] of fx.backends) {
       const kp = be.mlDsa65.keygen(new Uint8Array(32).fill(9));
       const sig = be.mlDsa65.sign(kp.secretKey, fx.msg, { deterministic: true });
@@ -192,7 +207,9 @@ describe('options and batches', () => {
     for (const [name, be] of fx.backends) {
       expect(() => be.mlDsa44.sign(fx.sk, fx.msg, { ctx: fx.ctx } as object), name).toThrow(/^options: unknown option "ctx"/);
       expect(() => be.mlDsa44.verify(fx.pk, fx.msg, fx.sig, { ctx: fx.ctx } as object), name).toThrow(TypeError);
-      expect(() => be.mlDsa44.sign(fx.sk, fx.msg, { deterministic: 'false' } as object), name).toThrow(/^options\.deterministic: expected true or false, got a string/);
+      expect(() => be.mlDsa44.sign(fx.sk, fx.msg, { deterministic: 'false' } as object), name).toThrow(
+        /^options\.deterministic: expected true or false, got a string/,
+      );
       expect(() => be.mlDsa44.internal.sign(fx.sk, fx.msg, { externalMu: 1 } as object), name).toThrow(TypeError);
     }
   });
@@ -208,7 +225,9 @@ describe('options and batches', () => {
   it('verifyBatch takes only prepared keys the library made', () => {
     for (const [name, be] of fx.backends) {
       const fake = { algorithm: 'ML-DSA-44', verify: () => true };
-      expect(() => be.mlDsa44.verifyBatch([{ key: fake as never, message: fx.msg, signature: fx.sig }]), name).toThrow(/items\[0\]\.key: expected a prepared ML-DSA-44 key/);
+      expect(() => be.mlDsa44.verifyBatch([{ key: fake as never, message: fx.msg, signature: fx.sig }]), name).toThrow(
+        /items\[0\]\.key: expected a prepared ML-DSA-44 key/,
+      );
       const frozenCopy = Object.freeze({ ...be.mlDsa44.prepare(fx.pk) });
       expect(() => be.mlDsa44.verifyBatch([{ key: frozenCopy as never, message: fx.msg, signature: fx.sig }]), name).toThrow(TypeError);
       const ffake = { algorithm: 'Falcon-512', verify: () => true };

@@ -42,8 +42,11 @@ const HASHES = [
 
 // ---- deterministic test inputs ----------------------------------------------------------------
 
-
-interface Case { msg: Uint8Array; ctx: Uint8Array; rnd: Uint8Array }
+interface Case {
+  msg: Uint8Array;
+  ctx: Uint8Array;
+  rnd: Uint8Array;
+}
 
 /** Messages of 0 B, 1 B, 64 KB and random sizes up to 64 KB; contexts of 0, 255 and random lengths. */
 function makeCases(label: string): Case[] {

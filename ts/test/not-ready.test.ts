@@ -25,8 +25,7 @@ describe('before ready()', () => {
   it('keygen, verify, prehash and internal calls throw the same way', () => {
     for (const m of [mlDsa44, mlDsa65, mlDsa87]) {
       expect(thrown(() => m.keygen(new Uint8Array(32))).message).toMatch(/ready/);
-      expect(thrown(() => m.verify(new Uint8Array(m.lengths?.publicKey ?? 1312), msg, new Uint8Array(m.lengths?.signature ?? 2420))).message)
-        .toMatch(/ready/);
+      expect(thrown(() => m.verify(new Uint8Array(m.lengths?.publicKey ?? 1312), msg, new Uint8Array(m.lengths?.signature ?? 2420))).message).toMatch(/ready/);
       expect(thrown(() => m.prehash('SHA2-256').sign(new Uint8Array(4032), msg)).message).toMatch(/ready/);
       expect(thrown(() => m.internal.sign(new Uint8Array(4032), msg)).message).toMatch(/ready/);
     }

@@ -37,7 +37,9 @@ afterAll(() => {
 
 describe('packed tarball', () => {
   it('ships only dist/, README and package.json', () => {
-    const files = run('tar', ['-tzf', readdirSync(dir).find((f) => /^pqsimd-.*\.tgz$/.test(f))!]).trim().split('\n');
+    const files = run('tar', ['-tzf', readdirSync(dir).find((f) => /^pqsimd-.*\.tgz$/.test(f))!])
+      .trim()
+      .split('\n');
     expect(files.every((f) => /^package\/(dist\/|prebuilds\/|README\.md$|package\.json$|LICENSE$)/.test(f))).toBe(true);
     expect(files).toContain(`package/prebuilds/${process.platform}-${process.arch}/pqsimd.napi.node`);
     expect(files).toContain('package/dist/index.mjs');
@@ -121,7 +123,9 @@ describe('packed tarball', () => {
   it('has types that resolve for import and require', () => {
     writeFileSync(
       join(dir, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true, target: 'ES2022', skipLibCheck: false, types: [] } }),
+      JSON.stringify({
+        compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true, target: 'ES2022', skipLibCheck: false, types: [] },
+      }),
     );
     writeFileSync(
       join(dir, 'use.mts'),

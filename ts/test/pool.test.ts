@@ -15,12 +15,26 @@ import { VECTORS_DIR, hex } from './vectors-util.js';
 
 const WORKER = pathToFileURL(resolve(__dirname, '../../dist/pool-worker.node.mjs')).href;
 
-interface Item { publicKey: Uint8Array; message: Uint8Array; signature: Uint8Array; context?: Uint8Array }
+interface Item {
+  publicKey: Uint8Array;
+  message: Uint8Array;
+  signature: Uint8Array;
+  context?: Uint8Array;
+}
 type Alg = 'ML-DSA-44' | 'ML-DSA-65' | 'ML-DSA-87' | 'Falcon-512' | 'Falcon-1024' | 'Falcon-Det1024';
 
-interface RefRecord { alg: string; pk: string; msg: string; sig: string; valid: boolean }
+interface RefRecord {
+  alg: string;
+  pk: string;
+  msg: string;
+  sig: string;
+  valid: boolean;
+}
 const REF: RefRecord[] = gunzipSync(readFileSync(join(VECTORS_DIR, 'falcon/reference/falcon-ref.jsonl.gz')))
-  .toString('utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as RefRecord);
+  .toString('utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as RefRecord);
 
 /** n ML-DSA items over 5 keys: valid, mutated, wrong context, in a seeded pattern. */
 function mlDsaItems(alg: 'mlDsa44' | 'mlDsa65' | 'mlDsa87', n: number, label: string): { items: Item[]; expected: boolean[] } {
@@ -131,7 +145,9 @@ describe(`VerifyPool in Node (PQSIMD_TEST_SEED=${SEED})`, { timeout: 60_000 }, (
     await expect(pool.verifyBatch('ML-DSA-44', [ok, { ...ok, message: 'x' } as never])).rejects.toThrow(/items\[1\]\.message: expected a Uint8Array/);
     await expect(pool.verifyBatch('ML-DSA-44', null as never)).rejects.toThrow(TypeError);
     await expect(pool.verifyBatch('Falcon-512', [{ ...ok, context: new Uint8Array(1) }])).rejects.toThrow(TypeError);
-    await expect(pool.verifyBatch('ML-DSA-44', [{ key: lib.mlDsa44.prepare(ok.publicKey), message: ok.message, signature: ok.signature } as never])).rejects.toThrow(/prepared keys cannot be sent to workers/);
+    await expect(
+      pool.verifyBatch('ML-DSA-44', [{ key: lib.mlDsa44.prepare(ok.publicKey), message: ok.message, signature: ok.signature } as never]),
+    ).rejects.toThrow(/prepared keys cannot be sent to workers/);
     await expect(pool.verifyBatch('ML-DSA-50' as never, [ok])).rejects.toThrow(RangeError);
     await expect(pool.verifyBatch(42 as never, [ok])).rejects.toThrow(TypeError);
     expect(pool.workers).toBe(0);

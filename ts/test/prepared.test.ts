@@ -8,9 +8,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBackend, type Backend } from './lib.js';
 import { BACKENDS, VECTORS_DIR, WP_LEVELS, hex, loadWycheproof, schemeKey, type WpVerifyGroup } from './vectors-util.js';
 
-interface RefRecord { alg: 'falcon-512' | 'falcon-1024' | 'falcon-det1024'; pk: string; msg: string; sig: string; valid: boolean }
+interface RefRecord {
+  alg: 'falcon-512' | 'falcon-1024' | 'falcon-det1024';
+  pk: string;
+  msg: string;
+  sig: string;
+  valid: boolean;
+}
 const REF: RefRecord[] = gunzipSync(readFileSync(join(VECTORS_DIR, 'falcon/reference/falcon-ref.jsonl.gz')))
-  .toString('utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as RefRecord);
+  .toString('utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as RefRecord);
 const FALCON_KEY = { 'falcon-512': 'falcon512', 'falcon-1024': 'falcon1024', 'falcon-det1024': 'falconDet1024' } as const;
 
 for (const name of BACKENDS) {
@@ -24,7 +33,8 @@ for (const name of BACKENDS) {
       it(`ML-DSA-${level}: every Wycheproof verify case gives the same verdict prepared`, () => {
         const file = loadWycheproof<WpVerifyGroup>(level, 'verify');
         const m = b[schemeKey(`ML-DSA-${level}`)];
-        let checked = 0, refused = 0;
+        let checked = 0,
+          refused = 0;
         for (const g of file.testGroups) {
           const pk = hex(g.publicKey);
           if (pk.length !== m.lengths.publicKey) {
@@ -50,16 +60,18 @@ for (const name of BACKENDS) {
     }
 
     it('ML-DSA: several prepared keys interleaved on one instance, sizes as documented', () => {
-      for (const [key, size] of [['mlDsa44', 20544], ['mlDsa65', 36928], ['mlDsa87', 65600]] as const) {
+      for (const [key, size] of [
+        ['mlDsa44', 20544],
+        ['mlDsa65', 36928],
+        ['mlDsa87', 65600],
+      ] as const) {
         const m = b[key];
         const msg = new TextEncoder().encode('prepared');
         const keys = [1, 2, 3].map((i) => m.keygen(new Uint8Array(32).fill(i)));
         const sigs = keys.map((k) => m.sign(k.secretKey, msg, { deterministic: true }));
         const vks = keys.map((k) => m.prepare(k.publicKey));
         expect(vks[0]!.byteLength).toBe(size);
-        for (let round = 0; round < 3; round++)
-          for (let i = 0; i < 3; i++)
-            for (let j = 0; j < 3; j++) expect(vks[i]!.verify(msg, sigs[j]!)).toBe(i === j);
+        for (let round = 0; round < 3; round++) for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expect(vks[i]!.verify(msg, sigs[j]!)).toBe(i === j);
         // plain calls in between do not disturb a prepared key
         expect(m.verify(keys[1]!.publicKey, msg, sigs[1]!)).toBe(true);
         expect(vks[0]!.verify(msg, sigs[0]!)).toBe(true);
@@ -70,13 +82,16 @@ for (const name of BACKENDS) {
     });
 
     it(`Falcon: all ${REF.length} reference records give the same verdict prepared`, () => {
-      let prepared = 0, refused = 0;
+      let prepared = 0,
+        refused = 0;
       for (const r of REF) {
         const f = b[FALCON_KEY[r.alg]];
-        const pk = hex(r.pk), msg = hex(r.msg), sig = hex(r.sig);
+        const pk = hex(r.pk);
+        const msg = hex(r.msg);
+        const sig = hex(r.sig);
         const plain = f.verify(pk, msg, sig);
         expect(plain).toBe(r.valid);
-        let vk;
+        let vk: ReturnType<typeof f.prepare>;
         try {
           vk = f.prepare(pk);
         } catch (e) {

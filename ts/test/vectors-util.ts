@@ -16,10 +16,14 @@ export type SchemeKey = 'mlDsa44' | 'mlDsa65' | 'mlDsa87';
 
 export function schemeKey(p: string): SchemeKey {
   switch (p) {
-    case 'ML-DSA-44': return 'mlDsa44';
-    case 'ML-DSA-65': return 'mlDsa65';
-    case 'ML-DSA-87': return 'mlDsa87';
-    default: throw new Error(`unknown parameter set ${JSON.stringify(p)}`);
+    case 'ML-DSA-44':
+      return 'mlDsa44';
+    case 'ML-DSA-65':
+      return 'mlDsa65';
+    case 'ML-DSA-87':
+      return 'mlDsa87';
+    default:
+      throw new Error(`unknown parameter set ${JSON.stringify(p)}`);
   }
 }
 
@@ -42,7 +46,7 @@ export const lc = (s: string): string => s.toLowerCase();
 /** Read a JSON file under vectors/; `rel` may name either `x.json` or `x.json.gz`. */
 export function readVectorJson<T = unknown>(rel: string): T {
   let p = join(VECTORS_DIR, rel);
-  if (!existsSync(p) && !p.endsWith('.gz') && existsSync(p + '.gz')) p += '.gz';
+  if (!existsSync(p) && !p.endsWith('.gz') && existsSync(`${p}.gz`)) p += '.gz';
   if (!existsSync(p)) throw new Error(`missing vector file ${p}`);
   let buf = readFileSync(p);
   if (p.endsWith('.gz')) buf = gunzipSync(buf);
@@ -63,7 +67,12 @@ export function pureMPrime(ctx: Uint8Array, msg: Uint8Array): Uint8Array {
 // ---------------------------------------------------------------------------
 // Minimal DER reader for the two wrappers Wycheproof uses (PKCS#8 seed form and SPKI).
 
-interface Tlv { tag: number; start: number; end: number; next: number }
+interface Tlv {
+  tag: number;
+  start: number;
+  end: number;
+  next: number;
+}
 
 function readTlv(b: Uint8Array, off: number): Tlv {
   if (off + 2 > b.length) throw new Error('DER: truncated');
@@ -125,24 +134,51 @@ export function parseSpki(der: Uint8Array, param: ParamSet): Uint8Array {
 // Wycheproof (schemas: vectors/wycheproof/schemas/mldsa_*.json)
 
 export interface WpVerifyTest {
-  tcId: number; comment: string; msg: string; ctx?: string; sig: string;
-  result: 'valid' | 'invalid' | 'acceptable'; flags: string[];
+  tcId: number;
+  comment: string;
+  msg: string;
+  ctx?: string;
+  sig: string;
+  result: 'valid' | 'invalid' | 'acceptable';
+  flags: string[];
 }
-export interface WpVerifyGroup { type: 'MlDsaVerify'; publicKey: string; publicKeyDer: string; tests: WpVerifyTest[] }
+export interface WpVerifyGroup {
+  type: 'MlDsaVerify';
+  publicKey: string;
+  publicKeyDer: string;
+  tests: WpVerifyTest[];
+}
 
 export interface WpSignTest {
-  tcId: number; comment: string; msg?: string; ctx?: string; rnd?: string; mu?: string; sig: string;
-  result: 'valid' | 'invalid' | 'acceptable'; flags: string[];
+  tcId: number;
+  comment: string;
+  msg?: string;
+  ctx?: string;
+  rnd?: string;
+  mu?: string;
+  sig: string;
+  result: 'valid' | 'invalid' | 'acceptable';
+  flags: string[];
 }
 export interface WpSignSeedGroup {
-  type: 'MlDsaSign'; privateSeed: string; privateKeyPkcs8?: string; publicKey: string | null; tests: WpSignTest[];
+  type: 'MlDsaSign';
+  privateSeed: string;
+  privateKeyPkcs8?: string;
+  publicKey: string | null;
+  tests: WpSignTest[];
 }
 export interface WpSignNoSeedGroup {
-  type: 'MlDsaSign'; privateKey: string; publicKey: string | null; tests: WpSignTest[];
+  type: 'MlDsaSign';
+  privateKey: string;
+  publicKey: string | null;
+  tests: WpSignTest[];
 }
 
 export interface WpFile<G> {
-  algorithm: string; schema: string; numberOfTests: number; testGroups: G[];
+  algorithm: string;
+  schema: string;
+  numberOfTests: number;
+  testGroups: G[];
 }
 
 export type WpKind = 'verify' | 'sign_seed' | 'sign_noseed';
@@ -169,11 +205,23 @@ export function countTests(f: WpFile<{ tests: unknown[] }>): number {
 // ACVP (prompt + expectedResults, joined by tgId/tcId)
 
 export interface AcvpFile<G> {
-  vsId: number; algorithm: string; mode: string; revision: string; testGroups: G[];
+  vsId: number;
+  algorithm: string;
+  mode: string;
+  revision: string;
+  testGroups: G[];
 }
-export interface AcvpGroup<T> { tgId: number; tests: T[]; [k: string]: unknown }
+export interface AcvpGroup<T> {
+  tgId: number;
+  tests: T[];
+  [k: string]: unknown;
+}
 
-export interface AcvpCase<GP, TP, TE> { group: GP; test: TP; expected: TE }
+export interface AcvpCase<GP, TP, TE> {
+  group: GP;
+  test: TP;
+  expected: TE;
+}
 
 /**
  * Loads `<dir>/prompt.json[.gz]` and `<dir>/expectedResults.json[.gz]` and pairs every prompt test
@@ -181,7 +229,9 @@ export interface AcvpCase<GP, TP, TE> { group: GP; test: TP; expected: TE }
  * test has no expected result, or an expected result has no test.
  */
 export function loadAcvp<GP extends AcvpGroup<TP>, TP extends { tcId: number }, TE extends { tcId: number }>(
-  dir: string, mode: string, revision: string,
+  dir: string,
+  mode: string,
+  revision: string,
 ): AcvpCase<GP, TP, TE>[] {
   const prompt = readVectorJson<AcvpFile<GP>>(`acvp/${dir}/prompt.json`);
   const expected = readVectorJson<AcvpFile<AcvpGroup<TE>>>(`acvp/${dir}/expectedResults.json`);

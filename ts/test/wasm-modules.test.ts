@@ -18,7 +18,9 @@ describe('WASM modules', () => {
     for (const core of CORES) {
       it(`${family}-${core}.wasm exports exactly its family's binding entries`, () => {
         const mod = new WebAssembly.Module(readFileSync(wasm(family, core)));
-        const got = WebAssembly.Module.exports(mod).map((e) => e.name).sort();
+        const got = WebAssembly.Module.exports(mod)
+          .map((e) => e.name)
+          .sort();
         const want = ['memory', '__heap_base', 'pq_bind_state_bytes'];
         for (const [name, e] of Object.entries(ENTRIES)) {
           if (e.family !== family) continue;

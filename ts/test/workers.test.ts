@@ -10,7 +10,12 @@ import { availableBackends, loadBackend, mlDsa44, ready } from './lib.js';
 const DIST = pathToFileURL(resolve(__dirname, '../../dist/index.node.mjs')).href;
 const PER_WORKER = Number(process.env.PQSIMD_STRESS ?? 10000);
 
-interface Case { pk: Uint8Array; msg: Uint8Array; sig: Uint8Array; ok: boolean }
+interface Case {
+  pk: Uint8Array;
+  msg: Uint8Array;
+  sig: Uint8Array;
+  ok: boolean;
+}
 
 function cases(): Case[] {
   const out: Case[] = [];

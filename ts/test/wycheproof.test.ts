@@ -3,21 +3,47 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { loadBackend, type Backend } from './lib.js';
 import {
-  BACKENDS, WP_KINDS, WP_LEVELS, countTests, hex, lc, loadWycheproof, parsePkcs8Seed, parseSpki,
-  pureMPrime, schemeKey, toHex, wycheproofFileName,
-  type ParamSet, type WpFile, type WpKind, type WpSignNoSeedGroup, type WpSignSeedGroup, type WpSignTest,
-  type WpVerifyGroup, type WpVerifyTest,
+  BACKENDS,
+  WP_KINDS,
+  WP_LEVELS,
+  countTests,
+  hex,
+  lc,
+  loadWycheproof,
+  parsePkcs8Seed,
+  parseSpki,
+  pureMPrime,
+  schemeKey,
+  toHex,
+  wycheproofFileName,
+  type ParamSet,
+  type WpFile,
+  type WpKind,
+  type WpSignNoSeedGroup,
+  type WpSignSeedGroup,
+  type WpSignTest,
+  type WpVerifyGroup,
+  type WpVerifyTest,
 } from './vectors-util.js';
 
 /** Sum of numberOfTests over the 9 files (vectors/PROVENANCE.md). */
 const EXPECTED_TOTAL = 1138;
 
 type AnyGroup = WpVerifyGroup | WpSignSeedGroup | WpSignNoSeedGroup;
-interface LoadedFile { level: number; kind: WpKind; param: ParamSet; name: string; data: WpFile<AnyGroup> }
+interface LoadedFile {
+  level: number;
+  kind: WpKind;
+  param: ParamSet;
+  name: string;
+  data: WpFile<AnyGroup>;
+}
 
 const FILES: LoadedFile[] = WP_LEVELS.flatMap((level) =>
   WP_KINDS.map((kind) => ({
-    level, kind, param: `ML-DSA-${level}` as ParamSet, name: wycheproofFileName(level, kind),
+    level,
+    kind,
+    param: `ML-DSA-${level}` as ParamSet,
+    name: wycheproofFileName(level, kind),
     data: loadWycheproof<AnyGroup>(level, kind),
   })),
 );
@@ -39,7 +65,9 @@ function runVerify(m: Scheme, param: ParamSet, g: WpVerifyGroup, t: WpVerifyTest
   const ctx = t.ctx !== undefined ? hex(t.ctx) : undefined;
 
   let ok: unknown;
-  expect(() => { ok = m.verify(pk, msg, sig, ctx !== undefined ? { context: ctx } : undefined); }).not.toThrow();
+  expect(() => {
+    ok = m.verify(pk, msg, sig, ctx !== undefined ? { context: ctx } : undefined);
+  }).not.toThrow();
   expect(ok).toBe(expected);
 
   // Same verdict from Verify_internal on M' and on μ, where those can be formed
@@ -119,7 +147,8 @@ function expectSignInvalid(t: WpSignTest): void {
 function runSignSeed(m: Scheme, param: ParamSet, g: WpSignSeedGroup, t: WpSignTest, kpCache: Map<AnyGroup, ReturnType<Scheme['keygen']>>): void {
   if (t.result !== 'valid' && t.result !== 'invalid') throw new Error(`unexpected result ${t.result}`);
   let seed = hex(g.privateSeed);
-  if (g.privateKeyPkcs8) { // absent or "" for the bad-length seeds
+  if (g.privateKeyPkcs8) {
+    // absent or "" for the bad-length seeds
     // PKCS#8 seed form: take the seed from the DER wrapper and check it is the group's seed.
     const fromDer = parsePkcs8Seed(hex(g.privateKeyPkcs8), param);
     expect(toHex(fromDer)).toBe(lc(g.privateSeed));
@@ -137,13 +166,22 @@ function runSignSeed(m: Scheme, param: ParamSet, g: WpSignSeedGroup, t: WpSignTe
 
   expect(seed.length).toBe(m.lengths.seed);
   let kp = kpCache.get(g);
-  if (!kp) { kp = m.keygen(seed); kpCache.set(g, kp); }
+  if (!kp) {
+    kp = m.keygen(seed);
+    kpCache.set(g, kp);
+  }
   expect(toHex(kp.publicKey)).toBe(lc(g.publicKey));
   expect(kp.secretKey.length).toBe(m.lengths.secretKey);
 
-  if (t.result === 'valid') return runValidSign(m, kp.secretKey, kp.publicKey, t);
+  if (t.result === 'valid') {
+    runValidSign(m, kp.secretKey, kp.publicKey, t);
+    return;
+  }
   expectSignInvalid(t);
-  if (t.flags.includes('InvalidContext')) return runInvalidContext(m, kp.secretKey, kp.publicKey, t);
+  if (t.flags.includes('InvalidContext')) {
+    runInvalidContext(m, kp.secretKey, kp.publicKey, t);
+    return;
+  }
   throw new Error(`unhandled invalid sign_seed case: flags ${t.flags.join(',')}`);
 }
 
@@ -153,12 +191,14 @@ function runSignNoSeed(m: Scheme, g: WpSignNoSeedGroup, t: WpSignTest): void {
   if (t.result === 'valid') {
     expect(g.publicKey).not.toBeNull();
     expect(sk.length).toBe(m.lengths.secretKey);
-    return runValidSign(m, sk, hex(g.publicKey!), t);
+    runValidSign(m, sk, hex(g.publicKey!), t);
+    return;
   }
   expectSignInvalid(t);
   if (t.flags.includes('InvalidContext')) {
     expect(g.publicKey).not.toBeNull();
-    return runInvalidContext(m, sk, hex(g.publicKey!), t);
+    runInvalidContext(m, sk, hex(g.publicKey!), t);
+    return;
   }
   if (t.flags.includes('IncorrectPrivateKeyLength') || t.flags.includes('InvalidPrivateKey')) {
     if (t.flags.includes('IncorrectPrivateKeyLength')) expect(sk.length).not.toBe(m.lengths.secretKey);

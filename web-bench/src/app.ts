@@ -2,13 +2,27 @@
 // the table with ratios, the worker pool, the checks, JSON download and Markdown copy.
 import * as pq from 'pqsimd';
 import { measureInterleaved } from '../../bench/index.js';
-import { ALL_ALGS, baselineOf, fmtMicros, fmtRate, fmtRatioX, IMPLS, toMarkdown, type Alg, type BenchOptions, type Check, type FromWorker, type Impl, type PoolPoint, type Report, type Row, type ToWorker, type WorkerEnv } from './shared.js';
+import {
+  ALL_ALGS,
+  baselineOf,
+  fmtMicros,
+  fmtRate,
+  fmtRatioX,
+  IMPLS,
+  toMarkdown,
+  type Alg,
+  type BenchOptions,
+  type FromWorker,
+  type Impl,
+  type Report,
+  type ToWorker,
+} from './shared.js';
 
 // Same probes as the library's (ts/src/backends.ts): i8x16.popcnt (SIMD128), i8x16.relaxed_swizzle.
 const SIMD_PROBE = [0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11];
 const RELAXED_PROBE = [
-  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 43, 1, 41, 0, 253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 253, 128, 2, 11,
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 43, 1, 41, 0, 253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 253, 12, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 253, 128, 2, 11,
 ];
 const COLORS: Record<Impl, string> = { 'wasm-relaxed': '#1565c0', 'wasm-simd': '#42a5f5', 'wasm-scalar': '#90caf9', noble: '#2e7d32', WebCrypto: '#ef6c00' };
 const SVGNS = 'http://www.w3.org/2000/svg';
@@ -47,8 +61,8 @@ function validates(bytes: number[]): boolean {
 async function detect(): Promise<Record<string, string>> {
   const env: Record<string, string> = {};
   const hasWasm = typeof WebAssembly === 'object';
-  env['WebAssembly'] = hasWasm ? 'yes' : 'no';
-  env['SIMD128'] = hasWasm && validates(SIMD_PROBE) ? 'yes' : 'no';
+  env.WebAssembly = hasWasm ? 'yes' : 'no';
+  env.SIMD128 = hasWasm && validates(SIMD_PROBE) ? 'yes' : 'no';
   env['Relaxed SIMD'] = hasWasm && validates(RELAXED_PROBE) ? 'yes' : 'no';
   let sharedMemory = false;
   try {
@@ -56,8 +70,8 @@ async function detect(): Promise<Record<string, string>> {
   } catch {
     /* no threads */
   }
-  env['Threads'] = `${sharedMemory ? 'yes' : 'no'} (SharedArrayBuffer ${typeof SharedArrayBuffer === 'function' ? 'yes' : 'no'}, crossOriginIsolated ${globalThis.crossOriginIsolated ? 'yes' : 'no'}, shared WebAssembly.Memory ${sharedMemory ? 'yes' : 'no'})`;
-  env['Cores'] = String(navigator.hardwareConcurrency ?? 'unknown');
+  env.Threads = `${sharedMemory ? 'yes' : 'no'} (SharedArrayBuffer ${typeof SharedArrayBuffer === 'function' ? 'yes' : 'no'}, crossOriginIsolated ${globalThis.crossOriginIsolated ? 'yes' : 'no'}, shared WebAssembly.Memory ${sharedMemory ? 'yes' : 'no'})`;
+  env.Cores = String(navigator.hardwareConcurrency ?? 'unknown');
   let wc = 'no';
   try {
     await crypto.subtle.generateKey({ name: 'ML-DSA-44' }, false, ['sign', 'verify']);
@@ -97,7 +111,12 @@ function options(): BenchOptions {
     const v = Number(q.get(k));
     return q.has(k) && Number.isFinite(v) && v > 0 ? v : d;
   };
-  const algs = (q.get('algs')?.split(',').map((s) => s.trim()) ?? [...ALL_ALGS]).filter((a): a is Alg => (ALL_ALGS as readonly string[]).includes(a));
+  const algs = (
+    q
+      .get('algs')
+      ?.split(',')
+      .map((s) => s.trim()) ?? [...ALL_ALGS]
+  ).filter((a): a is Alg => (ALL_ALGS as readonly string[]).includes(a));
   return {
     warmupMs: num('warmupMs', quick ? 60 : 500),
     runMs: num('runMs', quick ? 40 : 250),
@@ -117,8 +136,16 @@ function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string,
   return e;
 }
 
-interface Bar { label: string; value: number; color: string; text: string }
-interface BarGroup { label: string; bars: Bar[] }
+interface Bar {
+  label: string;
+  value: number;
+  color: string;
+  text: string;
+}
+interface BarGroup {
+  label: string;
+  bars: Bar[];
+}
 
 function barChart(groups: BarGroup[], unit: string, log = true): SVGSVGElement {
   const values = groups.flatMap((g) => g.bars.map((b) => b.value)).filter((v) => v > 0);
@@ -177,7 +204,9 @@ function renderResults(r: Report): void {
     barChart(
       r.rows.map((row) => ({
         label: row.label,
-        bars: impls.filter((i) => row.cells[i]).map((i) => ({ label: i, value: row.cells[i]!.median, color: COLORS[i], text: `${fmtRate(row.cells[i]!.median)} ${row.unit}` })),
+        bars: impls
+          .filter((i) => row.cells[i])
+          .map((i) => ({ label: i, value: row.cells[i]!.median, color: COLORS[i], text: `${fmtRate(row.cells[i]!.median)} ${row.unit}` })),
       })),
       'ops/s',
     ),
@@ -333,10 +362,20 @@ async function runPool(opts: BenchOptions, report: Report, quick: boolean): Prom
       // warm-up (at least 300 ms): the workers' WASM tiers up (Liftoff, then TurboFan) while they verify
       const res = (
         await measureInterleaved(
-          [{ name: k ? `VerifyPool with ${k} workers` : 'verifyBatch', fn: verify, async: true, opsPerCall: n, check: (v) => (v as boolean[]).join() === want }],
+          [
+            {
+              name: k ? `VerifyPool with ${k} workers` : 'verifyBatch',
+              fn: verify,
+              async: true,
+              opsPerCall: n,
+              check: (v) => (v as boolean[]).join() === want,
+            },
+          ],
           { warmupMs: Math.max(300, opts.warmupMs), runMs: opts.runMs, runs },
         )
-      ).values().next().value!;
+      )
+        .values()
+        .next().value!;
       report.checks.push({ alg: 'ML-DSA-65', impl: k ? `VerifyPool(${k})` : 'verifyBatch', what: `${n} mixed verdicts in order`, ok: true });
       report.pool.push({ workers: k, median: res.median, runs: res.runs, items: n, p50: res.p50, p99: res.p99 });
       prog.value = 0.9 + (0.1 * (k + 1)) / (cores + 1);

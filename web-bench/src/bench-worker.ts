@@ -9,7 +9,13 @@ import { ALL_ALGS, MLDSA_ALGS, type Alg, type BenchOptions, type Check, type Fro
 
 type Backend = Awaited<ReturnType<typeof pq.loadBackend>>;
 type Fn = () => unknown;
-interface Timed { impl: Impl; fn: Fn; async: boolean; opsPerCall: number; expectTrue: boolean }
+interface Timed {
+  impl: Impl;
+  fn: Fn;
+  async: boolean;
+  opsPerCall: number;
+  expectTrue: boolean;
+}
 
 const post = (m: FromWorker) => (globalThis as unknown as { postMessage(m: FromWorker): void }).postMessage(m);
 /** WebCrypto, typed for what the page calls (ML-DSA and the raw-seed format are newer than lib.dom). */
@@ -119,7 +125,7 @@ async function run(o: BenchOptions): Promise<void> {
     const isMl = (MLDSA_ALGS as readonly string[]).includes(alg);
     const web = wc[alg] ? 1 : 0;
     const webSign = wc[alg]?.signKey ? 1 : 0;
-    if (isMl) cells += (names.length + 1 + web) + (names.length + 1 + webSign) + (names.length + 1 + webSign) + names.length;
+    if (isMl) cells += names.length + 1 + web + (names.length + 1 + webSign) + (names.length + 1 + webSign) + names.length;
     else cells += names.length + 1 + names.length;
   }
   if (o.kernels) cells += 4 * names.length;
@@ -159,7 +165,20 @@ async function run(o: BenchOptions): Promise<void> {
       const vk = s.prepare(pk);
       ok = (await probe(alg, name, 'prepared key: valid true', () => vk.verify(msg, sig), true)) && ok;
       ok = (await probe(alg, name, 'prepared key: mutated signature false', () => vk.verify(msg, badSig), false)) && ok;
-      ok = (await probe(alg, name, 'verifyBatch: [valid, mutated]', () => s.verifyBatch([{ publicKey: pk, message: msg, signature: sig }, { publicKey: pk, message: msg, signature: badSig }]).join(), 'true,false')) && ok;
+      ok =
+        (await probe(
+          alg,
+          name,
+          'verifyBatch: [valid, mutated]',
+          () =>
+            s
+              .verifyBatch([
+                { publicKey: pk, message: msg, signature: sig },
+                { publicKey: pk, message: msg, signature: badSig },
+              ])
+              .join(),
+          'true,false',
+        )) && ok;
       if (!ok) bad.add(name);
     }
     {
@@ -198,12 +217,25 @@ async function run(o: BenchOptions): Promise<void> {
     if (isMl) {
       const d = mlData[alg]!;
       const a = { name: alg };
-      const kg: Timed[] = backendsOk.map(([impl, b]) => ({ impl, fn: () => (b[LIB_KEY[alg]] as pq.MlDsa).keygen(d.seed), async: false, opsPerCall: 1, expectTrue: false }));
+      const kg: Timed[] = backendsOk.map(([impl, b]) => ({
+        impl,
+        fn: () => (b[LIB_KEY[alg]] as pq.MlDsa).keygen(d.seed),
+        async: false,
+        opsPerCall: 1,
+        expectTrue: false,
+      }));
       if (good('noble')) kg.push({ impl: 'noble', fn: () => nb.keygen(d.seed), async: false, opsPerCall: 1, expectTrue: false });
-      if (w?.signKey && good('WebCrypto')) kg.push({ impl: 'WebCrypto', fn: () => subtle!.generateKey(a, false, ['sign', 'verify']), async: true, opsPerCall: 1, expectTrue: false });
+      if (w?.signKey && good('WebCrypto'))
+        kg.push({ impl: 'WebCrypto', fn: () => subtle!.generateKey(a, false, ['sign', 'verify']), async: true, opsPerCall: 1, expectTrue: false });
       await timeRow({ label: `${alg} keygen`, group: 'keygen', unit: 'ops/s', cells: {} }, kg, o);
 
-      const sg: Timed[] = backendsOk.map(([impl, b]) => ({ impl, fn: () => (b[LIB_KEY[alg]] as pq.MlDsa).sign(d.sk, msg), async: false, opsPerCall: 1, expectTrue: false }));
+      const sg: Timed[] = backendsOk.map(([impl, b]) => ({
+        impl,
+        fn: () => (b[LIB_KEY[alg]] as pq.MlDsa).sign(d.sk, msg),
+        async: false,
+        opsPerCall: 1,
+        expectTrue: false,
+      }));
       if (good('noble')) sg.push({ impl: 'noble', fn: () => nb.sign(msg, d.sk), async: false, opsPerCall: 1, expectTrue: false });
       if (w?.signKey && good('WebCrypto')) {
         const sk = w.signKey;

@@ -101,14 +101,23 @@ export interface Report {
 export function toMarkdown(r: Report): string {
   const impls = IMPLS.filter((i) => r.rows.some((row) => row.cells[i]));
   const implLabel = (i: string) => (i === 'noble' && r.worker ? `noble ${r.worker.nobleVersion}` : i);
-  const table = rateTable(r.rows, impls, { title: 'Operation', implLabel, rowLabel: (row) => `${row.label} (${row.unit})`, baseline: (row) => baselineOf(row as Row), mark: '×', pad: false });
+  const table = rateTable(r.rows, impls, {
+    title: 'Operation',
+    implLabel,
+    rowLabel: (row) => `${row.label} (${row.unit})`,
+    baseline: (row) => baselineOf(row as Row),
+    mark: '×',
+    pad: false,
+  });
   const latency = latencyTable(r.rows, impls, { title: 'Latency, µs per operation (p50 / p99)', implLabel, pad: false });
   const fails = r.checks.filter((c) => !c.ok);
   const out = [
     `pqsimd web bench, ${r.date}`,
     '',
     `${r.userAgent}`,
-    `${Object.entries(r.env).map(([k, v]) => `${k}: ${v}`).join('; ')}.`,
+    `${Object.entries(r.env)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('; ')}.`,
     `Median of ${r.options.runs} runs of ~${r.options.runMs} ms after a ${r.options.warmupMs} ms warm-up per cell, in a Web Worker; ratios against WebCrypto where it has the operation, else noble, else wasm-scalar. ` +
       `Kernels: one transform of 256 (ML-DSA) or 512 (Falcon-512) coefficients.`,
     '',
@@ -127,12 +136,21 @@ export function toMarkdown(r: Report): string {
       '',
       markdownTable(
         ['Workers', 'verify/s', 'vs 1 worker'],
-        r.pool.map((p) => [p.workers === 0 ? '0 (verifyBatch in the page thread)' : String(p.workers), fmtRate(p.median), one ? fmtRatioX(p.median / one) : '—']),
+        r.pool.map((p) => [
+          p.workers === 0 ? '0 (verifyBatch in the page thread)' : String(p.workers),
+          fmtRate(p.median),
+          one ? fmtRatioX(p.median / one) : '—',
+        ]),
         { pad: false },
       ),
     );
   }
-  out.push('', fails.length ? `**${fails.length} correctness check(s) FAILED**: ${fails.map((f) => `${f.impl} ${f.alg}: ${f.what}`).join('; ')}` : `All ${r.checks.length} correctness checks passed.`);
+  out.push(
+    '',
+    fails.length
+      ? `**${fails.length} correctness check(s) FAILED**: ${fails.map((f) => `${f.impl} ${f.alg}: ${f.what}`).join('; ')}`
+      : `All ${r.checks.length} correctness checks passed.`,
+  );
   if (r.errors.length) out.push(`Errors: ${r.errors.join('; ')}`);
   return out.join('\n');
 }

@@ -11,8 +11,12 @@ export interface VectorSet {
 }
 
 const KEY: Record<string, 'mlDsa44' | 'mlDsa65' | 'mlDsa87' | 'falcon512' | 'falcon1024' | 'falconDet1024'> = {
-  'ML-DSA-44': 'mlDsa44', 'ML-DSA-65': 'mlDsa65', 'ML-DSA-87': 'mlDsa87',
-  'Falcon-512': 'falcon512', 'Falcon-1024': 'falcon1024', 'Falcon-Det1024': 'falconDet1024',
+  'ML-DSA-44': 'mlDsa44',
+  'ML-DSA-65': 'mlDsa65',
+  'ML-DSA-87': 'mlDsa87',
+  'Falcon-512': 'falcon512',
+  'Falcon-1024': 'falcon1024',
+  'Falcon-Det1024': 'falconDet1024',
 };
 
 function hex(s: string): Uint8Array {
@@ -21,10 +25,16 @@ function hex(s: string): Uint8Array {
   for (let i = 0; i < out.length; i++) out[i] = parseInt(s.slice(2 * i, 2 * i + 2), 16);
   return out;
 }
-const ctxOf = (t: object) => { const c = (t as { ctx?: string }).ctx; return c !== undefined ? { context: hex(c) } : {}; };
+const ctxOf = (t: object) => {
+  const c = (t as { ctx?: string }).ctx;
+  return c !== undefined ? { context: hex(c) } : {};
+};
 const toHex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 
-interface BackendResult { cases: number; failures: string[] }
+interface BackendResult {
+  cases: number;
+  failures: string[];
+}
 
 async function main(): Promise<void> {
   const res = await fetch('vectors.json');
@@ -60,11 +70,20 @@ async function main(): Promise<void> {
         ...ctxOf(t),
       }));
       items.forEach((it, i) => {
-        const got = (s.verify as (pk: Uint8Array, m: Uint8Array, sig: Uint8Array, o?: object) => boolean)(it.publicKey, it.message, it.signature, 'context' in it ? { context: it.context } : undefined);
+        const got = (s.verify as (pk: Uint8Array, m: Uint8Array, sig: Uint8Array, o?: object) => boolean)(
+          it.publicKey,
+          it.message,
+          it.signature,
+          'context' in it ? { context: it.context } : undefined,
+        );
         if (got !== cases[i]!.valid) fail(`verify ${alg} case ${i}: got ${got}`);
         if (cases[i]!.valid) {
           const vk = s.prepare(it.publicKey);
-          const ok = (vk.verify as (m: Uint8Array, sig: Uint8Array, o?: object) => boolean)(it.message, it.signature, 'context' in it ? { context: it.context } : undefined);
+          const ok = (vk.verify as (m: Uint8Array, sig: Uint8Array, o?: object) => boolean)(
+            it.message,
+            it.signature,
+            'context' in it ? { context: it.context } : undefined,
+          );
           if (!ok) fail(`prepared verify ${alg} case ${i}`);
         }
         r.cases++;
@@ -88,7 +107,7 @@ async function main(): Promise<void> {
       if (got.join() !== cases.map((t) => t.valid).join()) poolResult.failures.push(`VerifyPool ${alg}`);
       poolResult.cases += cases.length;
     }
-    results['VerifyPool'] = poolResult;
+    results.VerifyPool = poolResult;
   } finally {
     await pool.close();
   }

@@ -2,8 +2,9 @@
  * Algorithm and pre-hash names, and access to the library's schemes: only through the package's
  * public API (ts/src/index.node.ts).
  */
-import * as lib from '../index.node.js';
+import type * as lib from '../index.node.js';
 import type { FalconVerifier, MlDsa, PrehashName } from '../index.node.js';
+import { falcon512, falcon1024, falconDet1024, mlDsa44, mlDsa65, mlDsa87 } from '../index.node.js';
 
 export const ALGS = ['ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87'] as const;
 export type AlgName = (typeof ALGS)[number];
@@ -17,13 +18,26 @@ export type AnyAlg = AlgName | FalconAlg;
 /** What `bench` measures when --alg is not given (noble has no deterministic Falcon). */
 export const BENCH_DEFAULT_ALGS: readonly AnyAlg[] = [...ALGS, 'Falcon-512', 'Falcon-1024'];
 
+/** The schemes on the default backend (facades: they use whatever ready() chose). */
+const DEFAULT_SCHEMES = { mlDsa44, mlDsa65, mlDsa87, falcon512, falcon1024, falconDet1024 } as const;
+
 export function isFalcon(a: AnyAlg): a is FalconAlg {
   return (FALCON_ALGS as readonly string[]).includes(a);
 }
 
 export const PREHASHES: readonly PrehashName[] = [
-  'SHA2-224', 'SHA2-256', 'SHA2-384', 'SHA2-512', 'SHA2-512/224', 'SHA2-512/256',
-  'SHA3-224', 'SHA3-256', 'SHA3-384', 'SHA3-512', 'SHAKE-128', 'SHAKE-256',
+  'SHA2-224',
+  'SHA2-256',
+  'SHA2-384',
+  'SHA2-512',
+  'SHA2-512/224',
+  'SHA2-512/256',
+  'SHA3-224',
+  'SHA3-256',
+  'SHA3-384',
+  'SHA3-512',
+  'SHAKE-128',
+  'SHAKE-256',
 ];
 /** node:crypto name, output length and the last OID byte (2.16.840.1.101.3.4.2.x) of each pre-hash. */
 export const PREHASH_INFO: Record<PrehashName, { node: string; len: number; oid: number }> = {
@@ -58,7 +72,7 @@ export function schemeOf(b: Backend, alg: AlgName): MlDsa {
 
 /** The scheme on the default backend (after ready()). */
 export function defaultScheme(alg: AlgName): MlDsa {
-  return lib[ALG_KEY[alg]];
+  return DEFAULT_SCHEMES[ALG_KEY[alg]];
 }
 
 export function falconOf(b: Backend, alg: FalconAlg): FalconVerifier {
@@ -67,5 +81,5 @@ export function falconOf(b: Backend, alg: FalconAlg): FalconVerifier {
 
 /** The Falcon verifier on the default backend (after ready()). */
 export function defaultFalcon(alg: FalconAlg): FalconVerifier {
-  return lib[FALCON_KEY[alg]];
+  return DEFAULT_SCHEMES[FALCON_KEY[alg]];
 }

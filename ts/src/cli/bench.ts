@@ -160,7 +160,12 @@ async function benchMlDsa(alg: Exclude<AnyAlg, FalconAlg>, backends: Backend[], 
     ops.verify.push({ name: 'noble', fn: () => n.verify(sig, msg, publicKey), check: isTrue });
   }
   const rows: Row[] = [];
-  for (const [op, label, key] of [['keygen', 'keygen', 'keygen'], ['sign', 'sign', 'sign'], ['verify', 'verify', 'verify'], ['verify-prepared', 'verify, prepared key', 'prepared']] as const) {
+  for (const [op, label, key] of [
+    ['keygen', 'keygen', 'keygen'],
+    ['sign', 'sign', 'sign'],
+    ['verify', 'verify', 'verify'],
+    ['verify-prepared', 'verify, prepared key', 'prepared'],
+  ] as const) {
     rows.push(await time({ label: `${alg} ${label}`, alg, op, unit: 'ops/s', cells: {} }, ops[key]));
   }
   return rows;
@@ -191,7 +196,9 @@ async function run(p: Parsed, argv: readonly string[]): Promise<number> {
   const clock: Clock = bestClock(tickCounter());
 
   log(`pqsimd bench: ${machineLine(machine)}`);
-  log(`median of ${runs} run${runs > 1 ? 's' : ''} × ${seconds} s after a warm-up, runs interleaved across implementations; ${msgLen}-byte message, hedged signing${noble ? `; ratios vs @noble/post-quantum ${noble.version}` : ''}`);
+  log(
+    `median of ${runs} run${runs > 1 ? 's' : ''} × ${seconds} s after a warm-up, runs interleaved across implementations; ${msgLen}-byte message, hedged signing${noble ? `; ratios vs @noble/post-quantum ${noble.version}` : ''}`,
+  );
   log('');
 
   const progress = (s: string) => {
@@ -227,8 +234,18 @@ async function run(p: Parsed, argv: readonly string[]): Promise<number> {
     if (noble?.ntt) {
       const nn = noble.ntt;
       const poly = Int32Array.from({ length: 256 }, (_, i) => (i * 7919) % 8380417);
-      ntt.push({ name: 'noble', batch: (n) => { for (let i = 0; i < n; i++) nn.encode(poly); } });
-      inv.push({ name: 'noble', batch: (n) => { for (let i = 0; i < n; i++) nn.decode(poly); } });
+      ntt.push({
+        name: 'noble',
+        batch: (n) => {
+          for (let i = 0; i < n; i++) nn.encode(poly);
+        },
+      });
+      inv.push({
+        name: 'noble',
+        batch: (n) => {
+          for (let i = 0; i < n; i++) nn.decode(poly);
+        },
+      });
     }
     if (ntt.length) {
       rows.push(await time({ label: 'NTT (256 coeffs)', alg: null, op: 'ntt', unit: '/s', cells: {} }, ntt));
@@ -262,7 +279,10 @@ async function run(p: Parsed, argv: readonly string[]): Promise<number> {
   log('');
   const tps = clock.ticksPerSecond;
   const ticks = clock.ticks ? ticksTable(rows, impls, { title: `Operation (median ${clock.source} ticks)`, implLabel }) : '';
-  const ticksNote = clock.ticks && tps ? `Cycle-accurate timer: the addon's \`${clock.source}\` counter at ${(tps / 1e9).toFixed(3)} GHz (measured against performance.now()); ticks per operation include the JS call and, for native backends, the N-API crossing.` : '';
+  const ticksNote =
+    clock.ticks && tps
+      ? `Cycle-accurate timer: the addon's \`${clock.source}\` counter at ${(tps / 1e9).toFixed(3)} GHz (measured against performance.now()); ticks per operation include the JS call and, for native backends, the N-API crossing.`
+      : '';
   if (ticks) {
     log(ticks);
     log(ticksNote);
@@ -270,10 +290,15 @@ async function run(p: Parsed, argv: readonly string[]): Promise<number> {
   }
   let kernelTable = '';
   if (kernelRows.length) {
-    kernelTable = resultTable(kernelRows, names, (m) => {
-      const ns = 1e9 / m.median;
-      return ns.toFixed(ns < 100 ? 1 : 0);
-    }, { title: 'Kernel (ns per call)' });
+    kernelTable = resultTable(
+      kernelRows,
+      names,
+      (m) => {
+        const ns = 1e9 / m.median;
+        return ns.toFixed(ns < 100 ? 1 : 0);
+      },
+      { title: 'Kernel (ns per call)' },
+    );
     log(kernelTable);
     log('');
   }
@@ -286,7 +311,9 @@ async function run(p: Parsed, argv: readonly string[]): Promise<number> {
       `Operations per second, median of ${runs} runs of ~${seconds} s each after a warm-up, the runs of the implementations interleaved. ` +
         `Sign is hedged (random \`rnd\`) over a ${msgLen}-byte message; verify checks one valid signature. ` +
         (algs.some(isFalcon) ? 'Falcon: verify only, of one compressed signature made by noble at setup (keygen and sign are not benchmarked). ' : '') +
-        (noble ? `Ratios in parentheses are relative to [@noble/post-quantum](https://github.com/paulmillr/noble-post-quantum) ${noble.version} (pure JavaScript) on the same machine. ` : '') +
+        (noble
+          ? `Ratios in parentheses are relative to [@noble/post-quantum](https://github.com/paulmillr/noble-post-quantum) ${noble.version} (pure JavaScript) on the same machine. `
+          : '') +
         (withNtt ? 'NTT rows are single ML-DSA polynomial transforms per second (noble: its internal NTT).' : ''),
       '',
       table,
@@ -309,7 +336,7 @@ async function run(p: Parsed, argv: readonly string[]): Promise<number> {
   if (jsonPath) {
     const results = rows.flatMap((r) =>
       Object.entries(r.cells).map(([impl, m]) => {
-        const base = r.cells['noble']?.median;
+        const base = r.cells.noble?.median;
         return {
           alg: r.alg,
           op: r.op,
@@ -327,16 +354,23 @@ async function run(p: Parsed, argv: readonly string[]): Promise<number> {
       machine,
       timer: clock.ticks ? { source: clock.source, ticksPerSecond: tps } : { source: 'performance.now' },
       config: {
-        runs, secondsPerRun: seconds, warmupSeconds: warmupMs / 1000, interleaved: true, messageBytes: msgLen, signing: 'hedged',
+        runs,
+        secondsPerRun: seconds,
+        warmupSeconds: warmupMs / 1000,
+        interleaved: true,
+        messageBytes: msgLen,
+        signing: 'hedged',
         latency: 'p50 / p99: nanoseconds per operation over every call of every run (NTT and kernels: over the runs)',
-        ...(algs.some(isFalcon) ? { falcon: 'verify only: one compressed signature made by noble at setup (or the embedded known-answer signature without noble)' } : {}),
+        ...(algs.some(isFalcon)
+          ? { falcon: 'verify only: one compressed signature made by noble at setup (or the embedded known-answer signature without noble)' }
+          : {}),
       },
       backends: names,
       noble: noble ? { package: '@noble/post-quantum', version: noble.version } : null,
       results,
       kernels: kernelRows.map((r) => ({ kernel: r.label, nsPerCall: Object.fromEntries(Object.entries(r.cells).map(([b, m]) => [b, 1e9 / m.median])) })),
     };
-    writeOutput(jsonPath, 'JSON report', new TextEncoder().encode(JSON.stringify(json, null, 2) + '\n'), 'raw');
+    writeOutput(jsonPath, 'JSON report', new TextEncoder().encode(`${JSON.stringify(json, null, 2)}\n`), 'raw');
     note(`wrote ${jsonPath}`);
   }
   return 0;
@@ -345,8 +379,15 @@ async function run(p: Parsed, argv: readonly string[]): Promise<number> {
 export const bench: Command = {
   name: 'bench',
   options: {
-    alg: 'string', backend: 'string', runs: 'string', seconds: 'string', out: 'string', json: 'string',
-    'no-noble': 'boolean', 'no-ntt': 'boolean', 'no-kernels': 'boolean',
+    alg: 'string',
+    backend: 'string',
+    runs: 'string',
+    seconds: 'string',
+    out: 'string',
+    json: 'string',
+    'no-noble': 'boolean',
+    'no-ntt': 'boolean',
+    'no-kernels': 'boolean',
   },
   help,
   run,

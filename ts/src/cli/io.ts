@@ -16,7 +16,7 @@ export function tryHex(text: string): Uint8Array | null {
 
 export function parseHexArg(name: string, s: string): Uint8Array {
   const b = tryHex(s);
-  if (!b) throw new UsageError(`--${name} must be hex (an even number of hex digits), got '${s.length > 40 ? s.slice(0, 40) + '…' : s}'`);
+  if (!b) throw new UsageError(`--${name} must be hex (an even number of hex digits), got '${s.length > 40 ? `${s.slice(0, 40)}…` : s}'`);
   return b;
 }
 
@@ -64,7 +64,7 @@ export function fileExists(path: string): boolean {
 
 /** Writes `bytes` ('-' = stdout) as hex (with a newline) or raw. */
 export function writeOutput(path: string, what: string, bytes: Uint8Array, format: 'hex' | 'raw', o: WriteOptions = {}): void {
-  const data = format === 'hex' ? Buffer.from(Buffer.from(bytes).toString('hex') + '\n', 'latin1') : Buffer.from(bytes);
+  const data = format === 'hex' ? Buffer.from(`${Buffer.from(bytes).toString('hex')}\n`, 'latin1') : Buffer.from(bytes);
   try {
     if (path === '-') process.stdout.write(data);
     else {
@@ -72,7 +72,8 @@ export function writeOutput(path: string, what: string, bytes: Uint8Array, forma
       if (o.secret) chmodSync(path, 0o600); // also when the file already existed
     }
   } catch (e) {
-    if (o.exclusive && (e as NodeJS.ErrnoException).code === 'EEXIST') throw new InputError(`${what} file '${path}' already exists; not overwriting it (pass --force to replace it)`);
+    if (o.exclusive && (e as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new InputError(`${what} file '${path}' already exists; not overwriting it (pass --force to replace it)`);
     throw new InputError(`cannot write ${what} '${path}': ${(e as Error).message}`);
   }
 }
@@ -95,10 +96,10 @@ export function fromHex(s: string): Uint8Array {
 
 /** A line on stdout (results). */
 export function log(s = ''): void {
-  process.stdout.write(s + '\n');
+  process.stdout.write(`${s}\n`);
 }
 
 /** A line on stderr (notes, progress, errors). */
 export function note(s: string): void {
-  process.stderr.write(s + '\n');
+  process.stderr.write(`${s}\n`);
 }

@@ -59,8 +59,13 @@ export async function loadNoble(): Promise<Noble | null> {
     const c = (await import('@noble/post-quantum/_crystals.js')) as unknown as { genCrystals: GenCrystals };
     // The ML-DSA ring, exactly as noble's ml-dsa.js instantiates it.
     ntt = c.genCrystals({
-      N: 256, Q: 8380417, F: 8347681, ROOT_OF_UNITY: 1753,
-      newPoly: (n: number) => new Int32Array(n), isKyber: false, brvBits: 8,
+      N: 256,
+      Q: 8380417,
+      F: 8347681,
+      ROOT_OF_UNITY: 1753,
+      newPoly: (n: number) => new Int32Array(n),
+      isKyber: false,
+      brvBits: 8,
     }).NTT;
   } catch {
     ntt = undefined;

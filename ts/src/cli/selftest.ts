@@ -26,9 +26,7 @@ noble's for round 3). Exit 0 when all pass, 1 on any mismatch.`;
 /** M' of HashML-DSA (FIPS 204 Algorithm 4), built independently of the library. */
 function prehashMessage(hash: PrehashName, msg: Uint8Array, ctx: Uint8Array): Uint8Array {
   const info = PREHASH_INFO[hash];
-  const h = info.node.startsWith('shake')
-    ? createHash(info.node, { outputLength: info.len })
-    : createHash(info.node);
+  const h = info.node.startsWith('shake') ? createHash(info.node, { outputLength: info.len }) : createHash(info.node);
   const digest = h.update(msg).digest();
   const oid = [0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, info.oid];
   return Uint8Array.from([1, ctx.length, ...ctx, ...oid, ...digest]);

@@ -40,7 +40,17 @@ async function run(p: Parsed): Promise<number> {
 
 export const sign: Command = {
   name: 'sign',
-  options: { alg: 'string', sk: 'string', in: 'string', out: 'string', context: 'string', format: 'string', prehash: 'string', backend: 'string', deterministic: 'boolean' },
+  options: {
+    alg: 'string',
+    sk: 'string',
+    in: 'string',
+    out: 'string',
+    context: 'string',
+    format: 'string',
+    prehash: 'string',
+    backend: 'string',
+    deterministic: 'boolean',
+  },
   help,
   run,
 };

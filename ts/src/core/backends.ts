@@ -25,19 +25,23 @@ export interface FamilyDef<T> {
 }
 
 export const BACKEND_NAMES: readonly BackendName[] = [
-  'native-avx512', 'native-avx2', 'native-neon-sha3', 'native-neon', 'native-portable',
-  'wasm-relaxed', 'wasm-simd', 'wasm-scalar',
+  'native-avx512',
+  'native-avx2',
+  'native-neon-sha3',
+  'native-neon',
+  'native-portable',
+  'wasm-relaxed',
+  'wasm-simd',
+  'wasm-scalar',
 ];
 
 /** Smallest module using a SIMD128 instruction (i8x16.splat + i8x16.popcnt). */
-const SIMD_PROBE = new Uint8Array([
-  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11,
-]);
+const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
 
 /** A module using i8x16.relaxed_swizzle (relaxed SIMD). */
 const RELAXED_PROBE = new Uint8Array([
-  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 43, 1, 41, 0, 253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 253, 128, 2, 11,
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 43, 1, 41, 0, 253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 253, 12, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 253, 128, 2, 11,
 ]);
 
 /**
@@ -57,14 +61,15 @@ interface RegistryState {
 declare const __PQSIMD_VERSION__: string;
 const STATE_KEY = Symbol.for(`pqsimd.registry@${typeof __PQSIMD_VERSION__ === 'string' ? __PQSIMD_VERSION__ : 'dev'}`);
 const G = globalThis as unknown as Record<symbol, RegistryState | undefined>;
-const S: RegistryState = (G[STATE_KEY] ??= {
+G[STATE_KEY] ??= {
   families: new Map(),
   native: new Map(),
   nativeError: null,
   available: undefined,
   current: undefined,
   modules: new Map(),
-});
+};
+const S: RegistryState = G[STATE_KEY];
 
 /** Called by each family module when it is imported. */
 export function registerFamily<T>(def: FamilyDef<T>): void {
@@ -138,7 +143,9 @@ async function loadFamilies(name: BackendName, defs: readonly FamilyDef<unknown>
   }
   const core = name.slice('wasm-'.length) as WasmCoreName;
   const loaded = await Promise.all(defs.map((def) => compile(def, core)));
-  defs.forEach((def, i) => out.set(def.family, def.create(new WasmDriver(loaded[i]!, def.family, def.residentBytes), name)));
+  defs.forEach((def, i) => {
+    out.set(def.family, def.create(new WasmDriver(loaded[i]!, def.family, def.residentBytes), name));
+  });
   return out;
 }
 

@@ -22,17 +22,20 @@ const taByteLength = intrinsicGetter(TypedArrayPrototype, 'byteLength') as (self
 const taByteOffset = intrinsicGetter(TypedArrayPrototype, 'byteOffset') as (self: Uint8Array) => number;
 const taBuffer = intrinsicGetter(TypedArrayPrototype, 'buffer') as (self: Uint8Array) => ArrayBufferLike;
 /** %TypedArray%.prototype.set: with a typed-array source it reads only internal slots. */
-const taSet = FunctionCall.bind(
-  (TypedArrayPrototype as { set: (this: Uint8Array, src: ArrayLike<number>, offset?: number) => void }).set,
-) as (self: Uint8Array, src: Uint8Array, offset: number) => void;
-const taFill = FunctionCall.bind(
-  (TypedArrayPrototype as { fill: (this: Uint8Array, v: number, start?: number, end?: number) => Uint8Array }).fill,
-) as (self: Uint8Array, v: number, start: number, end: number) => Uint8Array;
+const taSet = FunctionCall.bind((TypedArrayPrototype as { set: (this: Uint8Array, src: ArrayLike<number>, offset?: number) => void }).set) as (
+  self: Uint8Array,
+  src: Uint8Array,
+  offset: number,
+) => void;
+const taFill = FunctionCall.bind((TypedArrayPrototype as { fill: (this: Uint8Array, v: number, start?: number, end?: number) => Uint8Array }).fill) as (
+  self: Uint8Array,
+  v: number,
+  start: number,
+  end: number,
+) => Uint8Array;
 const abByteLength = intrinsicGetter(ArrayBuffer.prototype, 'byteLength') as (self: unknown) => number;
 const sabByteLength =
-  typeof SharedArrayBuffer === 'function'
-    ? (intrinsicGetter(SharedArrayBuffer.prototype, 'byteLength') as (self: unknown) => number)
-    : null;
+  typeof SharedArrayBuffer === 'function' ? (intrinsicGetter(SharedArrayBuffer.prototype, 'byteLength') as (self: unknown) => number) : null;
 const dvByteLength = intrinsicGetter(DataView.prototype, 'byteLength') as (self: unknown) => number;
 const isView = ArrayBuffer.isView;
 const isArray = Array.isArray;
@@ -157,11 +160,7 @@ export type OptionKind = 'bytes' | 'boolean';
  * once), unknown keys and values of the wrong type throw TypeError naming them. Byte values are
  * only branded here; their lengths are read by the caller after every option has been read.
  */
-export function readOptions<K extends string>(
-  name: string,
-  v: unknown,
-  kinds: Readonly<Record<K, OptionKind>>,
-): Partial<Record<K, Uint8Array | boolean>> {
+export function readOptions<K extends string>(name: string, v: unknown, kinds: Readonly<Record<K, OptionKind>>): Partial<Record<K, Uint8Array | boolean>> {
   const out: Partial<Record<K, Uint8Array | boolean>> = {};
   if (v === undefined) return out;
   if (v === null || typeof v !== 'object' || isArray(v) || isView(v)) {
@@ -169,7 +168,7 @@ export function readOptions<K extends string>(
   }
   const keys = Object.keys(v);
   for (const key of keys) {
-    if (!Object.prototype.hasOwnProperty.call(kinds, key)) {
+    if (!Object.hasOwn(kinds, key)) {
       const known = Object.keys(kinds);
       throw new TypeError(`${name}: unknown option "${key}"${known.length ? `; expected ${known.join(', ')}` : ' (none are accepted)'}`);
     }

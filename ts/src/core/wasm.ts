@@ -74,9 +74,12 @@ export class WasmDriver implements Driver {
         if (typeof f !== 'function') throw new Error(`pqsimd: the ${this.family} WASM module has no ${sym} (rebuild the package)`);
         return f as T;
       };
-      fns.set(name, e.streamed
-        ? { begin: get<BeginFn>(`pq_bind_${name}_begin`), update: get<UpdateFn>(`pq_bind_${name}_update`), end: get<EndFn>(`pq_bind_${name}`) }
-        : { end: get<EndFn>(`pq_bind_${name}`) });
+      fns.set(
+        name,
+        e.streamed
+          ? { begin: get<BeginFn>(`pq_bind_${name}_begin`), update: get<UpdateFn>(`pq_bind_${name}_update`), end: get<EndFn>(`pq_bind_${name}`) }
+          : { end: get<EndFn>(`pq_bind_${name}`) },
+      );
     }
     const base = align(ex.__heap_base.value as number);
     this.stateBytes = ex.pq_bind_state_bytes();

@@ -11,7 +11,20 @@ import { createMlDsa, type MlDsa, mlDsaBench, mlDsaFacade, type MlDsaName, PREHA
 export { backend, backendInfo, backends, availableBackends, BACKEND_NAMES, ready } from '../core/api.js';
 export { PREHASH_NAMES };
 export type { BackendInfo, BackendName, ReadyOptions } from '../types.js';
-export type { InternalSignOptions, InternalVerifyOptions, KeyPair, MlDsa, MlDsaBatchItem, MlDsaInternal, MlDsaLengths, MlDsaPrehash, PreparedMlDsaKey, PrehashName, SignOptions, VerifyOptions } from './scheme.js';
+export type {
+  InternalSignOptions,
+  InternalVerifyOptions,
+  KeyPair,
+  MlDsa,
+  MlDsaBatchItem,
+  MlDsaInternal,
+  MlDsaLengths,
+  MlDsaPrehash,
+  PreparedMlDsaKey,
+  PrehashName,
+  SignOptions,
+  VerifyOptions,
+} from './scheme.js';
 
 /** The ML-DSA schemes bound to one backend. */
 export interface MlDsaFamily {
@@ -40,8 +53,7 @@ export const ML_DSA_FAMILY: FamilyDef<MlDsaFamily> = Object.freeze({
 });
 registerFamily(ML_DSA_FAMILY);
 
-const facade = (name: MlDsaName, key: 'mlDsa44' | 'mlDsa65' | 'mlDsa87'): MlDsa =>
-  mlDsaFacade(name, () => familyInstance<MlDsaFamily>('mldsa', name)[key]);
+const facade = (name: MlDsaName, key: 'mlDsa44' | 'mlDsa65' | 'mlDsa87'): MlDsa => mlDsaFacade(name, () => familyInstance<MlDsaFamily>('mldsa', name)[key]);
 
 /** ML-DSA-44 (NIST security category 2) on the default backend. */
 export const mlDsa44: MlDsa = facade('ML-DSA-44', 'mlDsa44');

@@ -11,8 +11,18 @@ export type MlDsaName = 'ML-DSA-44' | 'ML-DSA-65' | 'ML-DSA-87';
 
 /** The 12 pre-hash functions of HashML-DSA, spelled as NIST ACVP names them. */
 export type PrehashName =
-  | 'SHA2-224' | 'SHA2-256' | 'SHA2-384' | 'SHA2-512' | 'SHA2-512/224' | 'SHA2-512/256'
-  | 'SHA3-224' | 'SHA3-256' | 'SHA3-384' | 'SHA3-512' | 'SHAKE-128' | 'SHAKE-256';
+  | 'SHA2-224'
+  | 'SHA2-256'
+  | 'SHA2-384'
+  | 'SHA2-512'
+  | 'SHA2-512/224'
+  | 'SHA2-512/256'
+  | 'SHA3-224'
+  | 'SHA3-256'
+  | 'SHA3-384'
+  | 'SHA3-512'
+  | 'SHAKE-128'
+  | 'SHAKE-256';
 
 export interface MlDsaLengths {
   publicKey: number;
@@ -117,16 +127,23 @@ export function mlDsaLengths(name: MlDsaName): MlDsaLengths {
 
 /** ACVP names of the HashML-DSA pre-hash functions, in the C core's id order. */
 export const PREHASH_NAMES: readonly PrehashName[] = Object.freeze([
-  'SHA2-224', 'SHA2-256', 'SHA2-384', 'SHA2-512', 'SHA2-512/224', 'SHA2-512/256',
-  'SHA3-224', 'SHA3-256', 'SHA3-384', 'SHA3-512', 'SHAKE-128', 'SHAKE-256',
+  'SHA2-224',
+  'SHA2-256',
+  'SHA2-384',
+  'SHA2-512',
+  'SHA2-512/224',
+  'SHA2-512/256',
+  'SHA3-224',
+  'SHA3-256',
+  'SHA3-384',
+  'SHA3-512',
+  'SHAKE-128',
+  'SHAKE-256',
 ] as PrehashName[]);
 
 /** How the message becomes μ (native/common/binding/pq_binding.h PQ_MODE_*). */
-const enum Mode {
-  External = 0,
-  Internal = 1,
-  Mu = 2,
-}
+const Mode = { External: 0, Internal: 1, Mu: 2 } as const;
+type Mode = (typeof Mode)[keyof typeof Mode];
 
 /** C results (native/common/mldsa/mldsa.h, binding/pq_binding.h) */
 const ERR_SECRET_KEY = -2;
@@ -275,7 +292,8 @@ export function createMlDsa(name: MlDsaName, driver: Driver): MlDsa {
       exactLength('secretKey', sk, lengths.secretKey, name);
       const pk = new Uint8Array(lengths.publicKey);
       const rc = driver.call('mldsa_public_key', [level], [sk], [pk]);
-      if (rc === ERR_SECRET_KEY) throw new RangeError(`secretKey: malformed ${name} secret key (coefficients out of range, or t0 / tr not those of its s1, s2)`);
+      if (rc === ERR_SECRET_KEY)
+        throw new RangeError(`secretKey: malformed ${name} secret key (coefficients out of range, or t0 / tr not those of its s1, s2)`);
       if (rc !== 0) throw new Error(`pqsimd: ${name} public key failed (code ${rc})`);
       return pk;
     },

@@ -1,0 +1,31 @@
+// What the scripts' page.evaluate() and waitForFunction() callbacks read in the browser page, for
+// the type check of scripts/ (tsconfig.scripts.json). Declarations only: nothing imports this file.
+import type { Report } from '../web-bench/src/shared.ts';
+
+declare global {
+  interface Window {
+    /** scripts/bench-browser/index.html: set once the page's modules have loaded. */
+    pqBenchReady?: boolean;
+    /** scripts/bench-browser/index.html */
+    pqBench: {
+      info(): {
+        availableBackends: string[];
+        userAgent: string;
+        crossOriginIsolated: boolean;
+        isSecureContext: boolean;
+        hardwareConcurrency: number;
+      };
+      /** scripts/bench-browser/core.mjs benchAll(): per algorithm, { info, cells }. */
+      run(data: Record<string, unknown>, opts: { warmupMs: number; runMs: number; runs: number }): Promise<Record<string, unknown>>;
+    };
+    /** web-bench/src/app.ts (for tests and automation). */
+    webBench?: {
+      readonly state: string;
+      readonly status: string;
+      readonly env: Record<string, string>;
+      readonly report: Report | null;
+      readonly errors: string[];
+      markdown(): string;
+    };
+  }
+}
