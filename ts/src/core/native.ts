@@ -42,14 +42,22 @@ function gather(ints: readonly number[], ins: readonly Uint8Array[], message: Ui
  * 1-4% of a prepared verify). */
 function invoke(f: EntryFn, a: unknown[]): number {
   switch (a.length) {
-    case 2: return f(a[0], a[1]);
-    case 3: return f(a[0], a[1], a[2]);
-    case 4: return f(a[0], a[1], a[2], a[3]);
-    case 5: return f(a[0], a[1], a[2], a[3], a[4]);
-    case 6: return f(a[0], a[1], a[2], a[3], a[4], a[5]);
-    case 7: return f(a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
-    case 8: return f(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
-    default: return f(...a);
+    case 2:
+      return f(a[0], a[1]);
+    case 3:
+      return f(a[0], a[1], a[2]);
+    case 4:
+      return f(a[0], a[1], a[2], a[3]);
+    case 5:
+      return f(a[0], a[1], a[2], a[3], a[4]);
+    case 6:
+      return f(a[0], a[1], a[2], a[3], a[4], a[5]);
+    case 7:
+      return f(a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
+    case 8:
+      return f(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
+    default:
+      return f(...a);
   }
 }
 
