@@ -56,7 +56,7 @@ function runMldsaNative(level) {
   for (const op of ['keypair', 'sign', 'verify']) {
     const line = out.split('\n').find((l) => l.trim().startsWith(`${op} percentiles:`));
     if (!line) throw new Error(`no ${op} percentiles in the output of ${binary(level)}`);
-    med[op] = Number(line.split(':')[1].trim().split(/\s+/)[at50]);
+    med[op] = Number((line.split(':')[1] ?? '').trim().split(/\s+/)[at50]);
   }
   return med;
 }
