@@ -4,7 +4,7 @@
 # each runs twice: optimized, and with AddressSanitizer + UBSan; then with the
 # AVX2 kernels, cross-compiled for AArch64 under qemu (portable and NEON), and
 # as WASI programs. Then the constant-time check (native/test/ct_mldsa.c) under
-# valgrind (x86-64 only: valgrind does not run under qemu-user).
+# valgrind and MemorySanitizer (x86-64 only: neither runs under qemu-user).
 set -euo pipefail
 shopt -s nullglob
 cd "$(dirname "$0")/.."
@@ -92,28 +92,62 @@ for t in native/test/test_*.c; do
   run "[wasm-relaxed]" node --experimental-wasm-relaxed-simd scripts/run-wasi.mjs "$OUT/$name-relaxed.wasm"
 done
 
-# Constant-time check of keygen/sign: secrets marked undefined for valgrind memcheck.
-"$CC" "${CFLAGS[@]}" -O2 -g -DPQ_CT_TESTING native/test/ct_mldsa.c "${SRC[@]}" -o "$OUT/ct_mldsa"
-if command -v valgrind >/dev/null 2>&1; then
-  if valgrind -q --error-exitcode=3 "$OUT/ct_mldsa" >"$OUT/ct_mldsa.log" 2>&1; then
-    run "[valgrind-ct]" cat "$OUT/ct_mldsa.log"
+# Constant-time check of keygen/sign (native/test/ct_mldsa.c): secrets marked undefined, and every
+# branch or memory index that depends on them reported, for each x86-64 core: portable and AVX2
+# under valgrind memcheck, and all three (AVX-512 included, which valgrind cannot execute) under
+# clang's MemorySanitizer. Each checker must also flag the deliberate leak of `ct_mldsa control`.
+ct_check() { # label "valgrind"|"msan" binary
+  local label=$1 tool=$2 bin=$3 log="$OUT/$(basename "$3").log" found
+  if [ "$tool" = valgrind ]; then
+    valgrind --error-exitcode=3 "$bin" >"$log" 2>&1 || true
+    found=$(sed -n 's/.*ERROR SUMMARY: \([0-9]*\) errors.*/\1/p' "$log" | tail -n 1)
+    valgrind --error-exitcode=3 "$bin" control >"$log.control" 2>&1 || true
+    control=$(sed -n 's/.*ERROR SUMMARY: \([0-9]*\) errors.*/\1/p' "$log.control" | tail -n 1)
   else
-    cat "$OUT/ct_mldsa.log" | head -40
-    echo "[valgrind-ct] secret-dependent branch or index found (see above)"
-    fail=$((fail + 1))
+    MSAN_OPTIONS=halt_on_error=0 "$bin" >"$log" 2>&1 || true
+    found=$(grep -c 'WARNING: MemorySanitizer' "$log" || true)
+    MSAN_OPTIONS=halt_on_error=0 "$bin" control >"$log.control" 2>&1 || true
+    control=$(grep -c 'WARNING: MemorySanitizer' "$log.control" || true)
   fi
+  echo "$label secret-dependent branches/loads found: ${found:-?} (the deliberate control: ${control:-?}, must be >= 2)"
+  if [ "${found:-1}" != 0 ] || ! grep -q 'ct-mldsa: [0-9]* passed, 0 failed' "$log"; then
+    head -40 "$log"
+    echo "$label FAILED (see above)"
+    fail=$((fail + 1))
+  elif [ "${control:-0}" -lt 2 ]; then
+    echo "$label FAILED: the checker did not report the deliberate leak"
+    fail=$((fail + 1))
+  else
+    run "$label" grep 'ct-mldsa:' "$log"
+  fi
+}
+if command -v valgrind >/dev/null 2>&1; then
+  "$CC" "${CFLAGS[@]}" -O2 -g -DPQ_CT_TESTING native/test/ct_mldsa.c "${SRC[@]}" -o "$OUT/ct_mldsa"
+  ct_check "[valgrind-ct portable]" valgrind "$OUT/ct_mldsa"
   if grep -qw avx2 /proc/cpuinfo; then
     "$CC" "${CFLAGS[@]}" -O2 -g -mavx2 -mbmi -mbmi2 -DPQ_TARGET_X86_AVX2 -DPQ_CT_TESTING native/test/ct_mldsa.c "${SRC[@]}" native/x86_64/*.c -o "$OUT/ct_mldsa_avx2"
-    if valgrind -q --error-exitcode=3 "$OUT/ct_mldsa_avx2" >"$OUT/ct_mldsa_avx2.log" 2>&1; then
-      run "[valgrind-ct avx2]" cat "$OUT/ct_mldsa_avx2.log"
-    else
-      head -40 "$OUT/ct_mldsa_avx2.log"
-      echo "[valgrind-ct avx2] secret-dependent branch or index found (see above)"
-      fail=$((fail + 1))
-    fi
+    ct_check "[valgrind-ct avx2]" valgrind "$OUT/ct_mldsa_avx2"
   fi
 else
-  echo "[valgrind-ct] skipped: valgrind not installed"
+  echo "[valgrind-ct] valgrind missing (bash scripts/setup.sh installs it)"
+  fail=$((fail + 1))
+fi
+if ls /usr/lib/llvm-19/lib/clang/19/lib/linux/libclang_rt.msan-x86_64.a >/dev/null 2>&1; then
+  MSAN=(clang-19 -std=c11 -O1 -g -fsanitize=memory -fno-sanitize-memory-param-retval -fsanitize-recover=memory
+    -DPQ_CT_TESTING -DPQ_CT_MSAN -Inative/common)
+  "${MSAN[@]}" native/test/ct_mldsa.c "${SRC[@]}" -o "$OUT/ct_mldsa_msan"
+  ct_check "[msan-ct portable]" msan "$OUT/ct_mldsa_msan"
+  if grep -qw avx2 /proc/cpuinfo; then
+    "${MSAN[@]}" -mavx2 -mbmi -mbmi2 -DPQ_TARGET_X86_AVX2 native/test/ct_mldsa.c "${SRC[@]}" native/x86_64/*.c -o "$OUT/ct_mldsa_msan_avx2"
+    ct_check "[msan-ct avx2]" msan "$OUT/ct_mldsa_msan_avx2"
+  fi
+  if grep -qw avx512vl /proc/cpuinfo; then
+    "${MSAN[@]}" -mavx2 -mbmi -mbmi2 -mavx512f -mavx512vl -DPQ_TARGET_X86_AVX2 native/test/ct_mldsa.c "${SRC[@]}" native/x86_64/*.c -o "$OUT/ct_mldsa_msan_avx512"
+    ct_check "[msan-ct avx512]" msan "$OUT/ct_mldsa_msan_avx512"
+  fi
+else
+  echo "[msan-ct] clang's MemorySanitizer runtime missing (libclang-rt-19-dev; bash scripts/setup.sh installs it)"
+  fail=$((fail + 1))
 fi
 echo "c-core: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
