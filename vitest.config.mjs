@@ -9,6 +9,6 @@ export default defineConfig({
     pool: 'forks',
     // Node 20 runs relaxed SIMD only behind this flag: with it, every suite that
     // loops over availableBackends() also covers the wasm-relaxed build.
-    execArgv: ['--experimental-wasm-relaxed-simd'],
+    execArgv: ['--experimental-wasm-relaxed-simd', '--expose-gc'],
   },
 });

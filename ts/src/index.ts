@@ -42,6 +42,6 @@ export async function loadBackend(name: BackendName): Promise<LoadedBackend> {
     falcon512: f.falcon512,
     falcon1024: f.falcon1024,
     falconDet1024: f.falconDet1024,
-    kernels: kernels(m.bench, f.bench),
+    kernels: kernels(m.bench, f.bench, () => m.memoryBytes() + f.memoryBytes()),
   });
 }

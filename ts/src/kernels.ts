@@ -19,6 +19,9 @@ export type KernelName = (typeof KERNEL_NAMES)[number];
 export const FIRST_FALCON_KERNEL = 7;
 
 export interface Kernels {
+  /** Bytes of WASM linear memory the backend's instances hold (0 on the native addon): constant,
+   * whatever the inputs (the drivers never grow memory after instantiation). */
+  wasmMemoryBytes(): number;
   /** Runs one kernel `iterations` times inside the backend on fixed data (benchmark hook). */
   run(name: KernelName, iterations: number): void;
   /** Runs the forward NTT `iterations` times inside the backend. */
@@ -28,7 +31,11 @@ export interface Kernels {
 }
 
 /** Kernels over the families' bench hooks (a family that is not loaded has none). */
-export function kernels(mldsa: ((id: number, n: number) => number) | undefined, falcon: ((id: number, n: number) => number) | undefined): Kernels {
+export function kernels(
+  mldsa: ((id: number, n: number) => number) | undefined,
+  falcon: ((id: number, n: number) => number) | undefined,
+  memory: () => number = () => 0,
+): Kernels {
   const run = (id: number, iterations: number): void => {
     const f = id < FIRST_FALCON_KERNEL ? mldsa : falcon;
     if (!f) throw new Error(`pqsimd: kernel "${KERNEL_NAMES[id]}" needs the ${id < FIRST_FALCON_KERNEL ? 'ML-DSA' : 'Falcon'} family`);
@@ -42,5 +49,6 @@ export function kernels(mldsa: ((id: number, n: number) => number) | undefined, 
     },
     nttLoop: (iterations: number) => run(0, iterations),
     invnttLoop: (iterations: number) => run(1, iterations),
+    wasmMemoryBytes: memory,
   });
 }

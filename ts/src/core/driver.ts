@@ -14,4 +14,6 @@ export interface Driver {
   /** Says that `blob` is owned by the library and never changes (a prepared key), so a driver may
    * keep it resident between calls instead of copying it each time. */
   adopt(blob: Uint8Array): void;
+  /** Bytes of WASM linear memory this driver's instance holds (0 for the native addon). */
+  memoryBytes(): number;
 }

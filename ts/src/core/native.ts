@@ -70,6 +70,7 @@ export function nativeDriver(core: AddonCore): Driver {
     call: (entry, ints, ins, outs) => invoke(core[entry], gather(ints, ins, null, outs)),
     stream: (entry, ints, ins, message, outs) => invoke(core[entry], gather(ints, ins, message, outs)),
     adopt: () => {},
+    memoryBytes: () => 0,
   };
 }
 

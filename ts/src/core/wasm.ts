@@ -100,6 +100,10 @@ export class WasmDriver implements Driver {
     this.resident = null;
   }
 
+  memoryBytes(): number {
+    return this.u8.byteLength;
+  }
+
   adopt(blob: Uint8Array): void {
     this.adopted.add(blob);
   }

@@ -18,6 +18,8 @@ export interface FalconFamily {
   readonly falcon1024: FalconVerifier;
   readonly falconDet1024: FalconVerifier;
   bench(id: number, iterations: number): number;
+  /** Bytes of WASM linear memory behind these schemes (0 on the native addon). */
+  memoryBytes(): number;
 }
 
 /** @internal The family's registration (root loadBackend uses it). */
@@ -35,6 +37,7 @@ export const FALCON_FAMILY: FamilyDef<FalconFamily> = Object.freeze({
       falcon1024: createFalcon('Falcon-1024', driver),
       falconDet1024: createFalcon('Falcon-Det1024', driver),
       bench: (id: number, iterations: number) => falconBench(driver, id, iterations),
+      memoryBytes: () => driver.memoryBytes(),
     }),
 });
 registerFamily(FALCON_FAMILY);

@@ -32,6 +32,8 @@ export interface MlDsaFamily {
   readonly mlDsa65: MlDsa;
   readonly mlDsa87: MlDsa;
   bench(id: number, iterations: number): number;
+  /** Bytes of WASM linear memory behind these schemes (0 on the native addon). */
+  memoryBytes(): number;
 }
 
 /** @internal The family's registration (root loadBackend uses it). */
@@ -49,6 +51,7 @@ export const ML_DSA_FAMILY: FamilyDef<MlDsaFamily> = Object.freeze({
       mlDsa65: createMlDsa('ML-DSA-65', driver),
       mlDsa87: createMlDsa('ML-DSA-87', driver),
       bench: (id: number, iterations: number) => mlDsaBench(driver, id, iterations),
+      memoryBytes: () => driver.memoryBytes(),
     }),
 });
 registerFamily(ML_DSA_FAMILY);
