@@ -236,3 +236,89 @@ describe('options and batches', () => {
     }
   });
 });
+
+describe('inputs that change during the call, edge sizes (every backend)', () => {
+  it('a SharedArrayBuffer mutated by another worker during the calls: verify answers true/false, never throws; restored bytes verify', async () => {
+    const { Worker } = await import('node:worker_threads');
+    for (const [name, be] of fx.backends) {
+      const shared = new Uint8Array(new SharedArrayBuffer(fx.sig.length + fx.msg.length + fx.pk.length));
+      const sig = shared.subarray(0, fx.sig.length);
+      const msg = shared.subarray(fx.sig.length, fx.sig.length + fx.msg.length);
+      const pk = shared.subarray(fx.sig.length + fx.msg.length);
+      sig.set(fx.sig);
+      msg.set(fx.msg);
+      pk.set(fx.pk);
+      const stop = new Int32Array(new SharedArrayBuffer(4));
+      const w = new Worker(
+        `const { workerData: { buf, stop } } = require('node:worker_threads');
+         const u = new Uint8Array(buf), s = new Int32Array(stop);
+         let i = 0;
+         while (Atomics.load(s, 0) === 0) { u[(i * 7919) % u.length] ^= 1 << (i & 7); i++; }`,
+        { eval: true, workerData: { buf: shared.buffer, stop: stop.buffer } },
+      );
+      await new Promise((r) => setTimeout(r, 20));
+      const seen = new Set<string>();
+      for (let i = 0; i < 300; i++) {
+        seen.add(outcome(() => be.mlDsa44.verify(pk, msg, sig)));
+        seen.add(outcome(() => be.mlDsa44.prepare(fx.pk).verify(msg, sig)));
+        seen.add(outcome(() => be.falcon512.verify(fx.fpk, msg, fx.fsig)));
+      }
+      Atomics.store(stop, 0, 1);
+      await w.terminate();
+      for (const o of seen) expect(['value:true', 'value:false'], `${name}: ${o}`).toContain(o);
+      sig.set(fx.sig);
+      msg.set(fx.msg);
+      pk.set(fx.pk);
+      expect(be.mlDsa44.verify(pk, msg, sig), name).toBe(true);
+    }
+  }, 120_000);
+
+  it('a buffer detached by a re-entrant callback (an options getter) mid-call', () => {
+    for (const [name, be] of fx.backends) {
+      const msg = new Uint8Array(fx.msg);
+      const detachMsg = {
+        get context() {
+          structuredClone(msg.buffer, { transfer: [msg.buffer] });
+          return fx.ctx;
+        },
+      };
+      expect(be.mlDsa44.verify(fx.pk, msg, fx.sigCtx, detachMsg), name).toBe(false);
+      const msg2 = new Uint8Array(fx.msg);
+      const detach2 = {
+        deterministic: true,
+        get context() {
+          structuredClone(msg2.buffer, { transfer: [msg2.buffer] });
+          return fx.ctx;
+        },
+      };
+      expect(() => be.mlDsa44.sign(fx.sk, msg2, detach2), name).toThrow(/^message: the Uint8Array cannot be read/);
+      // and the next call gives the known answer
+      expect(be.mlDsa44.verify(fx.pk, fx.msg, fx.sigCtx, { context: fx.ctx }), name).toBe(true);
+    }
+  });
+
+  it('contexts of 255 and 256 bytes', () => {
+    for (const [name, be] of fx.backends) {
+      const c255 = new Uint8Array(255).fill(1);
+      const c256 = new Uint8Array(256).fill(1);
+      const s = be.mlDsa44.sign(fx.sk, fx.msg, { deterministic: true, context: c255 });
+      expect(be.mlDsa44.verify(fx.pk, fx.msg, s, { context: c255 }), name).toBe(true);
+      expect(be.mlDsa44.verify(fx.pk, fx.msg, s, { context: c256 }), name).toBe(false);
+      expect(() => be.mlDsa44.sign(fx.sk, fx.msg, { context: c256 }), name).toThrow(/^options\.context: at most 255 bytes, got 256/);
+      expect(be.mlDsa44.prepare(fx.pk).verify(fx.msg, s, { context: c256 }), name).toBe(false);
+    }
+  });
+
+  it('messages of 0 bytes and 100 MB sign and verify the same on every backend', () => {
+    const big = new Uint8Array(100 * 1024 * 1024);
+    for (let i = 0; i < big.length; i += 4096) big[i] = i & 255;
+    const ref = fx.backends.get(BACKENDS[0]!)!;
+    const sigs = [ref.mlDsa44.sign(fx.sk, new Uint8Array(0), { deterministic: true }), ref.mlDsa44.sign(fx.sk, big, { deterministic: true })];
+    for (const [name, be] of fx.backends) {
+      expect(Buffer.from(be.mlDsa44.sign(fx.sk, new Uint8Array(0), { deterministic: true })).equals(Buffer.from(sigs[0]!)), name).toBe(true);
+      expect(be.mlDsa44.verify(fx.pk, new Uint8Array(0), sigs[0]!), name).toBe(true);
+      expect(be.mlDsa44.verify(fx.pk, big, sigs[1]!), name).toBe(true);
+      expect(be.mlDsa44.verify(fx.pk, big.subarray(1), sigs[1]!), name).toBe(false);
+    }
+  }, 300_000);
+});
