@@ -163,4 +163,10 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   { name: 'ArrayBuffer', expect: 'type', make: (d) => new Uint8Array(d).buffer },
   { name: 'string', expect: 'type', make: () => 'abcd' },
   { name: 'null', expect: 'type', make: () => null },
+  { name: 'number', expect: 'type', make: (d) => d.length },
+  { name: 'bigint', expect: 'type', make: () => 5n },
+  { name: 'boolean', expect: 'type', make: () => true },
+  { name: 'symbol', expect: 'type', make: () => Symbol('bytes') },
+  { name: 'function', expect: 'type', make: (d) => () => d },
+  { name: 'Map', expect: 'type', make: (d) => new Map(d.entries()) },
 ];
