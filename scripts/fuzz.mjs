@@ -137,9 +137,10 @@ function buildsOf(h) {
 
 /** Builds every selected harness (sanitized fuzz binaries, and unless skipped the coverage ones). */
 async function build(withCov) {
-  const kinds = [['san', SAN_OBJ, SAN]];
-  if (withCov) kinds.push(['cov', COV, ['-fsanitize=fuzzer', ...COV]]);
-  for (const [kind, objFlags, linkFlags] of kinds) {
+  /** @type {{ kind: string, objFlags: string[], linkFlags: string[] }[]} */
+  const kinds = [{ kind: 'san', objFlags: SAN_OBJ, linkFlags: SAN }];
+  if (withCov) kinds.push({ kind: 'cov', objFlags: COV, linkFlags: ['-fsanitize=fuzzer', ...COV] });
+  for (const { kind, objFlags, linkFlags } of kinds) {
     const obj = join(OUT, 'obj', kind);
     const cores = {
       portable: await core(join(obj, 'portable'), COMMON, objFlags),
@@ -177,9 +178,9 @@ function parseLog(text) {
   const covs = [...text.matchAll(/ cov: (\d+)/g)].map((m) => Number(m[1]));
   const inited = num(/INITED cov: (\d+)/);
   return {
-    execs: num(/stat::number_of_executed_units: (\d+)/),
-    execPerSec: num(/stat::average_exec_per_sec: (\d+)/),
-    newUnits: num(/stat::new_units_added: (\d+)/),
+    execs: num(/stat::number_of_executed_units:\s+(\d+)/),
+    execPerSec: num(/stat::average_exec_per_sec:\s+(\d+)/),
+    newUnits: num(/stat::new_units_added:\s+(\d+)/),
     covStart: inited,
     covEnd: covs.length ? covs[covs.length - 1] : null,
   };
@@ -195,15 +196,7 @@ function runOne(h, b, secs, workDir) {
   mkdirSync(workDir, { recursive: true });
   const before = new Set(readdirSync(art));
   const dirs = [workDir, join(OUT, 'corpus', h), join('fuzz/regressions', h)].filter((d) => existsSync(d));
-  const args = [
-    ...dirs,
-    `-max_total_time=${secs}`,
-    '-print_final_stats=1',
-    '-max_len=16384',
-    '-timeout=20',
-    '-rss_limit_mb=3072',
-    `-artifact_prefix=${art}/`,
-  ];
+  const args = [...dirs, `-max_total_time=${secs}`, '-print_final_stats=1', '-max_len=16384', '-timeout=20', '-rss_limit_mb=3072', `-artifact_prefix=${art}/`];
   const log = join(logDir, `${h}-${b}.log`);
   const t0 = Date.now();
   return new Promise((resolve) => {
@@ -244,11 +237,9 @@ function coverage(h, dirs) {
   execFileSync('llvm-profdata-19', ['merge', '-sparse', ...raws, '-o', prof]);
   const files = [...FAMILY[h].flatMap(cfiles), ...X86];
   const [first, ...rest] = bins;
-  const report = execFileSync(
-    'llvm-cov-19',
-    ['report', first, ...rest.flatMap((o) => ['-object', o]), `-instr-profile=${prof}`, ...files],
-    { encoding: 'utf8' },
-  );
+  const report = execFileSync('llvm-cov-19', ['report', first, ...rest.flatMap((o) => ['-object', o]), `-instr-profile=${prof}`, ...files], {
+    encoding: 'utf8',
+  });
   writeFileSync(join(OUT, 'cov', `${h}.txt`), report);
   const total = report.split('\n').find((l) => l.startsWith('TOTAL'));
   // TOTAL regions missed cover% functions missed exec% lines missed cover% [branches ...]
@@ -278,14 +269,14 @@ for (const h of selected) {
 }
 
 const pad = (s, n) => String(s ?? '?').padEnd(n);
-console.log(`\n${pad('harness-build', 28)}${pad('execs', 11)}${pad('exec/s', 9)}${pad('cov', 14)}${pad('new units', 11)}findings`);
+console.log(`\n${pad('harness-build', 32)}${pad('execs', 11)}${pad('exec/s', 9)}${pad('cov', 14)}${pad('new units', 11)}findings`);
 let bad = 0;
 for (const r of results) {
   const cov = `${r.covStart}->${r.covEnd}`;
   const crashed = r.code !== 0 || r.found.length > 0;
   if (crashed) bad++;
   const findings = crashed ? `${r.found.join(' ') || `exit ${r.code}`} (log ${r.log})` : '0';
-  console.log(`${pad(`${r.h}-${r.b}`, 28)}${pad(r.execs, 11)}${pad(r.execPerSec, 9)}${pad(cov, 14)}${pad(r.newUnits, 11)}${findings}`);
+  console.log(`${pad(`${r.h}-${r.b}`, 32)}${pad(r.execs, 11)}${pad(r.execPerSec, 9)}${pad(cov, 14)}${pad(r.newUnits, 11)}${findings}`);
 }
 if (!opt.short && !opt['no-cov']) {
   console.log('\nline coverage of the family C files (mldsa/*.c or falcon/*.c, and native/x86_64/*.c), corpus replayed:');
