@@ -25,6 +25,7 @@ declare -A NEED=(
   [qemu-aarch64]=qemu-user # runs the arm64 C tests and an arm64 Node
   [chromium]=chromium      # the browser tests (playwright-core drives Debian's Chromium)
   [python3]=python3        # scripts/check-generated.mjs reruns the table generators (scripts/gen-*.py)
+  [llvm-cov-19]=llvm-19    # npm run fuzz: llvm-cov-19 / llvm-profdata-19 line coverage of the corpus
 )
 missing=()
 for cmd in "${!NEED[@]}"; do
@@ -33,11 +34,10 @@ done
 # wasi-libc + compiler-rt for wasm32: the C tests also run as WASI programs
 [ -f /usr/include/wasm32-wasi/stdio.h ] || missing+=(wasi-libc)
 ls /usr/lib/llvm-19/lib/clang/19/lib/wasi/libclang_rt.builtins-wasm32.a >/dev/null 2>&1 || missing+=(libclang-rt-19-dev-wasm32)
-# clang's sanitizer runtimes for x86-64: MemorySanitizer (the constant-time check of the AVX-512
-# core, which valgrind cannot run) and libFuzzer
-if [ "$(uname -m)" = x86_64 ]; then
-  ls /usr/lib/llvm-19/lib/clang/19/lib/linux/libclang_rt.msan-x86_64.a >/dev/null 2>&1 || missing+=(libclang-rt-19-dev)
-fi
+# clang-19's runtimes (libclang-rt-19-dev): libFuzzer with ASan/UBSan for the fuzz harnesses
+# (scripts/fuzz.mjs), and MemorySanitizer for the constant-time check of the AVX-512 core
+# (which valgrind cannot run)
+ls /usr/lib/llvm-19/lib/clang/19/lib/linux/libclang_rt.fuzzer-*.a >/dev/null 2>&1 || missing+=(libclang-rt-19-dev)
 # the arm64 C library headers for the cross compiler
 [ -f /usr/aarch64-linux-gnu/include/stdio.h ] || missing+=(libc6-dev-arm64-cross)
 # AddressSanitizer runtime for the C tests
