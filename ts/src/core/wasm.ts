@@ -172,7 +172,7 @@ export class WasmDriver implements Driver {
         }
       }
       const rc = fn.end(this.stateAt, this.intsAt, this.inAt, this.outAt);
-      for (let i = 0; i < outs.length; i++) copyInto(outs[i]!, viewOf(u8, outAt[i]! - 0, byteLength(outs[i]!)), 0);
+      for (let i = 0; i < outs.length; i++) copyInto(outs[i]!, viewOf(u8, outAt[i]!, byteLength(outs[i]!)), 0);
       return rc;
     } catch (e) {
       this.instantiate(); // a trap leaves the instance in an unknown state: start a new one
