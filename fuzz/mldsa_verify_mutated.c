@@ -18,7 +18,7 @@ static void init(void) {
   if (done) return;
   done = 1;
   for (int i = 0; i < 3; i++) {
-    uint8_t seed[32], rnd[32] = {0}, mu[64];
+    uint8_t seed[32], rnd[32] = {0};
     for (int j = 0; j < 32; j++) seed[j] = (uint8_t)(j * 7 + i);
     FUZZ_CHECK(pq_mldsa_keygen((unsigned)LEVELS[i], seed, pk[i], sk[i]) == 0, "keygen");
     pq_bind_state st;
@@ -31,7 +31,6 @@ static void init(void) {
     const int32_t la[1] = {LEVELS[i]};
     const pq_buf pin[1] = {{pk[i], P->pk_bytes}}, pout[1] = {{prep[i], sizeof prep[i]}};
     FUZZ_CHECK(pq_bind_mldsa_prepare(0, la, pin, pout) == 0, "prepare");
-    (void)mu;
   }
 }
 

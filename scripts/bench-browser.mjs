@@ -24,16 +24,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pageDir = join(root, 'scripts', 'bench-browser');
 const RELAXED_FLAG = '--experimental-wasm-relaxed-simd';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// the same flags as the web-bench page and the browser tests (scripts/web-bench.mjs)
+const { CHROMIUM_ARGS } = await import(pathToFileURL(join(root, 'scripts/web-bench.mjs')).href);
 // 'prepared': the page's fastest backend through a public key prepared once (MlDsa.prepare).
 const COLUMNS = ['wasm-relaxed', 'wasm-simd', 'wasm-scalar', 'prepared', 'WebCrypto', 'noble'];
 

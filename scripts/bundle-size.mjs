@@ -8,7 +8,7 @@
 // bundle-size.test.ts runs it). Run 'node scripts/build.mjs' first.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { dirname, extname, join, relative } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -191,4 +191,3 @@ if (opts.check) {
   for (const r of bad) console.error(`bundle-size: the verify-only ML-DSA-65 app built with ${r.bundler} downloads ${r.total} B (> ${LIMIT})`);
   if (bad.length) process.exit(1);
 }
-void relative;

@@ -4,7 +4,7 @@
  */
 import type * as lib from '../index.node.js';
 import type { FalconVerifier, MlDsa, PrehashName } from '../index.node.js';
-import { falcon512, falcon1024, falconDet1024, mlDsa44, mlDsa65, mlDsa87 } from '../index.node.js';
+import { falcon512, falcon1024, falconDet1024, mlDsa44, mlDsa65, mlDsa87, PREHASH_NAMES } from '../index.node.js';
 
 export const ALGS = ['ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87'] as const;
 export type AlgName = (typeof ALGS)[number];
@@ -25,20 +25,8 @@ export function isFalcon(a: AnyAlg): a is FalconAlg {
   return (FALCON_ALGS as readonly string[]).includes(a);
 }
 
-export const PREHASHES: readonly PrehashName[] = [
-  'SHA2-224',
-  'SHA2-256',
-  'SHA2-384',
-  'SHA2-512',
-  'SHA2-512/224',
-  'SHA2-512/256',
-  'SHA3-224',
-  'SHA3-256',
-  'SHA3-384',
-  'SHA3-512',
-  'SHAKE-128',
-  'SHAKE-256',
-];
+/** The library's own list (ACVP names, in the C core's id order). */
+export const PREHASHES: readonly PrehashName[] = PREHASH_NAMES;
 /** node:crypto name, output length and the last OID byte (2.16.840.1.101.3.4.2.x) of each pre-hash. */
 export const PREHASH_INFO: Record<PrehashName, { node: string; len: number; oid: number }> = {
   'SHA2-256': { node: 'sha256', len: 32, oid: 0x01 },

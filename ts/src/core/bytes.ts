@@ -64,28 +64,11 @@ export function isBytes(v: unknown): v is Uint8Array {
   return typeof v === 'object' && v !== null && taTag(v) === 'Uint8Array';
 }
 
-function isArrayBuffer(v: object): boolean {
+/** True when the intrinsic getter `get` accepts `v` (it throws for objects without its slot). */
+function hasSlot(get: ((self: unknown) => number) | null, v: object): boolean {
+  if (!get) return false;
   try {
-    abByteLength(v);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function isSharedArrayBuffer(v: object): boolean {
-  if (!sabByteLength) return false;
-  try {
-    sabByteLength(v);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function isDataView(v: object): boolean {
-  try {
-    dvByteLength(v);
+    get(v);
     return true;
   } catch {
     return false;
@@ -103,10 +86,10 @@ export function describe(v: unknown): string {
   if (typeof v !== 'object') return article(typeof v);
   const tag = taTag(v);
   if (tag !== undefined) return article(tag);
-  if (isView(v)) return isDataView(v) ? 'a DataView' : 'a view';
+  if (isView(v)) return hasSlot(dvByteLength, v) ? 'a DataView' : 'a view';
   if (isArray(v)) return 'an Array';
-  if (isArrayBuffer(v)) return 'an ArrayBuffer';
-  if (isSharedArrayBuffer(v)) return 'a SharedArrayBuffer';
+  if (hasSlot(abByteLength, v)) return 'an ArrayBuffer';
+  if (hasSlot(sabByteLength, v)) return 'a SharedArrayBuffer';
   return 'an object';
 }
 
@@ -152,6 +135,9 @@ export function bytesOrNull(name: string, v: unknown): Uint8Array | null {
   return usable(v) ? v : null;
 }
 
+/** What readOptions returns for omitted options (shared: callers only read it). */
+const NO_OPTIONS: Readonly<Partial<Record<string, Uint8Array | boolean>>> = Object.freeze({});
+
 /** The kind of each option: checked once, as it is read. */
 export type OptionKind = 'bytes' | 'boolean';
 
@@ -160,9 +146,13 @@ export type OptionKind = 'bytes' | 'boolean';
  * once), unknown keys and values of the wrong type throw TypeError naming them. Byte values are
  * only branded here; their lengths are read by the caller after every option has been read.
  */
-export function readOptions<K extends string>(name: string, v: unknown, kinds: Readonly<Record<K, OptionKind>>): Partial<Record<K, Uint8Array | boolean>> {
+export function readOptions<K extends string>(
+  name: string,
+  v: unknown,
+  kinds: Readonly<Record<K, OptionKind>>,
+): Readonly<Partial<Record<K, Uint8Array | boolean>>> {
+  if (v === undefined) return NO_OPTIONS;
   const out: Partial<Record<K, Uint8Array | boolean>> = {};
-  if (v === undefined) return out;
   if (v === null || typeof v !== 'object' || isArray(v) || isView(v)) {
     throw new TypeError(`${name}: expected an options object, got ${describe(v)}`);
   }
