@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The binding, from its one declaration (native/common/binding/pq_binding.h):
 //   node scripts/gen-binding.mjs            writes ts/src/gen/binding.ts and ts/src/gen/params.ts
-//   node scripts/gen-binding.mjs --check    fails when they are not what the C says (npm test runs it)
+//   (scripts/check-generated.mjs, run by npm test, compares the committed files with outputs())
 //   node scripts/gen-binding.mjs --exports FAMILY   prints the WASM linker's --export flags of a family
 // params.ts comes from the C parameter definitions themselves (scripts/gen/params.c, compiled
 // with the host C compiler), so sizes are written once, in C.
@@ -87,20 +87,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const names = wasmExports(family);
     if (names.length === 1) throw new Error(`gen-binding: no entries for family "${family}"`);
     console.log(names.map((n) => `-Wl,--export=${n}`).join(' '));
-  } else if (arg === '--check') {
-    const stale = [];
-    for (const [file, text] of Object.entries(outputs())) {
-      let have = '';
-      try {
-        have = readFileSync(join(root, file), 'utf8');
-      } catch {}
-      if (have !== text) stale.push(file);
-    }
-    if (stale.length) {
-      console.error(`gen-binding: out of date: ${stale.join(', ')} (run node scripts/gen-binding.mjs)`);
-      process.exit(1);
-    }
-    console.log('gen-binding: ts/src/gen is up to date');
   } else {
     mkdirSync(join(root, 'ts/src/gen'), { recursive: true });
     for (const [file, text] of Object.entries(outputs())) writeFileSync(join(root, file), text);
