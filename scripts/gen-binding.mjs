@@ -18,8 +18,8 @@ export function bindingEntries() {
   const h = readFileSync(join(root, 'native/common/binding/pq_binding.h'), 'utf8');
   const table = h.slice(h.indexOf('#define PQ_BINDING(X)'), h.indexOf('/* ML-DSA message modes'));
   const entries = [];
-  for (const m of table.matchAll(/\bX\((\w+), (\w+), (\d+), (\d+), (\d+), ([01])\)/g)) {
-    entries.push({ family: m[1], name: m[2], nint: Number(m[3]), nin: Number(m[4]), nout: Number(m[5]), streamed: m[6] === '1' });
+  for (const m of table.matchAll(/\bX\((\w+), (\w+), (\d+), (\d+), (\d+), ([012])\)/g)) {
+    entries.push({ family: m[1], name: m[2], nint: Number(m[3]), nin: Number(m[4]), nout: Number(m[5]), streamed: Number(m[6]) });
   }
   if (entries.length === 0) throw new Error('gen-binding: no entries found in pq_binding.h');
   return entries;
@@ -43,7 +43,7 @@ function bindingTs() {
   const families = [...new Set(entries.map((e) => e.family))];
   let s = HEADER;
   s +=
-    '\n/** Every entry point of the C core a binding calls: int arguments, input and output buffers, and\n * whether a message is streamed through it (begin / update* / end). */\n';
+    '\n/** Every entry point of the C core a binding calls: int arguments, input and output buffers, and\n * how a message goes through it: 0 none, 1 streamed in (begin / update* / end), 2 transformed\n * (streamed in, and an output of the same length streamed out: the stream ciphers and AEADs). */\n';
   s += 'export const ENTRIES = {\n';
   for (const e of entries) {
     s += `  ${e.name}: { family: '${e.family}', nint: ${e.nint}, nin: ${e.nin}, nout: ${e.nout}, streamed: ${e.streamed} },\n`;

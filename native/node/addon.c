@@ -7,12 +7,17 @@
  *             portable: { isa, mldsa_keygen(...), mldsa_verify(...), ... }, avx2: {...}, ...,
  *             ticks(): bigint, ticksSource: 'rdtsc' | 'cntvct_el0' (benchmarks only) }
  *
- * Every entry function takes (a_0 .. a_nint-1, in_0 .. in_nin-1, [message], out_0 .. out_nout-1)
- * and returns the C result (int32): int32 numbers and Uint8Arrays, checked here
- * (TypeError otherwise, naming the position). Buffers are read in place (no
- * copy), except those on a SharedArrayBuffer, which are copied once first so
- * the C core never sees them change mid-call (messages are only hashed, each
- * byte read once, and stay in place). Outputs are written in place.
+ * Every entry function takes (a_0 .. a_nint-1, in_0 .. in_nin-1, [message, [message out]],
+ * out_0 .. out_nout-1) and returns the C result (int32): int32 numbers and Uint8Arrays,
+ * checked here (TypeError otherwise, naming the position). A streamed entry (kind 1) reads a
+ * message; a transform entry (kind 2, the stream ciphers and AEADs) also writes a message
+ * output of the same length, which may be the message itself (in place). Buffers are read in
+ * place (no copy), except those on a SharedArrayBuffer, which are copied once first so
+ * the C core never sees them change mid-call (kind-1 messages are only hashed, each
+ * byte read once, and stay in place), and a transform message that partly overlaps its
+ * output, copied first so the core always sees either in == out or disjoint buffers.
+ * Outputs are written in place; only a transform's message output may be on a
+ * SharedArrayBuffer (the TS layer decides what may be visible there).
  *
  * No global mutable state: the ISA tables are const and each function gets its
  * entry through its data pointer, so the addon runs in several worker_threads. */
@@ -55,7 +60,8 @@ PQ_BINDING(PQ_CHECK)
 
 typedef struct {
   void (*begin)(pq_bind_state *, const int32_t *, const pq_buf *);
-  void (*update)(pq_bind_state *, const uint8_t *, size_t);
+  void (*update)(pq_bind_state *, const uint8_t *, size_t);                  /* kind 1 */
+  void (*transform)(pq_bind_state *, const uint8_t *, uint8_t *, size_t);    /* kind 2 */
   int32_t (*end)(pq_bind_state *, const int32_t *, const pq_buf *, const pq_buf *);
   unsigned index; /* into ENTRY_INFO */
 } entry_fns;
@@ -149,12 +155,12 @@ static napi_value call_entry(napi_env env, napi_callback_info info) {
   }
   const entry_fns *fn = (const entry_fns *)data;
   const entry_info *e = &ENTRY_INFO[fn->index];
-  const size_t want = (size_t)e->nint + e->nin + e->streamed + e->nout;
+  const size_t want = (size_t)e->nint + e->nin + e->streamed + e->nout; /* kind 2: message and its output */
   if (argc < want) return type_error(env, e->name, (unsigned)argc, "missing argument");
 
   int32_t a[PQ_MAX_INT] = {0};
-  pq_buf in[PQ_MAX_BUF] = {{0}}, out[PQ_MAX_BUF] = {{0}}, msg = {(uint8_t *)EMPTY, 0};
-  bool shared[PQ_MAX_BUF] = {0}, sh = false;
+  pq_buf in[PQ_MAX_BUF] = {{0}}, out[PQ_MAX_BUF] = {{0}}, msg = {(uint8_t *)EMPTY, 0}, mout = {0};
+  bool shared[PQ_MAX_BUF] = {0}, sh = false, msg_shared = false;
   unsigned pos = 0;
   for (unsigned i = 0; i < e->nint; i++, pos++)
     if (napi_get_value_int32(env, argv[pos], &a[i]) != napi_ok)
@@ -164,9 +170,19 @@ static napi_value call_entry(napi_env env, napi_callback_info info) {
     if (why) return type_error(env, e->name, pos, why);
   }
   if (e->streamed) {
-    const char *why = get_bytes(env, argv[pos], &msg, &sh);
+    const char *why = get_bytes(env, argv[pos], &msg, &msg_shared);
     if (why) return type_error(env, e->name, pos, why);
     pos++;
+  }
+  if (e->streamed == 2) {
+    const char *why = get_bytes(env, argv[pos], &mout, &sh);
+    if (why) return type_error(env, e->name, pos, why);
+    if (mout.n != msg.n) return type_error(env, e->name, pos, "the message output must have the message's length");
+    pos++;
+    /* the core handles in == out or disjoint buffers; copy a partly overlapping message */
+    if (msg.n && msg.p != mout.p && msg.p < mout.p + mout.n && mout.p < msg.p + msg.n) msg_shared = true;
+  } else {
+    msg_shared = false; /* kind 1: hashed once, in place */
   }
   for (unsigned i = 0; i < e->nout; i++, pos++) {
     const char *why = get_bytes(env, argv[pos], &out[i], &sh);
@@ -178,6 +194,7 @@ static napi_value call_entry(napi_env env, napi_callback_info info) {
   size_t copy_len = 0;
   for (unsigned i = 0; i < e->nin; i++)
     if (shared[i]) copy_len += in[i].n;
+  if (msg_shared) copy_len += msg.n;
   uint8_t *copy = NULL;
   if (copy_len) {
     copy = (uint8_t *)malloc(copy_len);
@@ -192,12 +209,19 @@ static napi_value call_entry(napi_env env, napi_callback_info info) {
         in[i].p = copy + at;
         at += in[i].n;
       }
+    if (msg_shared) {
+      memcpy(copy + at, msg.p, msg.n);
+      msg.p = copy + at;
+    }
   }
 
   pq_bind_state st;
   if (e->streamed) {
     fn->begin(&st, a, in);
-    fn->update(&st, msg.p, msg.n);
+    if (e->streamed == 2)
+      fn->transform(&st, msg.p, mout.p, msg.n);
+    else
+      fn->update(&st, msg.p, msg.n);
   }
   const int32_t rc = fn->end(&st, a, in, out);
 

@@ -25,7 +25,7 @@ describe('WASM modules', () => {
         for (const [name, e] of Object.entries(ENTRIES)) {
           if (e.family !== family) continue;
           want.push(`pq_bind_${name}`);
-          if (e.streamed) want.push(`pq_bind_${name}_begin`, `pq_bind_${name}_update`);
+          if (e.streamed !== 0) want.push(`pq_bind_${name}_begin`, `pq_bind_${name}_update`);
         }
         expect(got).toEqual(want.sort());
         expect(WebAssembly.Module.imports(mod)).toEqual([]);

@@ -99,6 +99,10 @@ PQ_API uint32_t pq_bind_state_bytes(void);
   PQ_API void pq_bind_##name##_begin(pq_bind_state *st, const int32_t *a, const pq_buf *in);    \
   PQ_API void pq_bind_##name##_update(pq_bind_state *st, const uint8_t *p, size_t n);           \
   PQ_BIND_DECLARE_0(name)
+#define PQ_BIND_DECLARE_2(name)                                                           \
+  PQ_API void pq_bind_##name##_begin(pq_bind_state *st, const int32_t *a, const pq_buf *in);    \
+  PQ_API void pq_bind_##name##_update(pq_bind_state *st, const uint8_t *src, uint8_t *dst, size_t n); \
+  PQ_BIND_DECLARE_0(name)
 PQ_BINDING(PQ_BIND_DECLARE)
 
 #endif

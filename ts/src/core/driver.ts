@@ -11,6 +11,18 @@ export interface Driver {
   call(entry: EntryName, ints: readonly number[], ins: readonly Uint8Array[], outs: readonly Uint8Array[]): number;
   /** Runs a streamed entry: begin(ints, ins), the message in pieces, end(ints, ins, outs). */
   stream(entry: EntryName, ints: readonly number[], ins: readonly Uint8Array[], message: Uint8Array, outs: readonly Uint8Array[]): number;
+  /** Runs a transform entry (kind 2: the stream ciphers and AEADs): begin(ints, ins), `message` in
+   * pieces with each piece's output written to the same place in `messageOut` (same length as
+   * `message`; it may be `message` itself for in-place work, but must not partly overlap it), then
+   * end(ints, ins, outs). */
+  transform(
+    entry: EntryName,
+    ints: readonly number[],
+    ins: readonly Uint8Array[],
+    message: Uint8Array,
+    messageOut: Uint8Array,
+    outs: readonly Uint8Array[],
+  ): number;
   /** Says that `blob` is owned by the library and never changes (a prepared key), so a driver may
    * keep it resident between calls instead of copying it each time. */
   adopt(blob: Uint8Array): void;

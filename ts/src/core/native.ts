@@ -28,12 +28,19 @@ export interface TickCounter {
   source: string;
 }
 
-/** The addon's positional arguments: ints, inputs, [message], outputs. */
-function gather(ints: readonly number[], ins: readonly Uint8Array[], message: Uint8Array | null, outs: readonly Uint8Array[]): unknown[] {
+/** The addon's positional arguments: ints, inputs, [message, [message output]], outputs. */
+function gather(
+  ints: readonly number[],
+  ins: readonly Uint8Array[],
+  message: Uint8Array | null,
+  outs: readonly Uint8Array[],
+  messageOut: Uint8Array | null = null,
+): unknown[] {
   const a: unknown[] = [];
   for (let i = 0; i < ints.length; i++) a.push(ints[i]);
   for (let i = 0; i < ins.length; i++) a.push(ins[i]);
   if (message !== null) a.push(message);
+  if (messageOut !== null) a.push(messageOut);
   for (let i = 0; i < outs.length; i++) a.push(outs[i]);
   return a;
 }
@@ -69,6 +76,7 @@ export function nativeDriver(core: AddonCore): Driver {
   return {
     call: (entry, ints, ins, outs) => invoke(core[entry], gather(ints, ins, null, outs)),
     stream: (entry, ints, ins, message, outs) => invoke(core[entry], gather(ints, ins, message, outs)),
+    transform: (entry, ints, ins, message, messageOut, outs) => invoke(core[entry], gather(ints, ins, message, outs, messageOut)),
     adopt: () => {},
     memoryBytes: () => 0,
   };

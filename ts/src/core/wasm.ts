@@ -7,7 +7,9 @@
  * Each call copies every input once into the arena (by its real byte length, read with the
  * intrinsic getter, bounds-checked against the arena), lets the C core write outputs into the
  * arena, copies them out, and zeroes everything it used (state, arena, message window). A
- * message of any length streams through the 64 KiB window. A library-owned, immutable blob (a
+ * message of any length streams through the 64 KiB window; a transform entry (stream ciphers,
+ * AEADs) works on each piece in place there, and the piece's output is copied out to the same
+ * offset of the caller's message output. A library-owned, immutable blob (a
  * prepared key, see Driver.adopt) may stay in the resident region between calls. If the
  * instance traps, it is replaced before the error is rethrown, so the next call works. A call
  * can never start while another is in flight on the same instance (it throws instead).
@@ -24,9 +26,11 @@ const align = (n: number): number => (n + 63) & ~63;
 type EndFn = (st: number, a: number, inp: number, out: number) => number;
 type BeginFn = (st: number, a: number, inp: number) => void;
 type UpdateFn = (st: number, p: number, n: number) => void;
+type TransformFn = (st: number, src: number, dst: number, n: number) => void;
 interface EntryFns {
   begin?: BeginFn;
   update?: UpdateFn;
+  transform?: TransformFn;
   end: EndFn;
 }
 
@@ -74,12 +78,10 @@ export class WasmDriver implements Driver {
         if (typeof f !== 'function') throw new Error(`pqsimd: the ${this.family} WASM module has no ${sym} (rebuild the package)`);
         return f as T;
       };
-      fns.set(
-        name,
-        e.streamed
-          ? { begin: get<BeginFn>(`pq_bind_${name}_begin`), update: get<UpdateFn>(`pq_bind_${name}_update`), end: get<EndFn>(`pq_bind_${name}`) }
-          : { end: get<EndFn>(`pq_bind_${name}`) },
-      );
+      const end = get<EndFn>(`pq_bind_${name}`);
+      if (e.streamed === 0) fns.set(name, { end });
+      else if (e.streamed === 1) fns.set(name, { begin: get<BeginFn>(`pq_bind_${name}_begin`), update: get<UpdateFn>(`pq_bind_${name}_update`), end });
+      else fns.set(name, { begin: get<BeginFn>(`pq_bind_${name}_begin`), transform: get<TransformFn>(`pq_bind_${name}_update`), end });
     }
     const base = align(ex.__heap_base.value as number);
     this.stateBytes = ex.pq_bind_state_bytes();
@@ -116,11 +118,33 @@ export class WasmDriver implements Driver {
     return this.run(entry, ints, ins, message, outs);
   }
 
-  private run(entry: EntryName, ints: readonly number[], ins: readonly Uint8Array[], message: Uint8Array | null, outs: readonly Uint8Array[]): number {
+  transform(
+    entry: EntryName,
+    ints: readonly number[],
+    ins: readonly Uint8Array[],
+    message: Uint8Array,
+    messageOut: Uint8Array,
+    outs: readonly Uint8Array[],
+  ): number {
+    return this.run(entry, ints, ins, message, outs, messageOut);
+  }
+
+  private run(
+    entry: EntryName,
+    ints: readonly number[],
+    ins: readonly Uint8Array[],
+    message: Uint8Array | null,
+    outs: readonly Uint8Array[],
+    messageOut: Uint8Array | null = null,
+  ): number {
     const fn = this.fns.get(entry);
     const decl = ENTRIES[entry];
-    if (!fn || ints.length !== decl.nint || ins.length !== decl.nin || outs.length !== decl.nout || (message !== null) !== decl.streamed) {
+    const kind = message === null ? 0 : messageOut === null ? 1 : 2;
+    if (!fn || ints.length !== decl.nint || ins.length !== decl.nin || outs.length !== decl.nout || kind !== decl.streamed) {
       throw new Error(`pqsimd: internal error: bad call of ${entry}`);
+    }
+    if (messageOut !== null && byteLength(messageOut) !== byteLength(message!)) {
+      throw new Error(`pqsimd: internal error: ${entry}: the message output must have the message's length`);
     }
     if (this.busy) {
       throw new Error(`pqsimd: ${entry} was called while another call on the same WASM instance was in flight (a re-entrant call); nothing was computed`);
@@ -168,7 +192,12 @@ export class WasmDriver implements Driver {
           const n = Math.min(CHUNK, len - off);
           copyInto(u8, viewOf(message, off, n), this.windowAt);
           windowUsed = Math.max(windowUsed, n);
-          fn.update!(this.stateAt, this.windowAt, n);
+          if (messageOut === null) {
+            fn.update!(this.stateAt, this.windowAt, n);
+          } else {
+            fn.transform!(this.stateAt, this.windowAt, this.windowAt, n);
+            copyInto(messageOut, viewOf(u8, this.windowAt, n), off);
+          }
         }
       }
       const rc = fn.end(this.stateAt, this.intsAt, this.inAt, this.outAt);

@@ -2,20 +2,21 @@
 // definitions. Do not edit: change the C and run `node scripts/gen-binding.mjs`.
 
 /** Every entry point of the C core a binding calls: int arguments, input and output buffers, and
- * whether a message is streamed through it (begin / update* / end). */
+ * how a message goes through it: 0 none, 1 streamed in (begin / update* / end), 2 transformed
+ * (streamed in, and an output of the same length streamed out: the stream ciphers and AEADs). */
 export const ENTRIES = {
-  mldsa_keygen: { family: 'mldsa', nint: 1, nin: 1, nout: 2, streamed: false },
-  mldsa_sign: { family: 'mldsa', nint: 3, nin: 3, nout: 1, streamed: true },
-  mldsa_verify: { family: 'mldsa', nint: 3, nin: 3, nout: 0, streamed: true },
-  mldsa_mu: { family: 'mldsa', nint: 3, nin: 2, nout: 1, streamed: true },
-  mldsa_public_key: { family: 'mldsa', nint: 1, nin: 1, nout: 1, streamed: false },
-  mldsa_prepare: { family: 'mldsa', nint: 1, nin: 1, nout: 1, streamed: false },
-  mldsa_verify_prepared: { family: 'mldsa', nint: 3, nin: 3, nout: 0, streamed: true },
-  mldsa_bench: { family: 'mldsa', nint: 2, nin: 0, nout: 0, streamed: false },
-  falcon_verify: { family: 'falcon', nint: 1, nin: 2, nout: 0, streamed: true },
-  falcon_prepare: { family: 'falcon', nint: 1, nin: 1, nout: 1, streamed: false },
-  falcon_verify_prepared: { family: 'falcon', nint: 1, nin: 2, nout: 0, streamed: true },
-  falcon_bench: { family: 'falcon', nint: 2, nin: 0, nout: 0, streamed: false },
+  mldsa_keygen: { family: 'mldsa', nint: 1, nin: 1, nout: 2, streamed: 0 },
+  mldsa_sign: { family: 'mldsa', nint: 3, nin: 3, nout: 1, streamed: 1 },
+  mldsa_verify: { family: 'mldsa', nint: 3, nin: 3, nout: 0, streamed: 1 },
+  mldsa_mu: { family: 'mldsa', nint: 3, nin: 2, nout: 1, streamed: 1 },
+  mldsa_public_key: { family: 'mldsa', nint: 1, nin: 1, nout: 1, streamed: 0 },
+  mldsa_prepare: { family: 'mldsa', nint: 1, nin: 1, nout: 1, streamed: 0 },
+  mldsa_verify_prepared: { family: 'mldsa', nint: 3, nin: 3, nout: 0, streamed: 1 },
+  mldsa_bench: { family: 'mldsa', nint: 2, nin: 0, nout: 0, streamed: 0 },
+  falcon_verify: { family: 'falcon', nint: 1, nin: 2, nout: 0, streamed: 1 },
+  falcon_prepare: { family: 'falcon', nint: 1, nin: 1, nout: 1, streamed: 0 },
+  falcon_verify_prepared: { family: 'falcon', nint: 1, nin: 2, nout: 0, streamed: 1 },
+  falcon_bench: { family: 'falcon', nint: 2, nin: 0, nout: 0, streamed: 0 },
 } as const;
 
 export type EntryName = keyof typeof ENTRIES;
