@@ -2,8 +2,8 @@
  * aead/kernels_aead.h) against the portable reference pq_ref_*: every nblocks 0..40 with random
  * states and counters up to the precondition's edge (s[12] + nblocks = 2^32), random runs up to
  * 1 MiB, in == out, in == NULL, every output and input misalignment 0..63, bytes after the run
- * untouched; and each single kernel of the target (pq_chacha20_way / pq_salsa20_way: 1-, 2-, 3-,
- * 4-, 8-, 16-way where the build has it) the same way. scripts/test-c.sh runs it in every build
+ * untouched (which runs every kernel of the target and every split of a run among them), and the
+ * target's PQ_CHACHA20_WAYS. scripts/test-c.sh runs it in every build
  * (portable, AVX2, AVX-512, NEON under qemu, WASM scalar / SIMD / relaxed): in the portable ones
  * it checks the reference against the known answers only. */
 #include <stdlib.h>
@@ -12,12 +12,10 @@
 #include "test_util.h"
 
 typedef void (*blocks_fn)(uint32_t s[16], uint8_t *out, const uint8_t *in, size_t nblocks);
-typedef int (*way_fn)(int ways, uint32_t s[16], uint8_t *out, const uint8_t *in, size_t nblocks);
 
 typedef struct {
   const char *name;
   blocks_fn kernel, ref;
-  way_fn way; /* NULL in a build without SIMD kernels */
   unsigned cw; /* the counter word */
 } cipher;
 
@@ -31,8 +29,7 @@ static void rnd_state(uint32_t s[16]) {
 
 /* One run of nblocks at the given misalignments (mode 0: in separate, 1: in == out, 2: in == NULL)
  * through `run` (the kernel or one way), compared with the reference; -> 1 if equal. */
-static int check_run(const cipher *c, const uint32_t s0[16], size_t nblocks, unsigned oo, unsigned io, int mode,
-                     int ways) {
+static int check_run(const cipher *c, const uint32_t s0[16], size_t nblocks, unsigned oo, unsigned io, int mode) {
   const size_t n = 64 * nblocks;
   uint8_t *in = buf_in + io, *out = buf_out + oo, *ref = buf_ref + oo;
   rnd_bytes(buf_in, n + 64 + GUARD);
@@ -48,11 +45,7 @@ static int check_run(const cipher *c, const uint32_t s0[16], size_t nblocks, uns
   const uint8_t *kin = mode == 0 ? in : mode == 1 ? out : NULL;
   const uint8_t *rin = mode == 0 ? in : mode == 1 ? ref : NULL;
   c->ref(r, ref, rin, nblocks);
-  if (ways) {
-    if (c->way(ways, s, out, kin, nblocks) != 0) return 0;
-  } else {
-    c->kernel(s, out, kin, nblocks);
-  }
+  c->kernel(s, out, kin, nblocks);
   return memcmp(buf_out, buf_ref, n + 64 + GUARD) == 0 && memcmp(s, r, sizeof s) == 0 &&
          r[c->cw] == s0[c->cw] + (uint32_t)nblocks;
 }
@@ -74,7 +67,7 @@ static void test_cipher(const cipher *c) {
       for (int mode = 0; mode < 3; mode++, runs++) {
         rnd_state(s);
         set_counter(c, s, nb, k);
-        bad += !check_run(c, s, nb, (unsigned)(rnd64() % 64), (unsigned)(rnd64() % 64), mode, 0);
+        bad += !check_run(c, s, nb, (unsigned)(rnd64() % 64), (unsigned)(rnd64() % 64), mode);
       }
   CHECK(bad == 0, "%s: nblocks 0..40, edge counters, in/in-place/NULL: %u of %u runs differ", c->name, bad, runs);
   /* every output x input misalignment 0..63 (nblocks cycling through 1..40) */
@@ -84,7 +77,7 @@ static void test_cipher(const cipher *c) {
       rnd_state(s);
       const size_t nb = 1 + (oo * 64 + io) % 40;
       set_counter(c, s, nb, (unsigned)(rnd64() % 6));
-      bad += !check_run(c, s, nb, oo, io, (int)((oo + io) % 3), 0);
+      bad += !check_run(c, s, nb, oo, io, (int)((oo + io) % 3));
     }
   CHECK(bad == 0, "%s: every output/input misalignment 0..63: %u of %u runs differ", c->name, bad, runs);
   /* random runs up to 1 MiB */
@@ -93,59 +86,27 @@ static void test_cipher(const cipher *c) {
     const size_t nb = t == 0 ? MAXB : 41 + (size_t)(rnd64() % (MAXB - 40));
     rnd_state(s);
     set_counter(c, s, nb, t < 2 ? 0 : 3);
-    bad += !check_run(c, s, nb, (unsigned)(rnd64() % 64), (unsigned)(rnd64() % 64), (int)(t % 3), 0);
+    bad += !check_run(c, s, nb, (unsigned)(rnd64() % 64), (unsigned)(rnd64() % 64), (int)(t % 3));
   }
   CHECK(bad == 0, "%s: random runs up to 1 MiB: %u of %u differ", c->name, bad, runs);
 }
 
-/* each kernel of the target alone: multiples of its width, edge counters, all modes */
-static void test_ways(const cipher *c) {
-  static const int ways[] = {1, 2, 3, 4, 8, 16};
-  uint32_t s[16];
-  for (unsigned w = 0; w < sizeof ways / sizeof ways[0]; w++) {
-    uint8_t *tmp = buf_out;
-    uint32_t t[16] = {0};
-    if (c->way(ways[w], t, tmp, NULL, (size_t)ways[w]) != 0) { /* not in this build */
-      CHECK(c->way(ways[w], t, tmp, NULL, 0) == -1, "%s: a missing way says so every time", c->name);
-      continue;
-    }
-    unsigned bad = 0, runs = 0;
-    for (size_t g = 0; g <= 6; g++)
-      for (unsigned k = 0; k < 5; k++)
-        for (int mode = 0; mode < 3; mode++, runs++) {
-          const size_t nb = g * (size_t)ways[w];
-          rnd_state(s);
-          set_counter(c, s, nb, k);
-          bad += !check_run(c, s, nb, (unsigned)(rnd64() % 64), (unsigned)(rnd64() % 64), mode, ways[w]);
-        }
-    CHECK(bad == 0, "%s %d-way: %u of %u runs differ", c->name, ways[w], bad, runs);
-    if (ways[w] > 1) {
-      uint32_t u[16] = {0};
-      CHECK(c->way(ways[w], u, tmp, NULL, 1) == -1, "%s %d-way refuses a run that is not a multiple", c->name,
-            ways[w]);
-    }
-  }
-}
-
-/* the ways each target must have: a kernel left out of the dispatch would otherwise pass silently */
-static void test_way_set(const cipher *c) {
-  static const int expect[] = {
+/* PQ_CHACHA20_WAYS (the benchmark's ways: a run of w blocks is one w-way pass) as each target has
+ * them; every such run is among the nblocks 0..40 above. */
+static void test_way_set(void) {
+  static const unsigned expect =
 #if defined(PQ_TARGET_X86_AVX2) && defined(__AVX512F__)
-      1, 2, 4, 8, 16,
+      (1u << 1) | (1u << 2) | (1u << 4) | (1u << 8) | (1u << 16);
 #elif defined(PQ_TARGET_X86_AVX2)
-      1, 2, 4, 8,
+      (1u << 1) | (1u << 2) | (1u << 4) | (1u << 8);
 #elif defined(PQ_TARGET_ARM64_NEON)
-      1, 2, 3, 4,
+      (1u << 1) | (1u << 2) | (1u << 3) | (1u << 4);
 #elif defined(PQ_TARGET_WASM_SIMD)
-      1, 4,
+      (1u << 1) | (1u << 4);
+#else
+      (1u << 1);
 #endif
-      0};
-  for (unsigned i = 0; expect[i]; i++) {
-    uint32_t t[16] = {0};
-    uint8_t *o = buf_out;
-    CHECK(c->way(expect[i], t, o, NULL, (size_t)expect[i]) == 0, "%s: this build has the %d-way kernel", c->name,
-          expect[i]);
-  }
+  CHECK(PQ_CHACHA20_WAYS == expect, "PQ_CHACHA20_WAYS is 0x%x, expected 0x%x", (unsigned)PQ_CHACHA20_WAYS, expect);
 }
 
 int main(void) {
@@ -191,25 +152,16 @@ int main(void) {
   }
 
   const cipher ciphers[2] = {
-#ifdef pq_chacha20_way
-      {"chacha20", pq_chacha20_blocks, pq_ref_chacha20_blocks, pq_chacha20_way, 12},
-      {"salsa20", pq_salsa20_blocks, pq_ref_salsa20_blocks, pq_salsa20_way, 8},
-#else
-      {"chacha20", pq_chacha20_blocks, pq_ref_chacha20_blocks, NULL, 12},
-      {"salsa20", pq_salsa20_blocks, pq_ref_salsa20_blocks, NULL, 8},
-#endif
+      {"chacha20", pq_chacha20_blocks, pq_ref_chacha20_blocks, 12},
+      {"salsa20", pq_salsa20_blocks, pq_ref_salsa20_blocks, 8},
   };
   for (unsigned i = 0; i < 2; i++) {
 #if defined(PQ_TARGET_X86_AVX2) || defined(PQ_TARGET_ARM64_NEON) || defined(PQ_TARGET_WASM_SIMD)
-    CHECK(ciphers[i].kernel != ciphers[i].ref && ciphers[i].way, "%s: the target's kernel is selected",
-          ciphers[i].name);
+    CHECK(ciphers[i].kernel != ciphers[i].ref, "%s: the target's kernel is selected", ciphers[i].name);
 #endif
     if (ciphers[i].kernel != ciphers[i].ref) test_cipher(&ciphers[i]);
-    if (ciphers[i].way) {
-      test_ways(&ciphers[i]);
-      test_way_set(&ciphers[i]);
-    }
   }
+  test_way_set();
   free(buf_in);
   free(buf_out);
   free(buf_ref);

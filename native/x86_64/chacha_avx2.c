@@ -426,7 +426,9 @@ static void salsa_rows4(const uint32_t *s, uint32_t ctr, uint8_t *out, const uin
 }
 
 /* ---- dispatch ------------------------------------------------------------------------------------ */
-/* Every kernel takes (s, first counter, out, in, nblocks); rows kernels get nblocks <= their width. */
+/* Every kernel takes (s, first counter, out, in, nblocks); rows kernels get nblocks <= their width.
+ * A run of exactly 1, 2, 4, 8 (or 16 in the avx512 core) blocks is one pass of one kernel, which is
+ * how the benchmark times the ways (PQ_CHACHA20_WAYS in pq_kernels_avx2.h). */
 typedef void (*pq_arx_fn)(const uint32_t *, uint32_t, uint8_t *, const uint8_t *, size_t);
 typedef struct {
   pq_arx_fn lanes16, lanes8, rows4, rows2, rows1;
@@ -477,28 +479,4 @@ void pq_avx2_chacha20_blocks(uint32_t s[16], uint8_t *out, const uint8_t *in, si
 }
 void pq_avx2_salsa20_blocks(uint32_t s[16], uint8_t *out, const uint8_t *in, size_t nblocks) {
   arx_blocks(&salsa_k, s, 8, out, in, nblocks);
-}
-
-/* One kernel alone, for benchmarks and tests: ways 1, 2 and 4 (rows), 8 (ymm lanes), 16 (zmm lanes,
- * the avx512 core only); nblocks must be a multiple of the width. */
-static int arx_way(const pq_arx_kernels *k, unsigned cw, int ways, uint32_t s[16], uint8_t *out,
-                   const uint8_t *in, size_t nblocks) {
-  pq_arx_fn fn = ways == 1 ? k->rows1 : ways == 2 ? k->rows2 : ways == 4 ? k->rows4 : ways == 8 ? k->lanes8
-               : ways == 16 ? k->lanes16 : NULL;
-  if (!fn || nblocks % (size_t)ways) return -1;
-  const uint32_t ctr = s[cw];
-  if (ways >= 8) {
-    fn(s, ctr, out, in, nblocks);
-  } else {
-    for (size_t b = 0; b < nblocks; b += (size_t)ways)
-      fn(s, ctr + (uint32_t)b, out + 64 * b, in ? in + 64 * b : in, (size_t)ways);
-  }
-  s[cw] = ctr + (uint32_t)nblocks;
-  return 0;
-}
-int pq_avx2_chacha20_way(int ways, uint32_t s[16], uint8_t *out, const uint8_t *in, size_t nblocks) {
-  return arx_way(&chacha_k, 12, ways, s, out, in, nblocks);
-}
-int pq_avx2_salsa20_way(int ways, uint32_t s[16], uint8_t *out, const uint8_t *in, size_t nblocks) {
-  return arx_way(&salsa_k, 8, ways, s, out, in, nblocks);
 }

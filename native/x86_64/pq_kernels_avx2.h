@@ -60,19 +60,19 @@ unsigned pq_avx2_falcon_sample(uint16_t *c, unsigned len, const uint8_t *buf, un
 #define pq_falcon_sample pq_avx2_falcon_sample
 
 /* ---- AEAD ---------------------------------------------------------------- */
-/* native/x86_64/chacha_avx2.c: ChaCha20 / Salsa20 keystream blocks. 16 blocks in
- * zmm lanes (avx512 core), 8 in ymm lanes, then rows for the rest: 4 blocks as
- * two ymm row pairs, 2 as one, 1 in xmm (numbers in chacha_avx2.c). */
+/* native/x86_64/chacha_avx2.c: ChaCha20 / Salsa20 blocks. 16 blocks in zmm lanes
+ * (avx512 core), 8 in ymm lanes, rows (one block per xmm, two per ymm) for short
+ * runs; the split of a run by measured cost is in chacha_avx2.c. A run of 1, 2, 4,
+ * 8 (avx512: 16) blocks is exactly one pass of the 1-, 2-, 4-, 8- (16-)way kernel. */
 void pq_avx2_chacha20_blocks(uint32_t s[16], uint8_t *out, const uint8_t *in, size_t nblocks);
 void pq_avx2_salsa20_blocks(uint32_t s[16], uint8_t *out, const uint8_t *in, size_t nblocks);
-/* one kernel of the above alone (benchmarks, tests): ways 1, 2, 4, 8 (16 in the
- * avx512 core); nblocks a multiple of ways. -> 0, or -1 when the build has no such way. */
-int pq_avx2_chacha20_way(int ways, uint32_t s[16], uint8_t *out, const uint8_t *in, size_t nblocks);
-int pq_avx2_salsa20_way(int ways, uint32_t s[16], uint8_t *out, const uint8_t *in, size_t nblocks);
 
 #define pq_chacha20_blocks pq_avx2_chacha20_blocks
 #define pq_salsa20_blocks pq_avx2_salsa20_blocks
-#define pq_chacha20_way pq_avx2_chacha20_way
-#define pq_salsa20_way pq_avx2_salsa20_way
+#ifdef __AVX512F__
+#define PQ_CHACHA20_WAYS ((1u << 1) | (1u << 2) | (1u << 4) | (1u << 8) | (1u << 16))
+#else
+#define PQ_CHACHA20_WAYS ((1u << 1) | (1u << 2) | (1u << 4) | (1u << 8))
+#endif
 
 #endif
