@@ -102,7 +102,7 @@ static void test_way_set(void) {
 #elif defined(PQ_TARGET_ARM64_NEON)
       (1u << 1) | (1u << 2) | (1u << 3) | (1u << 4);
 #elif defined(PQ_TARGET_WASM_SIMD)
-      (1u << 1) | (1u << 4);
+      (1u << 1) | (1u << 2) | (1u << 3) | (1u << 4);
 #else
       (1u << 1);
 #endif
