@@ -12,30 +12,36 @@
  * a += b, and b is the value the previous round finished last (its SRI), so rotating b (the
  * textbook choice) would put an EXT on the critical path of every round; a, c and d were
  * finished earlier and their EXTs overlap the end of the round. That makes a round's dependency
- * chain 14 instructions in both layouts (ADD EOR REV32 ADD EOR SHL SRI ADD EOR TBL ADD EOR SHL SRI).
+ * chain 14 instructions in both layouts (ADD EOR REV32 ADD EOR SHL SRI ADD EOR TBL ADD EOR SHL SRI);
+ * rotating b, rows1 models at 960 / 600 cycles instead of 900 / 560 (table below). SHL + SRI
+ * rather than SHL + USRA: USRA has twice SRI's latency in the N1 model (4 against 2).
  * Salsa20's rows use the diagonal layout (a = x0 x5 x10 x15, b = x4 x9 x14 x3, c = x8 x13 x2 x7,
  * d = x12 x1 x6 x11): the column round is one quarter-round on (a, b, c, d), the row round one on
  * (a, d', c', b') with b, c, d rotated; a, the one it finishes last, stays in place.
  *
- * Which kernel for which run (qemu timings mean nothing, so this is from instruction counts,
- * dependency chains and the published pipeline models; SLOTHY's Neoverse N1 model and the
- * Cortex-A72 optimization guide):
- *   instructions per block, 20 rounds: lanes4 ~300 (16 ADD, 16 EOR, 4 REV32, 4 TBL, 16 SHL/SRI per
- *   round for 4 blocks, plus 32 TRN per 4 blocks), rows ~360 (34 per double round per block: the
- *   same 28 ALU ops as lanes plus 6 EXT);
- *   latency: every form has one 14-deep chain per round (280 instructions over 20 rounds); A72:
- *   3 cycles per ASIMD op, so 840 cycles per pass of any width; N1: 2 cycles, 560;
- *   throughput: two ASIMD pipes, SHL/SRI on one only (F1 on A72, V1 on N1): lanes4 needs 28 cycles
- *   per round, rows<n> 17 n per double round.
- * So a pass costs max(chain, pipes): lanes4 max(840, 560) on A72, max(560, 560) on N1, for 4
- * blocks; rows3 max(840, 510) / max(560, 510) for 3; rows2 and rows1 the chain alone. One block
- * alone is latency-bound at ~1/3 of the pipes' throughput (the founding study's observation), and
- * 2 or 3 interleaved blocks cost the same time as one. Hence: a run goes through lanes4 in groups
- * of 4 (fewest instructions per block and the pipes full on N1), and its remainder of 1..3 blocks
- * through one rows<n> pass (the same chain as a partial lanes4 pass without the transposes and
- * the wasted lane). On wider cores (4 ASIMD pipes, Neoverse V1/V2, Apple) lanes4 is latency-bound
- * too (chain 560 against 280 for the pipes): two lanes4 sets would then help, but need 32 state
- * registers plus temporaries: not done.
+ * Which kernel for which run. qemu timings mean nothing, so this comes from instruction counts,
+ * dependency chains and pipeline models: scripts/neon-sched-model.py schedules gcc's code for one
+ * double round of each kernel with the latencies and units of SLOTHY's Cortex-A72 and Neoverse N1
+ * models (A72: 3 cycles per ASIMD op, TBL 6, SHL/SRI on F1 only; N1: 2 cycles, SHL/SRI on V1
+ * only; two vector pipes each) on an idealized out-of-order core. Cycles for the 20 rounds of
+ * one pass (gcc 12 -O3; loads, transposes and stores not included):
+ *                 vector instr. per        ChaCha20                    Salsa20
+ *                 double round       A72  (per block)  N1         A72        N1
+ *   lanes4 (4)      116 / 128         943  (236)    643 (161)   1043 (261)  803 (201)
+ *   rows3 (3)       102 / 114         902  (301)    611 (204)    962 (321)  722 (241)
+ *   rows2 (2)        68 / 77          901  (450)    561 (280)    991 (496)  661 (331)
+ *   rows1 (1)        34 / 38          900  (900)    560 (560)    960 (960)  640 (640)
+ * Every form has one dependency chain of 14 instructions per round (ChaCha: ADD EOR REV32 ADD
+ * EOR SHL SRI ADD EOR TBL ADD EOR SHL SRI, 45 cycles on A72 with its 6-cycle TBL, 28 on N1), so
+ * one block alone is latency-bound at a third of the pipes or less (the founding study's observation)
+ * and 2 or 3 interleaved row blocks take the same time as one: rows1..3 all cost the chain,
+ * 900 / 560. lanes4 has the same chain but 4 blocks, the fewest instructions per block, and
+ * nearly fills the pipes (on N1 the shift pipe: 32 SHL/SRI per double round). Hence: a run goes
+ * through lanes4 in groups of 4, and its remainder of 1..3 blocks through one rows<n> pass (the
+ * same time as a partial lanes4 pass, without the transposes and the wasted lanes); 5..7 blocks
+ * cost two chains either way. On wider cores (4 vector pipes: Neoverse V1/V2, Apple) lanes4 is
+ * latency-bound too; two interleaved lanes4 sets would then help, but need 32 state registers
+ * plus temporaries: not done.
  *
  * The precondition s[12] + nblocks <= 2^32 means no block's 32-bit counter wraps. Loads and
  * stores are unaligned; in == out works because every 16 bytes of input are loaded just before
