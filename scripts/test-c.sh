@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Native C tests of the portable core (gcc), so kernels are tested without WASM.
-# Every native/test/test_*.c is its own program linked with native/common/*/*.c;
+# Every native/test/test_*.c (test_aead.c included) is its own program linked with native/common/*/*.c;
 # each runs twice: optimized, and with AddressSanitizer + UBSan; then with the
 # AVX2 kernels, cross-compiled for AArch64 under qemu (portable and NEON), and
 # as WASI programs. Then the constant-time check (native/test/ct_mldsa.c) under
@@ -32,6 +32,10 @@ for t in native/test/test_*.c; do
   "$CC" "${CFLAGS[@]}" -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all "$t" "${SRC[@]}" -o "$OUT/$name-san"
   run "[asan+ubsan]" "$OUT/$name-san"
 done
+# Poly1305 in 26-bit limbs (the wasm32 form, aead/poly1305.h) natively too, with the sanitizers.
+"$CC" "${CFLAGS[@]}" -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -U__SIZEOF_INT128__ \
+  native/test/test_aead.c "${SRC[@]}" -o "$OUT/test_aead-limb26-san"
+run "[poly1305 26-bit limbs asan+ubsan]" "$OUT/test_aead-limb26-san"
 # The same tests with the AVX2 kernels (native/x86_64), where this CPU has AVX2.
 if grep -qw avx2 /proc/cpuinfo; then
   for t in native/test/test_*.c; do
