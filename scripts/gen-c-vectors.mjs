@@ -669,7 +669,11 @@ const round3 = {};
 /** A record line of the AEAD groups: `op id=.. k=v ...` (values already hex or decimal). */
 function rec(g, op, id, fields) {
   g.cases++;
-  g.lines.push(`${op} id=${id}${Object.entries(fields).map(([k, v]) => ` ${k}=${v}`).join('')}`);
+  g.lines.push(
+    `${op} id=${id}${Object.entries(fields)
+      .map(([k, v]) => ` ${k}=${v}`)
+      .join('')}`,
+  );
 }
 const aeadJson = (f) => readJson(`aead/${f}`);
 const AEAD_NONCE = { 0: 24, 1: 48, 2: 48 }; // hex digits
@@ -714,7 +718,14 @@ const AEAD_NONCE = { 0: 24, 1: 48, 2: 48 }; // hex digits
   assert(orig.length === 5, 'stablelib_chacha20: 5 cases');
   orig.forEach((c, i) => {
     assert(hx(c.nonce, 'nonce').length === 16, 'stablelib_chacha20: 8-byte nonce');
-    rec(g, 'stream', `stablelib_chacha20/${i}`, { cipher: 1, key: hx(c.key, 'key'), nonce: hx(c.nonce, 'nonce'), counter: 0, msg: '-', out: hx(c.stream, 'stream') });
+    rec(g, 'stream', `stablelib_chacha20/${i}`, {
+      cipher: 1,
+      key: hx(c.key, 'key'),
+      nonce: hx(c.nonce, 'nonce'),
+      counter: 0,
+      msg: '-',
+      out: hx(c.stream, 'stream'),
+    });
   });
   for (const [file, kind, count] of [
     ['stablelib_chacha20poly1305.json', 0, 67],
@@ -740,12 +751,19 @@ const AEAD_NONCE = { 0: 24, 1: 48, 2: 48 }; // hex digits
   }
   const poly = aeadJson('noble-ciphers/stablelib_poly1305.json');
   assert(poly.length === 32, 'stablelib_poly1305: 32 cases');
-  poly.forEach((c, i) => rec(g, 'poly', `stablelib_poly1305/${i}`, { key: hx(c.key, 'key'), msg: hx(c.data, 'data'), tag: hx(c.mac, 'mac') }));
+  for (const [i, c] of poly.entries()) rec(g, 'poly', `stablelib_poly1305/${i}`, { key: hx(c.key, 'key'), msg: hx(c.data, 'data'), tag: hx(c.mac, 'mac') });
   const salsa = aeadJson('noble-ciphers/stablelib_salsa20.json');
   assert(salsa.length === 4, 'stablelib_salsa20: 4 cases');
-  salsa.forEach((c, i) =>
-    rec(g, 'fold', `stablelib_salsa20/${i}`, { cipher: 3, key: hx(c.key, 'key'), nonce: hx(c.nonce, 'nonce'), counter: 0, len: c.length, fold: hx(c.digest, 'digest') }),
-  );
+  for (const [i, c] of salsa.entries()) {
+    rec(g, 'fold', `stablelib_salsa20/${i}`, {
+      cipher: 3,
+      key: hx(c.key, 'key'),
+      nonce: hx(c.nonce, 'nonce'),
+      counter: 0,
+      len: c.length,
+      fold: hx(c.digest, 'digest'),
+    });
+  }
   const box = aeadJson('noble-ciphers/tweetnacl_secretbox.json.gz');
   assert(box.length === 768, 'tweetnacl_secretbox: 768 cases');
   box.forEach((c, i) => {
@@ -784,14 +802,30 @@ const AEAD_NONCE = { 0: 24, 1: 48, 2: 48 }; // hex digits
         rec(g, 'stream', id, { cipher: 0, key: hx(c.key, 'key'), nonce: hx(c.nonce, 'nonce'), counter: c.counter, msg: '-', out: hx(c.output, 'output') });
         break;
       case 'chacha20_encrypt':
-        rec(g, 'stream', id, { cipher: 0, key: hx(c.key, 'key'), nonce: hx(c.nonce, 'nonce'), counter: c.counter, msg: hx(c.input, 'input'), out: hx(c.output, 'output') });
+        rec(g, 'stream', id, {
+          cipher: 0,
+          key: hx(c.key, 'key'),
+          nonce: hx(c.nonce, 'nonce'),
+          counter: c.counter,
+          msg: hx(c.input, 'input'),
+          out: hx(c.output, 'output'),
+        });
         break;
       case 'poly1305':
         rec(g, 'poly', id, { key: hx(c.key, 'key'), msg: hx(c.input, 'input'), tag: hx(c.output, 'output') });
         break;
       case 'chacha20poly1305':
         assert(c.counter === 1, `${id}: counter`);
-        rec(g, 'aead', id, { kind: 0, key: hx(c.key, 'key'), nonce: hx(c.nonce, 'nonce'), aad: hx(c.aad, 'aad'), msg: hx(c.input, 'input'), ct: hx(c.output, 'output'), tag: hx(c.tag, 'tag'), expect: 1 });
+        rec(g, 'aead', id, {
+          kind: 0,
+          key: hx(c.key, 'key'),
+          nonce: hx(c.nonce, 'nonce'),
+          aad: hx(c.aad, 'aad'),
+          msg: hx(c.input, 'input'),
+          ct: hx(c.output, 'output'),
+          tag: hx(c.tag, 'tag'),
+          expect: 1,
+        });
         break;
       default:
         throw new Error(`rfc8439 ${id}: unknown kind ${c.kind}`);
@@ -802,9 +836,25 @@ const AEAD_NONCE = { 0: 24, 1: 48, 2: 48 }; // hex digits
   for (const c of x.cases) {
     if (c.kind === 'hchacha20') rec(g, 'subkey', c.id, { alg: 0, key: hx(c.key, 'key'), in: hx(c.nonce, 'nonce'), out: hx(c.output, 'output') });
     else if (c.kind === 'xchacha20poly1305')
-      rec(g, 'aead', c.id, { kind: 1, key: hx(c.key, 'key'), nonce: hx(c.nonce, 'nonce'), aad: hx(c.aad, 'aad'), msg: hx(c.input, 'input'), ct: hx(c.output, 'output'), tag: hx(c.tag, 'tag'), expect: 1 });
+      rec(g, 'aead', c.id, {
+        kind: 1,
+        key: hx(c.key, 'key'),
+        nonce: hx(c.nonce, 'nonce'),
+        aad: hx(c.aad, 'aad'),
+        msg: hx(c.input, 'input'),
+        ct: hx(c.output, 'output'),
+        tag: hx(c.tag, 'tag'),
+        expect: 1,
+      });
     else if (c.kind === 'xchacha20')
-      rec(g, 'stream', c.id, { cipher: 2, key: hx(c.key, 'key'), nonce: hx(c.nonce, 'nonce'), counter: c.counter, msg: hx(c.input, 'input'), out: hx(c.output, 'output') });
+      rec(g, 'stream', c.id, {
+        cipher: 2,
+        key: hx(c.key, 'key'),
+        nonce: hx(c.nonce, 'nonce'),
+        counter: c.counter,
+        msg: hx(c.input, 'input'),
+        out: hx(c.output, 'output'),
+      });
     else throw new Error(`xchacha-draft ${c.id}: unknown kind ${c.kind}`);
   }
 }
@@ -816,7 +866,14 @@ const AEAD_NONCE = { 0: 24, 1: 48, 2: 48 }; // hex digits
   for (const r of f.records) {
     if (r.op === 'init') rec(g, 'sstinit', r.id, { key: hx(r.key, 'key'), header: hx(r.header, 'header'), state: hx(r.state, 'state') });
     else if (r.op === 'push')
-      rec(g, 'sstpush', r.id, { state: hx(r.state, 'state'), tag: r.tag, ad: hx(r.ad, 'ad'), msg: hx(r.msg, 'msg'), wire: hx(r.wire, 'wire'), next: hx(r.next, 'next') });
+      rec(g, 'sstpush', r.id, {
+        state: hx(r.state, 'state'),
+        tag: r.tag,
+        ad: hx(r.ad, 'ad'),
+        msg: hx(r.msg, 'msg'),
+        wire: hx(r.wire, 'wire'),
+        next: hx(r.next, 'next'),
+      });
     else if (r.op === 'pull' && r.valid === false) rec(g, 'sstbad', r.id, { state: hx(r.state, 'state'), ad: hx(r.ad, 'ad'), wire: hx(r.wire, 'wire') });
     else if (r.op === 'rekey') rec(g, 'sstrekey', r.id, { state: hx(r.state, 'state'), next: hx(r.next, 'next') });
     else throw new Error(`secretstream ${r.id}: unknown record`);

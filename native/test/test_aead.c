@@ -18,7 +18,7 @@
 #include "shared/pq_util.h"
 #include "test_util.h"
 
-static const size_t NONCE_LEN[3] = {12, 24, 24};       /* per AEAD kind */
+static const size_t NONCE_LEN[3] = {12, 24, 24};          /* per AEAD kind */
 static const size_t CIPHER_NONCE[5] = {12, 8, 24, 8, 24}; /* per stream cipher */
 
 /* ---- helpers ------------------------------------------------------------------------------------ */
@@ -111,7 +111,8 @@ static void ref_stream(int cipher, const uint8_t key[32], const uint8_t *nonce, 
       pq_chacha20_load(s, k, in16);
       pq_ref_chacha20_blocks(s, ks, NULL, 1);
     }
-    for (size_t j = 0; j < 64 && off + j < n; j++) dst[off + j] = (uint8_t)((src ? src[off + j] : 0) ^ ks[j]);
+    for (size_t j = 0; j < 64 && off + j < n; j++)
+      dst[off + j] = (uint8_t)((src ? src[off + j] : 0) ^ ks[j]);
   }
 }
 
@@ -215,16 +216,17 @@ static long get_int(const char *s) {
 }
 
 static field_t F[8];
-#define BAD(what)                                           \
-  do {                                                      \
-    CHECK(0, "%s: malformed record (%s)", g_id, what);      \
-    return;                                                 \
+#define BAD(what)                                      \
+  do {                                                 \
+    CHECK(0, "%s: malformed record (%s)", g_id, what); \
+    return;                                            \
   } while (0)
 
 /* ---- AEAD --------------------------------------------------------------------------------------- */
 
 static int32_t core_open(int kind, const field_t *key, const field_t *nonce, const uint8_t *aad,
-                         size_t aad_len, const uint8_t *ct, size_t n, const uint8_t *tag, uint8_t *pt) {
+                         size_t aad_len, const uint8_t *ct, size_t n, const uint8_t *tag,
+                         uint8_t *pt) {
   pq_aead_stream c;
   pq_aead_init(&c, kind, 0, key->p, key->len, nonce->p, nonce->len, aad, aad_len);
   update_split(&c, pt, ct, n);
@@ -232,32 +234,40 @@ static int32_t core_open(int kind, const field_t *key, const field_t *nonce, con
 }
 
 static int32_t bind_open(int kind, const field_t *key, const field_t *nonce, const uint8_t *aad,
-                         size_t aad_len, const uint8_t *ct, size_t n, const uint8_t *tag, size_t tag_len,
-                         uint8_t *pt) {
+                         size_t aad_len, const uint8_t *ct, size_t n, const uint8_t *tag,
+                         size_t tag_len, uint8_t *pt) {
   const int32_t a[1] = {kind};
-  const pq_buf in[4] = {{key->p, key->len}, {nonce->p, nonce->len}, {(uint8_t *)aad, aad_len}, {(uint8_t *)tag, tag_len}};
-  return run_xform(pq_bind_aead_open_begin, pq_bind_aead_open_update, pq_bind_aead_open, a, in, NULL, ct, pt, n);
+  const pq_buf in[4] = {{key->p, key->len},
+                        {nonce->p, nonce->len},
+                        {(uint8_t *)aad, aad_len},
+                        {(uint8_t *)tag, tag_len}};
+  return run_xform(pq_bind_aead_open_begin, pq_bind_aead_open_update, pq_bind_aead_open, a, in,
+                   NULL, ct, pt, n);
 }
 
 static void run_aead(char *cur) {
   const long kind = get_int(take(&cur, "kind"));
   field_t *key = &F[0], *nonce = &F[1], *aad = &F[2], *msg = &F[3], *ct = &F[4], *tag = &F[5];
-  if (get_hex(key, take(&cur, "key")) || get_hex(nonce, take(&cur, "nonce")) || get_hex(aad, take(&cur, "aad")) ||
-      get_hex(msg, take(&cur, "msg")) || get_hex(ct, take(&cur, "ct")) || get_hex(tag, take(&cur, "tag")))
+  if (get_hex(key, take(&cur, "key")) || get_hex(nonce, take(&cur, "nonce")) ||
+      get_hex(aad, take(&cur, "aad")) || get_hex(msg, take(&cur, "msg")) ||
+      get_hex(ct, take(&cur, "ct")) || get_hex(tag, take(&cur, "tag")))
     BAD("hex");
   const long expect = get_int(take(&cur, "expect"));
-  if (kind < 0 || kind > 2 || (expect != 0 && expect != 1) || *cur || ct->len != msg->len) BAD("values");
+  if (kind < 0 || kind > 2 || (expect != 0 && expect != 1) || *cur || ct->len != msg->len)
+    BAD("values");
   const size_t n = msg->len;
   uint8_t *out = xmalloc(n), t[16];
   const int bad_nonce = nonce->len != NONCE_LEN[kind];
 
   /* seal: core API and binding (in place), split at random */
   pq_aead_stream c;
-  int32_t r = pq_aead_init(&c, (int32_t)kind, 1, key->p, key->len, nonce->p, nonce->len, aad->p, aad->len);
+  int32_t r =
+      pq_aead_init(&c, (int32_t)kind, 1, key->p, key->len, nonce->p, nonce->len, aad->p, aad->len);
   update_split(&c, out, msg->p, n);
   const int32_t r2 = pq_aead_seal_final(&c, t);
   if (bad_nonce) {
-    CHECK(r == PQ_ERR_LENGTH && r2 == PQ_ERR_LENGTH, "%s: seal with a %zu-byte nonce = %d/%d", g_id, nonce->len, r, r2);
+    CHECK(r == PQ_ERR_LENGTH && r2 == PQ_ERR_LENGTH, "%s: seal with a %zu-byte nonce = %d/%d", g_id,
+          nonce->len, r, r2);
   } else if (expect) {
     CHECK(r == 0 && r2 == 0 && !memcmp(out, ct->p, n) && !memcmp(t, tag->p, 16), "%s: seal", g_id);
   }
@@ -267,11 +277,13 @@ static void run_aead(char *cur) {
     uint8_t t2[16];
     const pq_buf o[1] = {{t2, 16}};
     memcpy(out, msg->p, n);
-    r = run_xform(pq_bind_aead_seal_begin, pq_bind_aead_seal_update, pq_bind_aead_seal, a, in, o, out, out, n);
+    r = run_xform(pq_bind_aead_seal_begin, pq_bind_aead_seal_update, pq_bind_aead_seal, a, in, o,
+                  out, out, n);
     if (bad_nonce)
       CHECK(r == PQ_ERR_LENGTH, "%s: binding seal with a bad nonce = %d", g_id, r);
     else if (expect)
-      CHECK(r == 0 && !memcmp(out, ct->p, n) && !memcmp(t2, tag->p, 16), "%s: binding seal (in place)", g_id);
+      CHECK(r == 0 && !memcmp(out, ct->p, n) && !memcmp(t2, tag->p, 16),
+            "%s: binding seal (in place)", g_id);
   }
   if (!bad_nonce && expect) {
     /* the references agree (the vector checks the kernels of this build, this the references) */
@@ -297,26 +309,32 @@ static void run_aead(char *cur) {
     uint8_t bad[16];
     memcpy(bad, tag->p, 16);
     bad[rnd64() % 16] ^= (uint8_t)(1u << (rnd64() % 8));
-    CHECK(core_open((int)kind, key, nonce, aad->p, aad->len, ct->p, n, bad, out) == 0, "%s: tampered tag", g_id);
-    CHECK(bind_open((int)kind, key, nonce, aad->p, aad->len, ct->p, n, tag->p, 15, out) == PQ_ERR_LENGTH,
+    CHECK(core_open((int)kind, key, nonce, aad->p, aad->len, ct->p, n, bad, out) == 0,
+          "%s: tampered tag", g_id);
+    CHECK(bind_open((int)kind, key, nonce, aad->p, aad->len, ct->p, n, tag->p, 15, out) ==
+              PQ_ERR_LENGTH,
           "%s: 15-byte tag", g_id);
     if (n) {
       uint8_t *c2 = xmalloc(n);
       memcpy(c2, ct->p, n);
       c2[rnd64() % n] ^= (uint8_t)(1u << (rnd64() % 8));
-      CHECK(core_open((int)kind, key, nonce, aad->p, aad->len, c2, n, tag->p, out) == 0, "%s: tampered ct", g_id);
-      CHECK(core_open((int)kind, key, nonce, aad->p, aad->len, ct->p, n - 1, tag->p, out) == 0, "%s: cut ct", g_id);
+      CHECK(core_open((int)kind, key, nonce, aad->p, aad->len, c2, n, tag->p, out) == 0,
+            "%s: tampered ct", g_id);
+      CHECK(core_open((int)kind, key, nonce, aad->p, aad->len, ct->p, n - 1, tag->p, out) == 0,
+            "%s: cut ct", g_id);
       free(c2);
     }
     if (aad->len) {
       uint8_t *a2 = xmalloc(aad->len);
       memcpy(a2, aad->p, aad->len);
       a2[rnd64() % aad->len] ^= (uint8_t)(1u << (rnd64() % 8));
-      CHECK(core_open((int)kind, key, nonce, a2, aad->len, ct->p, n, tag->p, out) == 0, "%s: tampered aad", g_id);
+      CHECK(core_open((int)kind, key, nonce, a2, aad->len, ct->p, n, tag->p, out) == 0,
+            "%s: tampered aad", g_id);
       free(a2);
     } else if (kind != PQ_AEAD_XSALSA20POLY1305) {
       const uint8_t one = 0;
-      CHECK(core_open((int)kind, key, nonce, &one, 1, ct->p, n, tag->p, out) == 0, "%s: added aad", g_id);
+      CHECK(core_open((int)kind, key, nonce, &one, 1, ct->p, n, tag->p, out) == 0, "%s: added aad",
+            g_id);
     } else {
       const uint8_t one = 0;
       CHECK(core_open((int)kind, key, nonce, &one, 1, ct->p, n, tag->p, out) == PQ_ERR_INPUT,
@@ -330,7 +348,8 @@ static void run_aead(char *cur) {
     memcpy(buf + 32, msg->p, n);
     const int32_t a[3] = {PQ_CIPHER_XSALSA20, 0, 0};
     const pq_buf in[2] = {{key->p, 32}, {nonce->p, 24}};
-    r = run_xform(pq_bind_stream_xor_begin, pq_bind_stream_xor_update, pq_bind_stream_xor, a, in, NULL, buf, buf, n + 32);
+    r = run_xform(pq_bind_stream_xor_begin, pq_bind_stream_xor_update, pq_bind_stream_xor, a, in,
+                  NULL, buf, buf, n + 32);
     CHECK(r == 0 && !memcmp(buf + 32, ct->p, n), "%s: secretbox = XSalsa20 from byte 32", g_id);
     free(buf);
   }
@@ -345,22 +364,28 @@ static void run_stream(char *cur) {
   if (get_hex(key, take(&cur, "key")) || get_hex(nonce, take(&cur, "nonce"))) BAD("hex");
   const long counter = get_int(take(&cur, "counter"));
   if (get_hex(msg, take(&cur, "msg")) || get_hex(want, take(&cur, "out"))) BAD("hex");
-  if (cipher < 0 || cipher > 4 || counter < 0 || *cur || (msg->present && msg->len != want->len)) BAD("values");
+  if (cipher < 0 || cipher > 4 || counter < 0 || *cur || (msg->present && msg->len != want->len))
+    BAD("values");
   const size_t n = want->len;
   const uint8_t *src = msg->present ? msg->p : NULL;
   uint8_t *out = xmalloc(n);
   pq_aead_stream c;
-  int32_t r = pq_stream_init(&c, (int32_t)cipher, key->p, key->len, nonce->p, nonce->len, (uint64_t)counter);
+  int32_t r = pq_stream_init(&c, (int32_t)cipher, key->p, key->len, nonce->p, nonce->len,
+                             (uint64_t)counter);
   update_split(&c, out, src, n);
   r |= pq_stream_final(&c);
   CHECK(r == 0 && !memcmp(out, want->p, n), "%s: stream", g_id);
   ref_stream((int)cipher, key->p, nonce->p, (uint64_t)counter, out, src, n);
   CHECK(!memcmp(out, want->p, n), "%s: reference stream", g_id);
   /* binding, in place */
-  if (src) memcpy(out, src, n); else memset(out, 0, n);
+  if (src)
+    memcpy(out, src, n);
+  else
+    memset(out, 0, n);
   const int32_t a[3] = {(int32_t)cipher, (int32_t)counter, 0};
   const pq_buf in[2] = {{key->p, key->len}, {nonce->p, nonce->len}};
-  r = run_xform(pq_bind_stream_xor_begin, pq_bind_stream_xor_update, pq_bind_stream_xor, a, in, NULL, out, out, n);
+  r = run_xform(pq_bind_stream_xor_begin, pq_bind_stream_xor_update, pq_bind_stream_xor, a, in,
+                NULL, out, out, n);
   CHECK(r == 0 && !memcmp(out, want->p, n), "%s: binding stream_xor", g_id);
   free(out);
 }
@@ -370,11 +395,13 @@ static void run_fold(char *cur) {
   field_t *key = &F[0], *nonce = &F[1], *fold = &F[4];
   if (get_hex(key, take(&cur, "key")) || get_hex(nonce, take(&cur, "nonce"))) BAD("hex");
   const long counter = get_int(take(&cur, "counter")), len = get_int(take(&cur, "len"));
-  if (get_hex(fold, take(&cur, "fold")) || cipher < 0 || cipher > 4 || counter < 0 || len < 0 || fold->len != 64 || *cur)
+  if (get_hex(fold, take(&cur, "fold")) || cipher < 0 || cipher > 4 || counter < 0 || len < 0 ||
+      fold->len != 64 || *cur)
     BAD("values");
   uint8_t *ks = xmalloc((size_t)len), acc[64] = {0};
   pq_aead_stream c;
-  int32_t r = pq_stream_init(&c, (int32_t)cipher, key->p, key->len, nonce->p, nonce->len, (uint64_t)counter);
+  int32_t r = pq_stream_init(&c, (int32_t)cipher, key->p, key->len, nonce->p, nonce->len,
+                             (uint64_t)counter);
   update_split(&c, ks, NULL, (size_t)len);
   r |= pq_stream_final(&c);
   for (long i = 0; i < len; i++) acc[i % 64] ^= ks[i];
@@ -386,8 +413,8 @@ static void run_fold(char *cur) {
 
 static void run_poly(char *cur) {
   field_t *key = &F[0], *msg = &F[3], *tag = &F[5];
-  if (get_hex(key, take(&cur, "key")) || get_hex(msg, take(&cur, "msg")) || get_hex(tag, take(&cur, "tag")) ||
-      key->len != 32 || tag->len != 16 || *cur)
+  if (get_hex(key, take(&cur, "key")) || get_hex(msg, take(&cur, "msg")) ||
+      get_hex(tag, take(&cur, "tag")) || key->len != 32 || tag->len != 16 || *cur)
     BAD("fields");
   uint8_t t[16];
   pq_poly1305 st;
@@ -412,14 +439,16 @@ static void run_poly(char *cur) {
     pq_bind_poly1305_update(&bs, msg->p + off, m);
     off += m;
   }
-  CHECK(pq_bind_poly1305(&bs, NULL, in, o) == 0 && !memcmp(t2, tag->p, 16), "%s: binding poly1305", g_id);
+  CHECK(pq_bind_poly1305(&bs, NULL, in, o) == 0 && !memcmp(t2, tag->p, 16), "%s: binding poly1305",
+        g_id);
 }
 
 static void run_subkey(char *cur) {
   const long alg = get_int(take(&cur, "alg"));
   field_t *key = &F[0], *in16 = &F[1], *want = &F[4];
-  if (get_hex(key, take(&cur, "key")) || get_hex(in16, take(&cur, "in")) || get_hex(want, take(&cur, "out")) ||
-      (alg != 0 && alg != 1) || key->len != 32 || in16->len != 16 || want->len != 32 || *cur)
+  if (get_hex(key, take(&cur, "key")) || get_hex(in16, take(&cur, "in")) ||
+      get_hex(want, take(&cur, "out")) || (alg != 0 && alg != 1) || key->len != 32 ||
+      in16->len != 16 || want->len != 32 || *cur)
     BAD("fields");
   uint8_t out[32];
   if (alg == 0)
@@ -431,23 +460,27 @@ static void run_subkey(char *cur) {
   const pq_buf in[2] = {{key->p, 32}, {in16->p, 16}};
   const pq_buf o[1] = {{out, 32}};
   memset(out, 0, 32);
-  CHECK(pq_bind_arx_subkey(NULL, a, in, o) == 0 && !memcmp(out, want->p, 32), "%s: binding arx_subkey", g_id);
+  CHECK(pq_bind_arx_subkey(NULL, a, in, o) == 0 && !memcmp(out, want->p, 32),
+        "%s: binding arx_subkey", g_id);
 }
 
 static void run_qr(char *cur) {
   const char *idx = take(&cur, "idx");
   field_t *in = &F[0], *want = &F[1];
   unsigned i0, i1, i2, i3;
-  if (!idx || sscanf(idx, "%u,%u,%u,%u", &i0, &i1, &i2, &i3) != 4 || i0 > 15 || i1 > 15 || i2 > 15 || i3 > 15 ||
-      get_hex(in, take(&cur, "in")) || get_hex(want, take(&cur, "out")) || in->len != 64 || want->len != 64 || *cur)
+  if (!idx || sscanf(idx, "%u,%u,%u,%u", &i0, &i1, &i2, &i3) != 4 || i0 > 15 || i1 > 15 ||
+      i2 > 15 || i3 > 15 || get_hex(in, take(&cur, "in")) || get_hex(want, take(&cur, "out")) ||
+      in->len != 64 || want->len != 64 || *cur)
     BAD("fields");
   uint32_t x[16];
   for (int i = 0; i < 16; i++)
-    x[i] = (uint32_t)in->p[4 * i] << 24 | (uint32_t)in->p[4 * i + 1] << 16 | (uint32_t)in->p[4 * i + 2] << 8 | in->p[4 * i + 3];
+    x[i] = (uint32_t)in->p[4 * i] << 24 | (uint32_t)in->p[4 * i + 1] << 16 |
+           (uint32_t)in->p[4 * i + 2] << 8 | in->p[4 * i + 3];
   PQ_CHACHA_QR(x[i0], x[i1], x[i2], x[i3]);
   int ok = 1;
   for (int i = 0; i < 16; i++)
-    ok &= x[i] == ((uint32_t)want->p[4 * i] << 24 | (uint32_t)want->p[4 * i + 1] << 16 | (uint32_t)want->p[4 * i + 2] << 8 | want->p[4 * i + 3]);
+    ok &= x[i] == ((uint32_t)want->p[4 * i] << 24 | (uint32_t)want->p[4 * i + 1] << 16 |
+                   (uint32_t)want->p[4 * i + 2] << 8 | want->p[4 * i + 3]);
   CHECK(ok, "%s: quarter-round", g_id);
 }
 
@@ -458,26 +491,32 @@ static int32_t bind_push(const uint8_t *state, int32_t tag, const uint8_t *ad, s
   const int32_t a[1] = {tag};
   const pq_buf in[2] = {{(uint8_t *)state, 52}, {(uint8_t *)ad, ad_len}};
   const pq_buf o[3] = {{next, 52}, {wire, 1}, {wire + 1 + n, 16}};
-  return run_xform(pq_bind_secretstream_push_begin, pq_bind_secretstream_push_update, pq_bind_secretstream_push,
-                   a, in, o, m, wire + 1, n);
+  return run_xform(pq_bind_secretstream_push_begin, pq_bind_secretstream_push_update,
+                   pq_bind_secretstream_push, a, in, o, m, wire + 1, n);
 }
 
 /* wire = first ‖ body ‖ mac; -> the pull's result (short wires: PQ_ERR_LENGTH without a call) */
-static int32_t bind_pull(const uint8_t *state, const uint8_t *ad, size_t ad_len, const uint8_t *wire,
-                         size_t wire_len, uint8_t *m, uint8_t next[52], uint8_t *tag) {
+static int32_t bind_pull(const uint8_t *state, const uint8_t *ad, size_t ad_len,
+                         const uint8_t *wire, size_t wire_len, uint8_t *m, uint8_t next[52],
+                         uint8_t *tag) {
   if (wire_len < 17) return PQ_ERR_LENGTH;
   const size_t n = wire_len - 17;
-  const pq_buf in[4] = {{(uint8_t *)state, 52}, {(uint8_t *)ad, ad_len}, {(uint8_t *)wire, 1}, {(uint8_t *)wire + 1 + n, 16}};
+  const pq_buf in[4] = {{(uint8_t *)state, 52},
+                        {(uint8_t *)ad, ad_len},
+                        {(uint8_t *)wire, 1},
+                        {(uint8_t *)wire + 1 + n, 16}};
   const pq_buf o[2] = {{next, 52}, {tag, 1}};
-  return run_xform(pq_bind_secretstream_pull_begin, pq_bind_secretstream_pull_update, pq_bind_secretstream_pull,
-                   NULL, in, o, wire + 1, m, n);
+  return run_xform(pq_bind_secretstream_pull_begin, pq_bind_secretstream_pull_update,
+                   pq_bind_secretstream_pull, NULL, in, o, wire + 1, m, n);
 }
 
 static void run_sst(const char *op, char *cur) {
-  field_t *state = &F[0], *ad = &F[1], *msg = &F[2], *wire = &F[3], *next = &F[4], *key = &F[5], *hdr = &F[6];
+  field_t *state = &F[0], *ad = &F[1], *msg = &F[2], *wire = &F[3], *next = &F[4], *key = &F[5],
+          *hdr = &F[6];
   if (strcmp(op, "sstinit") == 0) {
-    if (get_hex(key, take(&cur, "key")) || get_hex(hdr, take(&cur, "header")) || get_hex(state, take(&cur, "state")) ||
-        key->len != 32 || hdr->len != 24 || state->len != 52 || *cur)
+    if (get_hex(key, take(&cur, "key")) || get_hex(hdr, take(&cur, "header")) ||
+        get_hex(state, take(&cur, "state")) || key->len != 32 || hdr->len != 24 ||
+        state->len != 52 || *cur)
       BAD("fields");
     uint8_t s[52];
     pq_secretstream_init(s, key->p, hdr->p);
@@ -485,11 +524,13 @@ static void run_sst(const char *op, char *cur) {
     const pq_buf in[2] = {{key->p, 32}, {hdr->p, 24}};
     const pq_buf o[1] = {{s, 52}};
     memset(s, 0, 52);
-    CHECK(pq_bind_secretstream_init(NULL, NULL, in, o) == 0 && !memcmp(s, state->p, 52), "%s: binding init", g_id);
+    CHECK(pq_bind_secretstream_init(NULL, NULL, in, o) == 0 && !memcmp(s, state->p, 52),
+          "%s: binding init", g_id);
     return;
   }
   if (strcmp(op, "sstrekey") == 0) {
-    if (get_hex(state, take(&cur, "state")) || get_hex(next, take(&cur, "next")) || state->len != 52 || next->len != 52 || *cur)
+    if (get_hex(state, take(&cur, "state")) || get_hex(next, take(&cur, "next")) ||
+        state->len != 52 || next->len != 52 || *cur)
       BAD("fields");
     uint8_t s[52];
     memcpy(s, state->p, 52);
@@ -497,16 +538,18 @@ static void run_sst(const char *op, char *cur) {
     CHECK(!memcmp(s, next->p, 52), "%s: rekey", g_id);
     const pq_buf in[1] = {{state->p, 52}};
     const pq_buf o[1] = {{s, 52}};
-    CHECK(pq_bind_secretstream_rekey(NULL, NULL, in, o) == 0 && !memcmp(s, next->p, 52), "%s: binding rekey", g_id);
+    CHECK(pq_bind_secretstream_rekey(NULL, NULL, in, o) == 0 && !memcmp(s, next->p, 52),
+          "%s: binding rekey", g_id);
     return;
   }
   if (strcmp(op, "sstbad") == 0) {
-    if (get_hex(state, take(&cur, "state")) || get_hex(ad, take(&cur, "ad")) || get_hex(wire, take(&cur, "wire")) ||
-        state->len != 52 || *cur)
+    if (get_hex(state, take(&cur, "state")) || get_hex(ad, take(&cur, "ad")) ||
+        get_hex(wire, take(&cur, "wire")) || state->len != 52 || *cur)
       BAD("fields");
     uint8_t *m = xmalloc(wire->len), nx[52], tag = 0xee;
     const int32_t r = bind_pull(state->p, ad->p, ad->len, wire->p, wire->len, m, nx, &tag);
-    CHECK(r == 0 || (wire->len < 17 && r == PQ_ERR_LENGTH), "%s: pull of a bad message = %d", g_id, r);
+    CHECK(r == 0 || (wire->len < 17 && r == PQ_ERR_LENGTH), "%s: pull of a bad message = %d", g_id,
+          r);
     uint8_t z[52] = {0};
     CHECK(r != 0 || (!memcmp(nx, z, 52) && tag == 0), "%s: rejected pull leaves no state", g_id);
     free(m);
@@ -514,9 +557,9 @@ static void run_sst(const char *op, char *cur) {
   }
   /* sstpush */
   const long tag = (get_hex(state, take(&cur, "state")), get_int(take(&cur, "tag")));
-  if (get_hex(ad, take(&cur, "ad")) || get_hex(msg, take(&cur, "msg")) || get_hex(wire, take(&cur, "wire")) ||
-      get_hex(next, take(&cur, "next")) || state->len != 52 || next->len != 52 || tag < 0 || tag > 3 ||
-      wire->len != msg->len + 17 || *cur)
+  if (get_hex(ad, take(&cur, "ad")) || get_hex(msg, take(&cur, "msg")) ||
+      get_hex(wire, take(&cur, "wire")) || get_hex(next, take(&cur, "next")) || state->len != 52 ||
+      next->len != 52 || tag < 0 || tag > 3 || wire->len != msg->len + 17 || *cur)
     BAD("fields");
   const size_t n = msg->len;
   uint8_t *w = xmalloc(n + 17), *m = xmalloc(n + 1), nx[52], first, mac[16], t = 0xee;
@@ -529,13 +572,15 @@ static void run_sst(const char *op, char *cur) {
   CHECK(r == 0 && !memcmp(w, wire->p, n + 17) && !memcmp(nx, next->p, 52), "%s: push", g_id);
   memset(w, 0, n + 17);
   r = bind_push(state->p, (int32_t)tag, ad->p, ad->len, msg->p, n, w, nx);
-  CHECK(r == 0 && !memcmp(w, wire->p, n + 17) && !memcmp(nx, next->p, 52), "%s: binding push", g_id);
+  CHECK(r == 0 && !memcmp(w, wire->p, n + 17) && !memcmp(nx, next->p, 52), "%s: binding push",
+        g_id);
   pq_secretstream_pull_init(&c, state->p, 52, ad->p, ad->len, wire->p, 1);
   update_split(&c, m, wire->p + 1, n);
   r = pq_secretstream_pull_final(&c, wire->p + 1 + n, nx, &t);
   CHECK(r == 1 && t == tag && !memcmp(m, msg->p, n) && !memcmp(nx, next->p, 52), "%s: pull", g_id);
   r = bind_pull(state->p, ad->p, ad->len, wire->p, wire->len, m, nx, &t);
-  CHECK(r == 1 && t == tag && !memcmp(m, msg->p, n) && !memcmp(nx, next->p, 52), "%s: binding pull", g_id);
+  CHECK(r == 1 && t == tag && !memcmp(m, msg->p, n) && !memcmp(nx, next->p, 52), "%s: binding pull",
+        g_id);
   free(w);
   free(m);
 }
@@ -590,14 +635,21 @@ static unsigned run_group(const char *dir, const char *name, const char *file, u
       continue;
     }
     cases++;
-    if (strcmp(line, "aead") == 0) run_aead(cur);
-    else if (strcmp(line, "stream") == 0) run_stream(cur);
-    else if (strcmp(line, "fold") == 0) run_fold(cur);
-    else if (strcmp(line, "poly") == 0) run_poly(cur);
-    else if (strcmp(line, "subkey") == 0) run_subkey(cur);
-    else if (strcmp(line, "qr") == 0) run_qr(cur);
-    else if (strncmp(line, "sst", 3) == 0 && (!strcmp(line, "sstinit") || !strcmp(line, "sstpush") ||
-                                              !strcmp(line, "sstbad") || !strcmp(line, "sstrekey")))
+    if (strcmp(line, "aead") == 0)
+      run_aead(cur);
+    else if (strcmp(line, "stream") == 0)
+      run_stream(cur);
+    else if (strcmp(line, "fold") == 0)
+      run_fold(cur);
+    else if (strcmp(line, "poly") == 0)
+      run_poly(cur);
+    else if (strcmp(line, "subkey") == 0)
+      run_subkey(cur);
+    else if (strcmp(line, "qr") == 0)
+      run_qr(cur);
+    else if (strncmp(line, "sst", 3) == 0 &&
+             (!strcmp(line, "sstinit") || !strcmp(line, "sstpush") || !strcmp(line, "sstbad") ||
+              !strcmp(line, "sstrekey")))
       run_sst(line, cur);
     else
       CHECK(0, "%s %s: unknown op %.20s", name, g_id, line);
@@ -616,7 +668,9 @@ static void run_vectors(void) {
   snprintf(path, sizeof path, "%s/MANIFEST-aead", dir);
   FILE *m = fopen(path, "r");
   if (!m) {
-    CHECK(0, "no AEAD vectors at %s: run `node scripts/gen-c-vectors.mjs` first (or set PQ_C_VECTORS)", path);
+    CHECK(0,
+          "no AEAD vectors at %s: run `node scripts/gen-c-vectors.mjs` first (or set PQ_C_VECTORS)",
+          path);
     return;
   }
   char *line = NULL;
@@ -630,9 +684,9 @@ static void run_vectors(void) {
       groups++, total += run_group(dir, name, file, nc);
     else if (format && sscanf(line, "end %u %u %u", &ng, &nc, &ns) == 3) {
       end = 1;
-      CHECK(ng == groups && nc == total, "MANIFEST-aead: end line %u/%u, read %u/%u", ng, nc, groups, total);
-    }
-    else if (*line)
+      CHECK(ng == groups && nc == total, "MANIFEST-aead: end line %u/%u, read %u/%u", ng, nc,
+            groups, total);
+    } else if (*line)
       CHECK(0, "MANIFEST-aead: unexpected line %.60s", line);
   }
   fclose(m);
@@ -648,7 +702,8 @@ static void run_vectors(void) {
  * precondition's edge), in == NULL / in == out / disjoint, every in/out offset 0..63. */
 static void test_block_kernels(void) {
   enum { MAXB = 70 };
-  uint8_t *ibase = xmalloc(64 * MAXB + 128), *obase = xmalloc(64 * MAXB + 128), *rbase = xmalloc(64 * MAXB + 128);
+  uint8_t *ibase = xmalloc(64 * MAXB + 128), *obase = xmalloc(64 * MAXB + 128),
+          *rbase = xmalloc(64 * MAXB + 128);
   unsigned bad[2] = {0, 0}, runs = 0;
   for (int salsa = 0; salsa < 2; salsa++) {
     for (unsigned iter = 0; iter < 600; iter++) {
@@ -774,7 +829,8 @@ static void test_public_lengths(void) {
 /* Random long messages: seal/open/stream_xor in random pieces equal the one-shot calls. */
 static void test_split_equals_oneshot(void) {
   enum { N = 70000 };
-  uint8_t *m = xmalloc(N), *a = xmalloc(N), *b = xmalloc(N), key[32], nonce[24], aad[100], t1[16], t2[16];
+  uint8_t *m = xmalloc(N), *a = xmalloc(N), *b = xmalloc(N), key[32], nonce[24], aad[100], t1[16],
+          t2[16];
   for (int iter = 0; iter < 12; iter++) {
     const size_t n = (size_t)rnd_range(0, N);
     rnd_bytes(m, n);
@@ -789,7 +845,8 @@ static void test_split_equals_oneshot(void) {
     CHECK(pq_aead_seal_final(&c, t1) == 0, "seal");
     pq_aead_init(&c, kind, 1, key, 32, nonce, NONCE_LEN[kind], aad, alen);
     update_split(&c, b, m, n);
-    CHECK(pq_aead_seal_final(&c, t2) == 0 && !memcmp(a, b, n) && !memcmp(t1, t2, 16), "split seal = one-shot");
+    CHECK(pq_aead_seal_final(&c, t2) == 0 && !memcmp(a, b, n) && !memcmp(t1, t2, 16),
+          "split seal = one-shot");
     pq_aead_init(&c, kind, 0, key, 32, nonce, NONCE_LEN[kind], aad, alen);
     update_split(&c, b, b, n); /* in place */
     CHECK(pq_aead_open_final(&c, t1) == 1 && !memcmp(b, m, n), "split open (in place)");
@@ -800,7 +857,8 @@ static void test_split_equals_oneshot(void) {
     CHECK(pq_stream_final(&c) == 0, "stream");
     pq_stream_init(&c, cipher, key, 32, nonce, nl[cipher], 7);
     update_split(&c, b, m, n);
-    CHECK(pq_stream_final(&c) == 0 && !memcmp(a, b, n), "split stream_xor = one-shot (cipher %d)", cipher);
+    CHECK(pq_stream_final(&c) == 0 && !memcmp(a, b, n), "split stream_xor = one-shot (cipher %d)",
+          cipher);
   }
   free(m);
   free(a);
@@ -831,19 +889,21 @@ static void test_counters(void) {
   pq_aead_update(&c, buf, NULL, 0);
   pq_aead_update(&c, buf, NULL, 1);
   CHECK(pq_stream_final(&c) == PQ_ERR_COUNTER, "counter 2^32-2, 129 bytes");
-  CHECK(pq_stream_init(&c, 0, key, 32, nonce, 12, 0x100000000ull) == PQ_ERR_COUNTER && pq_stream_final(&c) == PQ_ERR_COUNTER,
+  CHECK(pq_stream_init(&c, 0, key, 32, nonce, 12, 0x100000000ull) == PQ_ERR_COUNTER &&
+            pq_stream_final(&c) == PQ_ERR_COUNTER,
         "RFC 8439 counter >= 2^32");
   {
     const int32_t a[3] = {0, 0, 1};
     const pq_buf in[2] = {{key, 32}, {nonce, 12}};
-    CHECK(run_xform(pq_bind_stream_xor_begin, pq_bind_stream_xor_update, pq_bind_stream_xor, a, in, NULL, buf, buf, 10) ==
-              PQ_ERR_COUNTER,
+    CHECK(run_xform(pq_bind_stream_xor_begin, pq_bind_stream_xor_update, pq_bind_stream_xor, a, in,
+                    NULL, buf, buf, 10) == PQ_ERR_COUNTER,
           "binding: cipher 0 with a high counter word");
     const int32_t a2[3] = {0, -1, 0};
-    CHECK(run_xform(pq_bind_stream_xor_begin, pq_bind_stream_xor_update, pq_bind_stream_xor, a2, in, NULL, buf, buf, 65) ==
-              PQ_ERR_COUNTER,
+    CHECK(run_xform(pq_bind_stream_xor_begin, pq_bind_stream_xor_update, pq_bind_stream_xor, a2, in,
+                    NULL, buf, buf, 65) == PQ_ERR_COUNTER,
           "binding: cipher 0 past the end");
-    CHECK(run_xform(pq_bind_stream_xor_begin, pq_bind_stream_xor_update, pq_bind_stream_xor, a2, in, NULL, buf, buf, 64) == 0,
+    CHECK(run_xform(pq_bind_stream_xor_begin, pq_bind_stream_xor_update, pq_bind_stream_xor, a2, in,
+                    NULL, buf, buf, 64) == 0,
           "binding: cipher 0 up to the end");
   }
   for (int cipher = 1; cipher <= 4; cipher++) {
@@ -859,7 +919,8 @@ static void test_counters(void) {
         pq_stream_final(&c);
         memcpy(ref + 64 * k, one, 64);
       }
-      CHECK(!memcmp(buf, ref, 256), "cipher %d: the 64-bit counter carries at start 2^32-%d", cipher, start + 1);
+      CHECK(!memcmp(buf, ref, 256), "cipher %d: the 64-bit counter carries at start 2^32-%d",
+            cipher, start + 1);
       ref_stream(cipher, key, nonce, ctr, ref, NULL, 256);
       CHECK(!memcmp(buf, ref, 256), "cipher %d: reference across the carry", cipher);
     }
@@ -873,8 +934,8 @@ static void test_counters(void) {
     CHECK(pq_stream_final(&c) == PQ_ERR_COUNTER, "cipher %d: past 2^64", cipher);
     const int32_t a[3] = {cipher, -1, -1};
     const pq_buf in[2] = {{key, 32}, {nonce, nl[cipher]}};
-    CHECK(run_xform(pq_bind_stream_xor_begin, pq_bind_stream_xor_update, pq_bind_stream_xor, a, in, NULL, buf, buf, 65) ==
-              PQ_ERR_COUNTER,
+    CHECK(run_xform(pq_bind_stream_xor_begin, pq_bind_stream_xor_update, pq_bind_stream_xor, a, in,
+                    NULL, buf, buf, 65) == PQ_ERR_COUNTER,
           "binding: cipher %d past 2^64", cipher);
   }
 }
@@ -894,7 +955,9 @@ static void test_secretstream_roundtrip(void) {
       rnd_bytes(ad, alen);
       CHECK(bind_push(sp, tag, ad, alen, m, n, w, nx) == 0, "push");
       memcpy(sp, nx, 52);
-      CHECK(bind_pull(sq, ad, alen, w, n + 17, back, nx, &t) == 1 && t == tag && !memcmp(back, m, n), "pull (tag %d)", tag);
+      CHECK(
+          bind_pull(sq, ad, alen, w, n + 17, back, nx, &t) == 1 && t == tag && !memcmp(back, m, n),
+          "pull (tag %d)", tag);
       memcpy(sq, nx, 52);
       CHECK(!memcmp(sp, sq, 52), "push and pull states agree");
       if (n) { /* a replay of the same message under the next state is rejected */
@@ -917,7 +980,8 @@ static void test_secretstream_roundtrip(void) {
       for (int j = 0; j < 8; j++) want[36 + j] ^= w[11 + j];
       pq_store32_le(want + 32, pq_load32_le(want + 32) + 1);
       if ((tag & PQ_SECRETSTREAM_TAG_REKEY) || k >= 4) pq_secretstream_rekey(want);
-      CHECK(!memcmp(n1, want, 52), "next state after tag %d%s", tag, k >= 4 ? " at the counter wrap" : "");
+      CHECK(!memcmp(n1, want, 52), "next state after tag %d%s", tag,
+            k >= 4 ? " at the counter wrap" : "");
     }
   }
   /* error paths */
@@ -928,24 +992,24 @@ static void test_secretstream_roundtrip(void) {
     uint8_t f, mac[16];
     const int32_t a[1] = {0};
     const pq_buf o[3] = {{nx, 52}, {&f, 1}, {mac, 16}};
-    CHECK(run_xform(pq_bind_secretstream_push_begin, pq_bind_secretstream_push_update, pq_bind_secretstream_push, a, in,
-                    o, m, w, 5) == PQ_ERR_LENGTH,
+    CHECK(run_xform(pq_bind_secretstream_push_begin, pq_bind_secretstream_push_update,
+                    pq_bind_secretstream_push, a, in, o, m, w, 5) == PQ_ERR_LENGTH,
           "push with a 51-byte state");
     const pq_buf in2[2] = {{sp, 52}, {ad, 0}};
     const pq_buf o2[3] = {{nx, 52}, {&f, 1}, {mac, 15}};
-    CHECK(run_xform(pq_bind_secretstream_push_begin, pq_bind_secretstream_push_update, pq_bind_secretstream_push, a, in2,
-                    o2, m, w, 5) == PQ_ERR_LENGTH,
+    CHECK(run_xform(pq_bind_secretstream_push_begin, pq_bind_secretstream_push_update,
+                    pq_bind_secretstream_push, a, in2, o2, m, w, 5) == PQ_ERR_LENGTH,
           "push with a 15-byte mac output");
   }
   {
     const pq_buf in[4] = {{sp, 52}, {ad, 0}, {w, 2}, {w + 2, 16}};
     const pq_buf o[2] = {{nx, 52}, {&t, 1}};
-    CHECK(run_xform(pq_bind_secretstream_pull_begin, pq_bind_secretstream_pull_update, pq_bind_secretstream_pull, NULL,
-                    in, o, w, back, 3) == PQ_ERR_LENGTH,
+    CHECK(run_xform(pq_bind_secretstream_pull_begin, pq_bind_secretstream_pull_update,
+                    pq_bind_secretstream_pull, NULL, in, o, w, back, 3) == PQ_ERR_LENGTH,
           "pull with a 2-byte first");
     const pq_buf in2[4] = {{sp, 52}, {ad, 0}, {w, 1}, {w + 2, 17}};
-    CHECK(run_xform(pq_bind_secretstream_pull_begin, pq_bind_secretstream_pull_update, pq_bind_secretstream_pull, NULL,
-                    in2, o, w, back, 3) == PQ_ERR_LENGTH,
+    CHECK(run_xform(pq_bind_secretstream_pull_begin, pq_bind_secretstream_pull_update,
+                    pq_bind_secretstream_pull, NULL, in2, o, w, back, 3) == PQ_ERR_LENGTH,
           "pull with a 17-byte mac");
   }
   {
@@ -953,7 +1017,8 @@ static void test_secretstream_roundtrip(void) {
     const pq_buf o[1] = {{nx, 52}};
     CHECK(pq_bind_secretstream_init(NULL, NULL, in, o) == PQ_ERR_LENGTH, "init with a 31-byte key");
     const pq_buf in2[1] = {{sp, 53}};
-    CHECK(pq_bind_secretstream_rekey(NULL, NULL, in2, o) == PQ_ERR_LENGTH, "rekey with a 53-byte state");
+    CHECK(pq_bind_secretstream_rekey(NULL, NULL, in2, o) == PQ_ERR_LENGTH,
+          "rekey with a 53-byte state");
   }
 }
 
@@ -968,22 +1033,27 @@ static void test_errors(void) {
         const pq_buf o[1] = {{tag, 16}};
         const int good = kind >= 0 && kind <= 2 && kl == 32 && nl == NONCE_LEN[kind];
         const int32_t want = kind < 0 || kind > 2 ? PQ_ERR_PARAMS : good ? 0 : PQ_ERR_LENGTH;
-        const int32_t r = run_xform(pq_bind_aead_seal_begin, pq_bind_aead_seal_update, pq_bind_aead_seal, a, in, o, buf, buf, 50);
+        const int32_t r = run_xform(pq_bind_aead_seal_begin, pq_bind_aead_seal_update,
+                                    pq_bind_aead_seal, a, in, o, buf, buf, 50);
         CHECK(r == want, "seal kind %d key %zu nonce %zu = %d, expected %d", kind, kl, nl, r, want);
-        const int32_t r2 = run_xform(pq_bind_aead_open_begin, pq_bind_aead_open_update, pq_bind_aead_open, a, in, NULL, buf, buf, 50);
-        CHECK(good ? r2 == 1 || r2 == 0 : r2 == want, "open kind %d key %zu nonce %zu = %d", kind, kl, nl, r2);
+        const int32_t r2 = run_xform(pq_bind_aead_open_begin, pq_bind_aead_open_update,
+                                     pq_bind_aead_open, a, in, NULL, buf, buf, 50);
+        CHECK(good ? r2 == 1 || r2 == 0 : r2 == want, "open kind %d key %zu nonce %zu = %d", kind,
+              kl, nl, r2);
       }
   }
   {
     const int32_t a[1] = {0};
     const pq_buf in[3] = {{key, 32}, {nonce, 12}, {buf, 0}};
     const pq_buf o[1] = {{tag, 15}};
-    CHECK(run_xform(pq_bind_aead_seal_begin, pq_bind_aead_seal_update, pq_bind_aead_seal, a, in, o, buf, buf, 5) == PQ_ERR_LENGTH,
+    CHECK(run_xform(pq_bind_aead_seal_begin, pq_bind_aead_seal_update, pq_bind_aead_seal, a, in, o,
+                    buf, buf, 5) == PQ_ERR_LENGTH,
           "seal into a 15-byte tag");
     const int32_t a2[1] = {2};
     const pq_buf in2[3] = {{key, 32}, {nonce, 24}, {buf, 1}};
     const pq_buf o2[1] = {{tag, 16}};
-    CHECK(run_xform(pq_bind_aead_seal_begin, pq_bind_aead_seal_update, pq_bind_aead_seal, a2, in2, o2, buf, buf, 5) == PQ_ERR_INPUT,
+    CHECK(run_xform(pq_bind_aead_seal_begin, pq_bind_aead_seal_update, pq_bind_aead_seal, a2, in2,
+                    o2, buf, buf, 5) == PQ_ERR_INPUT,
           "secretbox with aad");
   }
   for (int cipher = -1; cipher <= 5; cipher++)
@@ -991,8 +1061,11 @@ static void test_errors(void) {
       const size_t *want_nl = CIPHER_NONCE;
       const int32_t a[3] = {cipher, 0, 0};
       const pq_buf in[2] = {{key, 32}, {nonce, nl}};
-      const int32_t want = cipher < 0 || cipher > 4 ? PQ_ERR_PARAMS : nl == want_nl[cipher] ? 0 : PQ_ERR_LENGTH;
-      CHECK(run_xform(pq_bind_stream_xor_begin, pq_bind_stream_xor_update, pq_bind_stream_xor, a, in, NULL, buf, buf, 70) == want,
+      const int32_t want = cipher < 0 || cipher > 4 ? PQ_ERR_PARAMS
+                           : nl == want_nl[cipher]  ? 0
+                                                    : PQ_ERR_LENGTH;
+      CHECK(run_xform(pq_bind_stream_xor_begin, pq_bind_stream_xor_update, pq_bind_stream_xor, a,
+                      in, NULL, buf, buf, 70) == want,
             "stream_xor cipher %d nonce %zu", cipher, nl);
     }
   {
@@ -1028,7 +1101,8 @@ static void test_errors(void) {
       CHECK(r >= -1, "bench id %d", id);
     }
     const int32_t c[2] = {PQ_BENCH_NTT, 1};
-    CHECK(pq_bind_aead_bench(NULL, c, NULL, NULL) == -1, "bench: an ML-DSA id is not the AEAD family's");
+    CHECK(pq_bind_aead_bench(NULL, c, NULL, NULL) == -1,
+          "bench: an ML-DSA id is not the AEAD family's");
   }
 }
 
