@@ -4,6 +4,7 @@
 #include "aead/arx.h"
 #include "aead/kernels_aead.h"
 #include "binding/pq_binding.h"
+#include "shared/pq_ct.h"
 #include "shared/pq_util.h"
 
 /* what pq_aead_update does */
@@ -240,6 +241,7 @@ int32_t pq_aead_open_final(pq_aead_stream *c, const uint8_t tag[16]) {
     uint8_t want[16];
     aead_tag(c, want);
     r = pq_poly1305_verify16(want, tag);
+    PQ_CT_PUBLIC(&r, sizeof r); /* the verdict is the open's one public result */
     pq_wipe(want, sizeof want);
   }
   pq_wipe(c, sizeof *c);
@@ -393,6 +395,7 @@ int32_t pq_secretstream_pull_final(pq_aead_stream *c, const uint8_t mac[16],
     uint8_t want[16];
     sst_mac(c, want);
     r = pq_poly1305_verify16(want, mac);
+    PQ_CT_PUBLIC(&r, sizeof r); /* the verdict is public (the branch below) */
     sst_next(c->sst_state, want, c->sst_tag);
     pq_wipe(want, sizeof want);
   }
