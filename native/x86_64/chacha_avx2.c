@@ -15,7 +15,16 @@
  *    blocks) but it is latency-bound: ~30 cycles per double round for one set, so the 4-way kernel
  *    runs two independent ymm sets to fill the three vector ALU ports.
  * Rotations by 16 and 8 are byte shuffles (vpshufb), 12 and 7 shift-or; with AVX-512VL every
- * rotation is one VPROLD.
+ * rotation is one VPROLD (measured in the avx512 core: vpshufb for 16 and 8 and VPROLD for the
+ * others was slower in every kernel, 0.47 against 0.38 TSC ticks/B for 16-way).
+ * The 4-way kernel is two ymm row pairs, not four blocks in xmm lanes: measured 1.12 against 1.62
+ * ticks/B (AVX2 core): the xmm lanes need 32 instructions per block and double round, rows 19.
+ *
+ * Measured on this project's Xeon (AVX-512 VBMI, TSC 2.6 GHz), gcc 12 -O3, 16 KiB in L1, TSC ticks
+ * per byte (one kernel alone): AVX2 core 8-way 0.78-0.84, 4-way 1.14, 2-way 1.63, 1-way 3.1;
+ * avx512 core 16-way 0.39-0.43, 8-way 0.60, 4-way 0.89, 2-way 1.21, 1-way 2.3. OpenSSL 3.0.19's
+ * own paths on the same machine (openssl speed -evp chacha20, 16 KiB, masked by OPENSSL_ia32cap):
+ * AVX-512F 16-way 0.42, AVX-512VL 8-way 0.58, AVX2 8-way 0.77, SSSE3 4-way 1.59.
  *
  * Salsa20 has the same kernels with its own quarter-round (rotations 7, 9, 13, 18, all shift-or in
  * AVX2). Its rows use the diagonal layout (a = x0 x5 x10 x15, b = x4 x9 x14 x3, c = x8 x13 x2 x7,
@@ -475,12 +484,12 @@ static const pq_arx_kernels salsa_k = {
     salsa_lanes8, salsa_rows4, salsa_rows2, salsa_rows1};
 
 /* The split of a run (s[cw] counts blocks), from what one call of each kernel costs (TSC ticks,
- * measured on this project's Xeon, gcc 12 -O3; AVX2 core / avx512 core):
- *   rows1 216 / 148, rows2 218 / 156, rows4 314 / 214, lanes8 436 / 294, lanes16 - / 400.
+ * measured as above; AVX2 core / avx512 core):
+ *   rows1 206 / 156, rows2 208 / 162, rows4 292 / 228, lanes8 450 / 320, lanes16 - / 452.
  * The row kernels are latency-bound, so one or two blocks cost the same and four barely more; a
  * partial lanes group costs what a full one does. Hence: whole groups of the widest lanes kernel,
  * then a remainder of 9..15 as one more (partial) 16-way group, 5..8 as one 8-way group, 3..4 as
- * rows4, 2 as rows2, 1 as rows1 (a remainder of 7 as 4 + 2 + 1 rows would cost 734 / 506). */
+ * rows4, 2 as rows2, 1 as rows1 (a remainder of 7 as 4 + 2 + 1 rows would cost ~700 / ~540). */
 static void arx_blocks(const pq_arx_kernels *k, uint32_t s[16], unsigned cw, uint8_t *out,
                        const uint8_t *in, size_t nblocks) {
   uint32_t ctr = s[cw];
