@@ -340,6 +340,9 @@ static void test_selected(void) {
 #if defined(PQ_TARGET_X86_AVX2)
   CHECK(strcmp(PQ_STR(pq_poly1305_blocks), "pq_avx2_poly1305_blocks") == 0,
         "avx2 build: Poly1305 kernel selected");
+#elif defined(PQ_TARGET_ARM64_NEON)
+  CHECK(strcmp(PQ_STR(pq_poly1305_blocks), "pq_neon_poly1305_blocks") == 0,
+        "neon build: Poly1305 kernel selected");
 #else /* WASM SIMD keeps the portable code (a 2-lane extmul form ran at 0.56x of it in Node) */
   CHECK(strcmp(PQ_STR(pq_poly1305_blocks), "pq_ref_poly1305_blocks") == 0,
         "this build: the portable Poly1305 blocks");

@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "aead/kernels_aead.h"
+#include "shared/pq_util.h"
 
 #if !PQ_POLY1305_LIMB64
 #error "the x86-64 Poly1305 kernel expects the 64-bit state form"
@@ -294,6 +295,7 @@ static void blocks4(pq_poly1305 *st, const uint8_t *m, size_t n) {
   times5_4(S, R);
   mul4(D, H, R, S);
   h_from26(st, hsum4(D[0]), hsum4(D[1]), hsum4(D[2]), hsum4(D[3]), hsum4(D[4]));
+  pq_wipe(RS, sizeof RS); /* r^4 in memory by design */
 }
 
 #ifdef __AVX512F__
