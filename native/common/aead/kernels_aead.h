@@ -43,8 +43,12 @@ void pq_ref_poly1305_blocks(pq_poly1305 *st, const uint8_t *m, size_t nblocks);
 #ifndef pq_salsa20_blocks
 #define pq_salsa20_blocks pq_ref_salsa20_blocks
 #endif
+/* PQ_POLY1305_SIMD: 1 when the target replaced the Poly1305 kernel (the benchmark's SIMD id) */
 #ifndef pq_poly1305_blocks
 #define pq_poly1305_blocks pq_ref_poly1305_blocks
+#define PQ_POLY1305_SIMD 0
+#else
+#define PQ_POLY1305_SIMD 1
 #endif
 /* PQ_CHACHA20_WAYS: bit w set when pq_chacha20_blocks(s, out, in, w) runs one w-way pass of
  * this build's kernel (w in 1, 2, 3, 4, 8, 16), so the benchmark hook (PQ_BENCH_AEAD_CHACHA20_X*)
