@@ -300,10 +300,14 @@ function transform(
   }
 }
 
-/** Seals `pt` into ct (its length) and tag (16); the regions come from the caller's output. */
+/** Seals `pt` into ct (its length) and tag (16); the regions come from the caller's output. (The
+ * native addon writes fixed-size outputs only to private memory: a shared tag region gets the tag
+ * through a copy.) */
 function seal(driver: Driver, p: AeadParams, ins: readonly Uint8Array[], pt: Uint8Array, ct: Uint8Array, tag: Uint8Array): void {
-  const rc = transform(driver, 'aead_seal', KIND_ARGS[p.kind]!, ins, pt, ct, [tag]);
+  const t = isShared(tag) ? new Uint8Array(TAG) : tag;
+  const rc = transform(driver, 'aead_seal', KIND_ARGS[p.kind]!, ins, pt, ct, [t]);
   if (rc !== 0) throw internalError('aead_seal', rc);
+  if (t !== tag) copyInto(tag, t, 0);
 }
 
 /**
