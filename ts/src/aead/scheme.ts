@@ -14,18 +14,30 @@ import type { EntryName } from '../gen/binding.js';
 
 const AUTH_FAILED = 'authentication failed: the ciphertext, tag or associated data was changed, or the key or nonce is wrong';
 
-/**
- * Thrown when a ciphertext does not authenticate (decrypt, decryptDetached, open, openMany,
- * secretstream pull): a wrong tag, a ciphertext shorter than its tag, a changed ciphertext or
- * associated data, a wrong key or nonce. One message for every cause, and no plaintext is returned
- * or left in the output buffer (it is zeroed). `name` is 'AeadError'.
- */
-export class AeadError extends Error {
+class AeadErrorClass extends Error {
   constructor(message: string = AUTH_FAILED) {
     super(message);
   }
 }
-Object.defineProperty(AeadError.prototype, 'name', { value: 'AeadError', writable: true, configurable: true });
+Object.defineProperty(AeadErrorClass.prototype, 'name', { value: 'AeadError', writable: true, configurable: true });
+
+declare const __PQSIMD_VERSION__: string;
+/** One class per package version and realm, kept on globalThis like the backend registry: the ESM
+ * and CommonJS copies share one ready() state, so either copy's functions may throw, and
+ * `instanceof AeadError` must hold for both. */
+const ERROR_KEY = Symbol.for(`pqsimd.AeadError@${typeof __PQSIMD_VERSION__ === 'string' ? __PQSIMD_VERSION__ : 'dev'}`);
+const G = globalThis as unknown as Record<symbol, typeof AeadErrorClass | undefined>;
+
+/**
+ * Thrown when a ciphertext does not authenticate (decrypt, decryptDetached, open, openMany,
+ * secretstream pull): a wrong tag, a ciphertext shorter than its tag, a changed ciphertext or
+ * associated data, a wrong key or nonce. One message for every cause, and no plaintext is returned
+ * or left in the output buffer (it is zeroed). `name` is 'AeadError'; the ESM and CommonJS builds
+ * of one package version export the same class.
+ */
+export const AeadError: typeof AeadErrorClass = (G[ERROR_KEY] ??= AeadErrorClass);
+/** An authentication failure (see the AeadError class). */
+export type AeadError = AeadErrorClass;
 
 const internalError = (entry: EntryName, rc: number): Error => new Error(`pqsimd: internal error: ${entry} returned ${rc}`);
 
