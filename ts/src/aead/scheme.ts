@@ -28,6 +28,7 @@ declare const __PQSIMD_VERSION__: string;
 const ERROR_KEY = Symbol.for(`pqsimd.AeadError@${typeof __PQSIMD_VERSION__ === 'string' ? __PQSIMD_VERSION__ : 'dev'}`);
 const G = globalThis as unknown as Record<symbol, typeof AeadErrorClass | undefined>;
 
+G[ERROR_KEY] ??= AeadErrorClass;
 /**
  * Thrown when a ciphertext does not authenticate (decrypt, decryptDetached, open, openMany,
  * secretstream pull): a wrong tag, a ciphertext shorter than its tag, a changed ciphertext or
@@ -35,7 +36,7 @@ const G = globalThis as unknown as Record<symbol, typeof AeadErrorClass | undefi
  * or left in the output buffer (it is zeroed). `name` is 'AeadError'; the ESM and CommonJS builds
  * of one package version export the same class.
  */
-export const AeadError: typeof AeadErrorClass = (G[ERROR_KEY] ??= AeadErrorClass);
+export const AeadError: typeof AeadErrorClass = G[ERROR_KEY];
 /** An authentication failure (see the AeadError class). */
 export type AeadError = AeadErrorClass;
 
