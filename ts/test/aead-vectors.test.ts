@@ -292,7 +292,7 @@ describe('libsodium secretstream known answers (vectors/aead/libsodium, made wit
     const ran = { push: 0, rekey: 0, mutated: 0 };
     const skipped = { afterFinal: 0, mutatedState: 0, noInit: 0 };
     for (const [name, be] of backends) {
-      for (const [s, recs] of streams) {
+      for (const recs of streams.values()) {
         const init = recs[0]!;
         if (init.op !== 'init') {
           skipped.noInit += recs.length; // states set inside libsodium: only the C tests reach them
