@@ -680,10 +680,10 @@ const AEAD_NONCE = { 0: 24, 1: 48, 2: 48 }; // hex digits
 
 {
   const g = group('aead-wycheproof', AEAD_GROUPS);
-  for (const [file, kind, total] of [
+  for (const [file, kind, total] of /** @type {[string, number, number][]} */ ([
     ['chacha20_poly1305_test.json', 0, 325],
     ['xchacha20_poly1305_test.json', 1, 315],
-  ]) {
+  ])) {
     const f = aeadJson(`wycheproof/${file}`);
     assert(f.schema === 'aead_test_schema_v1.json', `${file}: schema`);
     let n = 0;
@@ -727,10 +727,10 @@ const AEAD_NONCE = { 0: 24, 1: 48, 2: 48 }; // hex digits
       out: hx(c.stream, 'stream'),
     });
   });
-  for (const [file, kind, count] of [
+  for (const [file, kind, count] of /** @type {[string, number, number][]} */ ([
     ['stablelib_chacha20poly1305.json', 0, 67],
     ['stablelib_xchacha20poly1305.json', 1, 1],
-  ]) {
+  ])) {
     const cases = aeadJson(`noble-ciphers/${file}`);
     assert(cases.length === count, `${file}: ${count} cases`);
     cases.forEach((c, i) => {

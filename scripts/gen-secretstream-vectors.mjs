@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
+/** @type {any} libsodium-wrappers' types know neither .libsodium (its heap) nor pull's false */
 const sodium = require('libsodium-wrappers');
 await sodium.ready;
 
@@ -66,8 +67,9 @@ function pull(key, header, label, p, mutate) {
   let ad = p.ad;
   if (mutate === 'wire') {
     const h = bytes(`${label}/mut`, 8);
-    const at = (h[0] | (h[1] << 8)) % wire.length;
-    wire[at] ^= 1 << (h[2] & 7);
+    const [h0 = 0, h1 = 0, h2 = 0] = h;
+    const at = (h0 | (h1 << 8)) % wire.length;
+    wire[at] = (wire[at] ?? 0) ^ (1 << (h2 & 7));
   } else if (mutate === 'ad') {
     ad = Uint8Array.from([...ad, 0]);
   } else if (mutate === 'state') {
@@ -104,7 +106,7 @@ for (let s = 0; s < 3; s++) {
   for (let i = 0; i < LENS.length; i++) {
     const label = `s${s}/m${i}`;
     const tag = TAGS[(i + s) % 4];
-    const len = LENS[(i + 5 * s) % LENS.length];
+    const len = LENS[(i + 5 * s) % LENS.length] ?? 0;
     const p = push(st, label, len, ADS[(i + s) % ADS.length], tag);
     pull(key, header, label, p);
     if (i % 3 === 1 && len <= 256) for (const m of ['wire', 'ad', 'state', 'truncate']) pull(key, header, label, p, m);
