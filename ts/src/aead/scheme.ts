@@ -6,7 +6,7 @@
  * binding's transform entries (the message streams in, its output of the same length streams out).
  */
 import { byteLength, bytes, copyInto, copyOf, describe, exactLength, isShared, overlaps, sameStart, viewOf, zero } from '../core/bytes.js';
-import type { Driver } from '../core/driver.js';
+import { COPIED_INPUT_BYTES, type Driver } from '../core/driver.js';
 import { fillRandom } from '../core/random.js';
 import type { EntryName } from '../gen/binding.js';
 
@@ -324,13 +324,16 @@ function transform(
 ): number {
   let copies: Uint8Array[] | null = null;
   let src = message;
-  if (!sameStart(message, messageOut) && overlaps(message, messageOut)) {
+  // (inputs of at most COPIED_INPUT_BYTES are copied by every driver before the call: no check, so a
+  // fresh small array's bytes stay on V8's heap)
+  if (byteLength(message) > COPIED_INPUT_BYTES && !sameStart(message, messageOut) && overlaps(message, messageOut)) {
     src = copyOf(message);
     copies = [src];
   }
   let args = ins;
   for (let i = 0; i < ins.length; i++) {
     const x = ins[i]!;
+    if (byteLength(x) <= COPIED_INPUT_BYTES) continue;
     let hit = overlaps(x, messageOut);
     for (let j = 0; !hit && j < outs.length; j++) hit = overlaps(x, outs[j]!);
     if (hit) {

@@ -5,6 +5,11 @@
  */
 import type { EntryName } from '../gen/binding.js';
 
+/** Every driver copies each input of at most this many bytes before the entry runs (the WASM driver
+ * copies every input), so such an input never aliases an output; a family module need not check
+ * it for overlap (which would read its `buffer` and make V8 move a small array off its heap). */
+export const COPIED_INPUT_BYTES = 64;
+
 export interface Driver {
   /** Runs entry `entry` (not streamed): int arguments, input buffers, output buffers (written in
    * place). Returns the C result. The arrays must have the entry's declared lengths. */
