@@ -69,6 +69,13 @@ describe('no secret left in WASM memory after a call', () => {
       const s = { key, subkey: sub, polyKey: ks.subarray(0, 32), keystream: ks.subarray(64), plaintext: pt };
       cases.push(['XChaCha20-Poly1305 encrypt', (a) => a.xchacha20poly1305(key, n24).encrypt(pt), s]);
       cases.push(['XChaCha20-Poly1305 decrypt', (a) => a.xchacha20poly1305(key, n24).decrypt(sealed), s]);
+      const forged = sealed.slice();
+      forged[forged.length - 1]! ^= 1;
+      cases.push([
+        'XChaCha20-Poly1305 decrypt of a forgery (AeadError)',
+        (a) => expect(() => a.xchacha20poly1305(key, n24).decrypt(forged)).toThrow(/authentication failed/),
+        s,
+      ]);
     }
     {
       const sub = ref.hsalsa20(key, n24.subarray(0, 16));
