@@ -585,6 +585,58 @@ describe('buffers: byteOffsets, in place, overlapping, shared memory, the 64 KiB
     }
   }, 60_000);
 
+  it('encrypt into a shared output: a thread changing the ciphertext mid-call never gets a tag for its change (no forgery)', async () => {
+    // The tag must cover the ciphertext the library computed, not what shared memory holds when the
+    // MAC reads it back: a worker flips one ciphertext bit right after it is written (4 KiB chunks:
+    // the MAC of a chunk follows its encryption), and the result must never authenticate.
+    const { Worker } = await import('node:worker_threads');
+    const N = 64 * 1024;
+    const P = 3 * 4096 + 5;
+    const key = r.bytes(32);
+    const pt = r.bytes(N);
+    const out = new Uint8Array(new SharedArrayBuffer(N + 16));
+    const ctl = new Int32Array(new SharedArrayBuffer(16)); // [trial, flipped trial, ready]
+    const w = new Worker(
+      `const { workerData: { buf, ctl: c } } = require('node:worker_threads');
+       const u = new Uint8Array(buf), ctl = new Int32Array(c);
+       let last = 0;
+       Atomics.store(ctl, 2, 1);
+       for (;;) {
+         const t = Atomics.load(ctl, 0);
+         if (t < 0) break;
+         if (t === last) continue;
+         last = t;
+         for (let spins = 0; Atomics.load(u, ${P}) === 0 && spins < 1e8; spins++) {}
+         Atomics.xor(u, ${P}, 1);
+         Atomics.store(ctl, 1, t);
+       }`,
+      { eval: true, workerData: { buf: out.buffer, ctl: ctl.buffer } },
+    );
+    while (Atomics.load(ctl, 2) === 0) await new Promise((res) => setTimeout(res, 1));
+    let trial = 0;
+    try {
+      for (const [name, be] of backends) {
+        let forged = 0;
+        for (let i = 0; i < 60; i++) {
+          const nonce = r.bytes(24);
+          if (nXChaPoly(key, nonce).encrypt(pt)[P] === 0) continue; // the worker waits for a nonzero byte
+          out.fill(0);
+          Atomics.store(ctl, 0, ++trial);
+          be.xchacha20poly1305(key, nonce).encrypt(pt, out);
+          while (Atomics.load(ctl, 1) !== trial) {}
+          try {
+            const m = be.xchacha20poly1305(key, nonce).decrypt(out.slice());
+            if (!same(m, pt)) forged++;
+          } catch {}
+        }
+        expect(forged, `${name}: tags that authenticate a ciphertext changed during encrypt`).toBe(0);
+      }
+    } finally {
+      Atomics.store(ctl, 0, -1);
+      await w.terminate();
+    }
+  }, 60_000);
+
   it('lengths around the 64 KiB WASM window and its multiples match @noble/ciphers', () => {
     const key = r.bytes(32);
     const n12 = r.bytes(12);

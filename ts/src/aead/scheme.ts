@@ -351,16 +351,23 @@ function transform(
   }
 }
 
-/** Seals `pt` into ct (its length) and tag (16); the regions come from the caller's output. (The
- * native addon writes fixed-size outputs only to private memory: a shared tag region gets the tag
- * through a copy.) */
+/** Seals `pt` into ct (its length) and tag (16); the regions come from the caller's output. A
+ * shared output is written only through copies: the C core MACs the ciphertext by reading back
+ * what it wrote (the native addon writes in place), so another thread changing a shared ciphertext
+ * mid-call would get a valid tag for its change; and the addon writes fixed-size outputs only to
+ * private memory. */
 function seal(cx: Ctx, p: AeadParams, ins: readonly Uint8Array[], pt: Uint8Array, ct: Uint8Array, tag: Uint8Array): void {
-  const run = (t: Uint8Array): void => {
-    const rc = transform(cx, 'aead_seal', KIND_ARGS[p.kind]!, ins, pt, ct, [t]);
+  const run = (c: Uint8Array, t: Uint8Array): void => {
+    const rc = transform(cx, 'aead_seal', KIND_ARGS[p.kind]!, ins, pt, c, [t]);
     if (rc !== 0) throw internalError('aead_seal', rc);
   };
-  if (!isShared(tag)) run(tag);
-  else copyInto(tag, result(cx, TAG, run, SMALL), 0);
+  const sharedCt = isShared(ct);
+  if (!sharedCt && !isShared(tag)) return run(ct, tag);
+  const c = sharedCt ? new Uint8Array(byteLength(ct)) : ct;
+  const t = new Uint8Array(TAG);
+  run(c, t);
+  if (c !== ct) copyInto(ct, c, 0);
+  copyInto(tag, t, 0);
 }
 
 /**
