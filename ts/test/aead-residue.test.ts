@@ -131,3 +131,32 @@ describe('no secret left in WASM memory after a call', () => {
     }
   }
 });
+
+describe('a trap mid-call', () => {
+  it('the instance that trapped is wiped before it is replaced', () => {
+    const mod = new WebAssembly.Module(readFileSync(join(root, 'build/wasm', 'aead-simd.wasm')));
+    const d = new WasmDriver(mod, 'aead', 0);
+    const a = createAead(d);
+    const inner = d as unknown as { memory: WebAssembly.Memory; fns: Map<string, { transform: (...x: number[]) => void }> };
+    const old = inner.memory;
+    const fns = inner.fns.get('aead_seal')!;
+    const real = fns.transform;
+    // the kernel runs (state, window and arena hold the key, subkey and plaintext), then traps
+    fns.transform = (...x: number[]) => {
+      real(...x);
+      throw new WebAssembly.RuntimeError('unreachable');
+    };
+    expect(() => a.xchacha20poly1305(key, n24).encrypt(pt)).toThrow(WebAssembly.RuntimeError);
+    expect(inner.memory).not.toBe(old); // a new instance took its place
+    const mem = new Uint8Array(old.buffer);
+    const ref = createAead(new WasmDriver(mod, 'aead', 0));
+    const left: Record<string, string[]> = {};
+    for (const [what, v] of Object.entries({ key, subkey: ref.hchacha20(key, n24.subarray(0, 16)), plaintext: pt })) {
+      const hits = found(mem, v);
+      if (hits.length) left[what] = hits;
+    }
+    expect(left).toEqual({});
+    // and the new instance works
+    expect(a.xchacha20poly1305(key, n24).decrypt(ref.xchacha20poly1305(key, n24).encrypt(pt))).toEqual(pt);
+  });
+});

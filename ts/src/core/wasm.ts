@@ -252,12 +252,12 @@ export class WasmDriver implements Driver {
       this.instantiate(); // a trap leaves the instance in an unknown state: start a new one
       throw e;
     } finally {
-      if (u8 === this.u8) {
-        zero(u8, this.stateAt, this.stateAt + this.stateBytes);
-        zero(u8, this.intsAt, this.windowAt);
-        if (windowUsed) zero(u8, this.windowAt, this.windowAt + windowUsed);
-        if (used) zero(u8, this.arenaAt, this.arenaAt + used);
-      }
+      // (after a trap u8 is the old instance's memory: wiped too, before it is dropped; the layout
+      // is the module's, the same in the new instance)
+      zero(u8, this.stateAt, this.stateAt + this.stateBytes);
+      zero(u8, this.intsAt, this.windowAt);
+      if (windowUsed) zero(u8, this.windowAt, this.windowAt + windowUsed);
+      if (used) zero(u8, this.arenaAt, this.arenaAt + used);
       this.busy = false;
     }
   }
