@@ -159,6 +159,13 @@ describe(`argument errors on ${AEAD_BACKENDS.join(', ')}`, () => {
     onEvery((be) => be.chacha20(K, N12, N8, undefined, 2n ** 32n), 'RangeError: counter: expected an integer 0 <= counter < 2^32, got 4294967296');
     onEvery((be) => be.xsalsa20(K, N24, N8, undefined, 2n ** 64n), 'RangeError: counter: expected an integer 0 <= counter < 2^64, got 18446744073709551616');
     onEvery((be) => be.salsa20(K, N8, N8, undefined, -1n), 'RangeError: counter: expected an integer 0 <= counter < 2^64, got -1');
+    // a number above 2^53 - 1 is within a 64-bit counter but not exact: the message says to use a bigint
+    onEvery(
+      (be) => be.xchacha20(K, N24, N8, undefined, 2 ** 53),
+      'RangeError: counter: 9007199254740992 is above 2^53 - 1, where numbers are not exact integers: pass the counter as a bigint',
+    );
+    onEvery((be) => be.xchacha20(K, N24, N8, undefined, 2 ** 64), 'RangeError: counter: expected an integer 0 <= counter < 2^64, got 18446744073709552000');
+    onEvery((be) => be.chacha20(K, N12, N8, undefined, 2 ** 53), 'RangeError: counter: expected an integer 0 <= counter < 2^32, got 9007199254740992');
     // the last block of each counter: allowed; one byte more: refused before any work
     for (const [name, be] of backends) {
       for (const [f, last] of [

@@ -141,7 +141,7 @@ export interface SecretBoxConstructor extends AeadStatics {
 /**
  * A raw stream cipher: `(key, nonce, data, out?, counter = 0)` returns data XOR keystream (in
  * `out` when given: exactly data's length; in place or overlapping is fine). `counter` is the first
- * 64-byte block's number (a non-negative integer number or bigint): RangeError before any work if
+ * 64-byte block's number (a non-negative integer: a number up to 2^53 - 1, or a bigint): RangeError before any work if
  * the data would run past the counter's end (2^32 blocks for RFC 8439 ChaCha20, 2^64 for the
  * others). No authentication: use an AEAD unless a protocol needs the raw cipher.
  */
@@ -590,8 +590,11 @@ const TWO32 = 2 ** 32;
 function counterWords(p: XorParams, counter: unknown, blocks: number): [number, number] {
   if (counter === undefined) counter = 0;
   if (typeof counter === 'number') {
-    if (!Number.isSafeInteger(counter) || counter < 0 || (p.counterBits === 32 && counter >= TWO32)) {
+    if (!Number.isInteger(counter) || counter < 0 || counter >= 2 ** p.counterBits) {
       throw new RangeError(`counter: expected an integer 0 <= counter < 2^${p.counterBits}, got ${counter}`);
+    }
+    if (!Number.isSafeInteger(counter)) {
+      throw new RangeError(`counter: ${counter} is above 2^53 - 1, where numbers are not exact integers: pass the counter as a bigint`);
     }
     // (a safe integer plus any block count stays far below 2^64)
     if (p.counterBits === 32 && counter + blocks > TWO32) {
