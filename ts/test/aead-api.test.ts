@@ -369,6 +369,16 @@ describe(`every single-bit flip is rejected, and out is zeroed (seed ${SEED})`, 
           thrown(() => c.decrypt(sealed.subarray(0, 15))),
           name,
         ).toMatch(/^AeadError: /);
+        // shorter than the tag with an output: AeadError as well, and the output zeroed like for any failure
+        out.fill(0xaa);
+        expect(
+          thrown(() => c.decrypt(sealed.subarray(0, 15), out)),
+          name,
+        ).toMatch(/^AeadError: /);
+        expect(
+          out.every((b) => b === 0),
+          `${name} ${kind}: out zeroed for a ciphertext shorter than the tag`,
+        ).toBe(true);
         expect(same(c.decrypt(sealed), msg), name).toBe(true);
       }
     }

@@ -446,7 +446,10 @@ function createCipher(cx: Ctx, p: AeadParams, key: unknown, nonce: unknown, aad:
     const o = out === undefined ? undefined : bytes('out', out);
     const [k, n, a] = args();
     const len = byteLength(c) - TAG;
-    if (len < 0) throw new AeadError();
+    if (len < 0) {
+      if (o) zero(o); // as after any failure
+      throw new AeadError();
+    }
     const run = (dst: Uint8Array): void => open(cx, p, k, n, a, viewOf(c, p.tagFirst ? TAG : 0, len), viewOf(c, p.tagFirst ? 0 : len, TAG), dst);
     if (!o) return result(cx, len, run);
     outLength('out', o, len, "the ciphertext's length - the 16-byte tag");
