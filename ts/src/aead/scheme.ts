@@ -362,7 +362,10 @@ function seal(cx: Ctx, p: AeadParams, ins: readonly Uint8Array[], pt: Uint8Array
     if (rc !== 0) throw internalError('aead_seal', rc);
   };
   const sharedCt = isShared(ct);
-  if (!sharedCt && !isShared(tag)) return run(ct, tag);
+  if (!sharedCt && !isShared(tag)) {
+    run(ct, tag);
+    return;
+  }
   const c = sharedCt ? new Uint8Array(byteLength(ct)) : ct;
   const t = new Uint8Array(TAG);
   run(c, t);

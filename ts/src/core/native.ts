@@ -75,7 +75,8 @@ export function nativeDriver(core: AddonCore): Driver {
     const n = byteLength(v);
     if (n === 0 || n > SMALL_INPUT) return v;
     const slot = views[used]!;
-    const s = slot[n] ?? (slot[n] = viewOf(scratch, SMALL_INPUT * used, n));
+    slot[n] ??= viewOf(scratch, SMALL_INPUT * used, n);
+    const s = slot[n];
     used++;
     copyInto(s, v, 0);
     return s;
