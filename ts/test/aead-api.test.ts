@@ -640,7 +640,8 @@ describe('buffers: byteOffsets, in place, overlapping, shared memory, the 64 KiB
           out.fill(0);
           Atomics.store(ctl, 0, ++trial);
           be.xchacha20poly1305(key, nonce).encrypt(pt, out);
-          while (Atomics.load(ctl, 1) !== trial) {}
+          const waitUntil = Date.now() + 10_000;
+          while (Atomics.load(ctl, 1) !== trial) if (Date.now() > waitUntil) throw new Error('the worker stopped answering');
           try {
             const m = be.xchacha20poly1305(key, nonce).decrypt(out.slice());
             if (!same(m, pt)) forged++;
