@@ -152,6 +152,41 @@ describe('measureInterleaved', () => {
     expect(k.p50).toBeCloseTo(10_000, 6); // ns per operation
   });
 
+  it('batched implementations: check() sees what every batch call returns, warm-up and runs alike', async () => {
+    let t = 0;
+    let calls = 0;
+    const seen: unknown[] = [];
+    const res = await measureInterleaved(
+      [
+        {
+          name: 'k',
+          batch: (n) => {
+            t += n * 0.01;
+            return ++calls;
+          },
+          check: (v) => {
+            seen.push(v);
+            return true;
+          },
+        },
+      ],
+      { warmupMs: 50, runMs: 10, runs: 3, now: () => t },
+    );
+    expect(res.get('k')!.runs).toHaveLength(3);
+    expect(seen).toEqual(Array.from({ length: calls }, (_, i) => i + 1));
+    // a batch whose result fails (the 4th call): the measurement throws, naming the implementation
+    let u = 0;
+    let left = 4;
+    const bad = (n: number) => {
+      u += n * 0.01;
+      left--;
+      return left > 0;
+    };
+    await expect(measureInterleaved([{ name: 'bad', batch: bad, check: (v) => v === true }], { warmupMs: 5, runMs: 5, runs: 3, now: () => u })).rejects.toThrow(
+      /bad: returned false while timing/,
+    );
+  });
+
   it('throws when a result fails its check, or when an implementation is given twice', async () => {
     let t = 0;
     await expect(
