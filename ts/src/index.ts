@@ -6,7 +6,7 @@
  * only one family's names from here still bundles and downloads only that family (each family
  * module registers itself, and the package is side-effect free for bundlers).
  */
-import { loadFamiliesOn, registerFamily } from './core/backends.js';
+import { type FamilyDef, loadFamiliesOn, registerFamily } from './core/backends.js';
 import type { FalconFamily } from './falcon/index.js';
 import { type Kernels, kernels } from './kernels.js';
 import type { MlDsaFamily } from './ml-dsa/index.js';
@@ -31,7 +31,8 @@ export interface LoadedBackend extends Backend {
 export async function loadBackend(name: BackendName): Promise<LoadedBackend> {
   registerFamily(ML_DSA_FAMILY); // (already registered when their modules ran; a bundler may
   registerFamily(FALCON_FAMILY); // have dropped a family module whose schemes the app never uses)
-  const inst = await loadFamiliesOn(name);
+  // only these two: an imported pqsimd/aead has its own loadBackend
+  const inst = await loadFamiliesOn(name, [ML_DSA_FAMILY, FALCON_FAMILY] as FamilyDef<unknown>[]);
   const m = inst.get('mldsa') as MlDsaFamily;
   const f = inst.get('falcon') as FalconFamily;
   return Object.freeze({

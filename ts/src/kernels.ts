@@ -20,7 +20,8 @@ export const FIRST_FALCON_KERNEL = 7;
 
 export interface Kernels {
   /** Bytes of WASM linear memory the backend's instances hold (0 on the native addon): constant,
-   * whatever the inputs (the drivers never grow memory after instantiation). */
+   * whatever the inputs of the signature families (their arguments always fit the WASM driver's
+   * 128 KiB arena; only the AEAD family's associated data can make it grow). */
   wasmMemoryBytes(): number;
   /** Runs one kernel `iterations` times inside the backend on fixed data (benchmark hook). */
   run(name: KernelName, iterations: number): void;

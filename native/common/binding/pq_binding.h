@@ -20,7 +20,20 @@
  *   void pq_bind_<name>_update(pq_bind_state *st, const uint8_t *p, size_t n);   (0 or more)
  *   int32_t pq_bind_<name>(st, a, in, out);                                      (the end)
  *
- * with the same a and in at begin and end. begin never fails: a problem it finds
+ * A transform entry (streamed = 2) turns a message into an output of the SAME
+ * length (encryption, decryption, a keystream XOR):
+ *
+ *   void pq_bind_<name>_begin(pq_bind_state *st, const int32_t *a, const pq_buf *in);
+ *   void pq_bind_<name>_update(pq_bind_state *st, const uint8_t *src, uint8_t *dst, size_t n);
+ *   int32_t pq_bind_<name>(st, a, in, out);                                      (the end)
+ *
+ * update may be called 0 or more times with pieces of ANY lengths (the C keeps the
+ * leftover keystream and partial Poly1305 blocks between calls); dst == src is
+ * allowed (in place), a partial overlap is not. The output of a failed entry
+ * (end < 0, or 0 for a verdict) is not to be used: the C zeroes what it can, the
+ * caller wipes the rest.
+ *
+ * For both kinds: the same a and in at begin and end. begin never fails: a problem it finds
  * is kept in the state and returned by the end call, so a driver always runs
  * begin, update* and end. The end call wipes the state.
  *
@@ -31,6 +44,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "aead/aead.h"
 #include "mldsa/mldsa.h"
 #include "shared/fips202.h"
 #include "shared/pq_api.h"
@@ -61,7 +75,37 @@
   /* a: kind. in: prepared key, signature. message. -> 1 / 0. */                              \
   X(falcon, falcon_verify_prepared, 1, 2, 0, 1)                                                \
   /* a: kernel id (PQ_BENCH_FALCON_*), iterations. -> checksum. */                             \
-  X(falcon, falcon_bench, 2, 0, 0, 0)
+  X(falcon, falcon_bench, 2, 0, 0, 0)                                                          \
+  /* a: kind (0 ChaCha20-Poly1305 RFC 8439, 1 XChaCha20-Poly1305, 2 XSalsa20-Poly1305 = NaCl  \
+   * secretbox: MAC over the ciphertext only, aad must be empty). in: key(32), nonce(12|24|24), \
+   * aad. message: plaintext -> ciphertext. out: tag(16). -> 0, or < 0. */                    \
+  X(aead, aead_seal, 1, 3, 1, 2)                                                               \
+  /* a: kind. in: key, nonce, aad, tag(16). message: ciphertext -> plaintext (one pass: MAC   \
+   * and decrypt). -> 1 tag valid, 0 invalid (the caller wipes the plaintext), < 0 error. */  \
+  X(aead, aead_open, 1, 4, 0, 2)                                                               \
+  /* a: cipher (0 ChaCha20 RFC 8439: 12-byte nonce, 32-bit counter; 1 ChaCha20 original:       \
+   * 8-byte nonce, 64-bit counter; 2 XChaCha20: 24-byte nonce, 64-bit counter; 3 Salsa20:      \
+   * 8-byte nonce; 4 XSalsa20: 24-byte nonce), counter low, counter high (0 for cipher 0).     \
+   * in: key(32), nonce. message -> message XOR keystream. -> 0, PQ_ERR_LENGTH, or            \
+   * PQ_ERR_COUNTER if the counter would pass its end (the output is then not usable). */     \
+  X(aead, stream_xor, 3, 2, 0, 2)                                                              \
+  /* a: 0 HChaCha20, 1 HSalsa20. in: key(32), input(16). out: subkey(32). */                  \
+  X(aead, arx_subkey, 1, 2, 1, 0)                                                              \
+  /* in: one-time key(32). message. out: tag(16). */                                           \
+  X(aead, poly1305, 0, 1, 1, 1)                                                                \
+  /* libsodium crypto_secretstream_xchacha20poly1305. in: key(32), header(24). out: state(52). */ \
+  X(aead, secretstream_init, 0, 2, 1, 0)                                                       \
+  /* a: tag (0 MESSAGE, 1 PUSH, 2 REKEY, 3 FINAL). in: state(52), ad. message: plaintext ->    \
+   * ciphertext body. out: next state(52), first byte(1), mac(16). Wire: first ‖ body ‖ mac. */ \
+  X(aead, secretstream_push, 1, 2, 3, 2)                                                       \
+  /* in: state(52), ad, first byte(1), mac(16). message: body -> plaintext. out: next          \
+   * state(52), tag(1). -> 1 valid, 0 invalid (the caller discards plaintext and state). */   \
+  X(aead, secretstream_pull, 0, 4, 2, 2)                                                       \
+  /* in: state(52). out: next state(52) (crypto_secretstream_xchacha20poly1305_rekey). */     \
+  X(aead, secretstream_rekey, 0, 1, 1, 0)                                                      \
+  /* a: kernel id (PQ_BENCH_AEAD_*), iterations. -> checksum, or -1 when this build has no     \
+   * such kernel. */                                                                           \
+  X(aead, aead_bench, 2, 0, 0, 0)
 
 /* ML-DSA message modes (a[1] of the ML-DSA entries) */
 #define PQ_MODE_EXTERNAL 0 /* M' = 0/1 || |ctx| || ctx || (M or OID || PH(M)); ph >= 0: HashML-DSA */
@@ -71,6 +115,7 @@
 /* Error codes of the binding (the ML-DSA ones are in mldsa.h: -1 params, -2 secret key) */
 #define PQ_ERR_LENGTH -4 /* an input has the wrong length, or an output is too small */
 #define PQ_ERR_INPUT -5  /* context too long, unknown pre-hash or mode, mu not 64 bytes */
+#define PQ_ERR_COUNTER -6 /* a stream cipher's block counter would pass its end */
 
 typedef struct {
   uint8_t *p;
@@ -81,6 +126,7 @@ typedef struct {
   union {
     pq_keccak_state keccak;  /* mu = H(tr || M'), or Falcon's SHAKE256(nonce || msg) */
     uint8_t mu_direct[64];   /* PQ_MODE_MU: the message itself */
+    pq_aead_stream aead;     /* the AEAD family's ciphers, MACs and secretstream */
   } h;
   pq_prehash_ctx prehash;    /* HashML-DSA: PH(M) */
   uint8_t tr[64];

@@ -18,6 +18,20 @@ enum {
   PQ_BENCH_FALCON_NTT512,
   PQ_BENCH_FALCON_INVNTT512,
   PQ_BENCH_FALCON_HASH512, /* hash-to-point for n = 512 (incl. SHAKE256) */
+  /* AEAD (pq_bench_aead_kernel). The ChaCha20 w-way ids run pq_chacha20_blocks on w blocks
+   * (one w-way pass of the build's kernel) and return -1 where the build has no w-way pass
+   * (PQ_CHACHA20_WAYS in aead/kernels_aead.h). */
+  PQ_BENCH_AEAD_CHACHA20_X1,
+  PQ_BENCH_AEAD_CHACHA20_X2,
+  PQ_BENCH_AEAD_CHACHA20_X3,
+  PQ_BENCH_AEAD_CHACHA20_X4,
+  PQ_BENCH_AEAD_CHACHA20_X8,
+  PQ_BENCH_AEAD_CHACHA20_X16,
+  PQ_BENCH_AEAD_CHACHA20_4K,     /* 4 KiB (64 blocks) in one pq_chacha20_blocks call */
+  PQ_BENCH_AEAD_SALSA20_4K,      /* 4 KiB through pq_salsa20_blocks */
+  PQ_BENCH_AEAD_POLY1305_SCALAR, /* 4 KiB through the portable pq_ref_poly1305_blocks */
+  PQ_BENCH_AEAD_POLY1305_SIMD,   /* 4 KiB through the build's kernel; -1 if it is the portable one */
+  PQ_BENCH_AEAD_SEAL_4K,         /* ChaCha20-Poly1305 seal of 4 KiB (init, update, tag) */
   PQ_BENCH_KERNELS
 };
 
@@ -27,4 +41,5 @@ enum {
  * WASM module holds only its own kernels (entries mldsa_bench / falcon_bench). */
 int32_t pq_bench_mldsa_kernel(int32_t id, uint32_t iters);  /* ML-DSA and Keccak kernels */
 int32_t pq_bench_falcon_kernel(int32_t id, uint32_t iters); /* PQ_BENCH_FALCON_* */
+int32_t pq_bench_aead_kernel(int32_t id, uint32_t iters);   /* PQ_BENCH_AEAD_* */
 #endif

@@ -149,9 +149,10 @@ async function loadFamilies(name: BackendName, defs: readonly FamilyDef<unknown>
   return out;
 }
 
-/** An independent instance of backend `name` for every family imported so far. */
-export function loadFamiliesOn(name: BackendName): Promise<Map<Family, unknown>> {
-  return loadFamilies(name, [...S.families.values()]);
+/** An independent instance of backend `name` for the given families (default: every family
+ * imported so far). */
+export function loadFamiliesOn(name: BackendName, defs: readonly FamilyDef<unknown>[] = [...S.families.values()]): Promise<Map<Family, unknown>> {
+  return loadFamilies(name, defs);
 }
 
 function envBackend(): string | undefined {

@@ -59,6 +59,35 @@ export function viewOf(v: Uint8Array, start: number, n: number): Uint8Array {
   return new U8(taBuffer(v), taByteOffset(v) + start, n);
 }
 
+/** A new Uint8Array holding a copy of the bytes of `v` (a checked Uint8Array). */
+export function copyOf(v: Uint8Array): Uint8Array {
+  const c = new U8(taByteLength(v));
+  taSet(c, v, 0);
+  return c;
+}
+
+/** True when the bytes of `v` live in a SharedArrayBuffer, where another thread can read or change
+ * them during a call. (A typed array's buffer is an ArrayBuffer or a SharedArrayBuffer; the
+ * ArrayBuffer brand check is the one that does not throw on the common path.) */
+export function isShared(v: Uint8Array): boolean {
+  return !hasSlot(abByteLength, taBuffer(v));
+}
+
+/** True when two Uint8Arrays share at least one byte of memory (empty arrays share none). */
+export function overlaps(a: Uint8Array, b: Uint8Array): boolean {
+  const na = taByteLength(a);
+  const nb = taByteLength(b);
+  if (na === 0 || nb === 0 || taBuffer(a) !== taBuffer(b)) return false;
+  const oa = taByteOffset(a);
+  const ob = taByteOffset(b);
+  return oa < ob + nb && ob < oa + na;
+}
+
+/** True when two Uint8Arrays start at the same byte of the same buffer (in-place work). */
+export function sameStart(a: Uint8Array, b: Uint8Array): boolean {
+  return taBuffer(a) === taBuffer(b) && taByteOffset(a) === taByteOffset(b);
+}
+
 /** True for a real Uint8Array (or a subclass such as Node's Buffer), from any realm. */
 export function isBytes(v: unknown): v is Uint8Array {
   return typeof v === 'object' && v !== null && taTag(v) === 'Uint8Array';

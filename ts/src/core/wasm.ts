@@ -6,7 +6,9 @@
  *   state | ints | input descriptors | output descriptors | message window | arena | resident
  * Each call copies every input once into the arena (by its real byte length, read with the
  * intrinsic getter, bounds-checked against the arena), lets the C core write outputs into the
- * arena, copies them out, and zeroes everything it used (state, arena, message window). A
+ * arena, copies them out, and zeroes everything it used (state, arena, message window). The
+ * arena is 128 KiB; a call whose inputs and outputs need more (an AEAD's associated data of any
+ * length) grows it, and the memory, once to what it needs, and later calls keep that size. A
  * message of any length streams through the 64 KiB window; a transform entry (stream ciphers,
  * AEADs) works on each piece in place there, and the piece's output is copied out to the same
  * offset of the caller's message output. A library-owned, immutable blob (a
@@ -53,6 +55,8 @@ export class WasmDriver implements Driver {
   private outAt = 0;
   private windowAt = 0;
   private arenaAt = 0;
+  private arenaBytes = ARENA;
+  private memory!: WebAssembly.Memory;
   private residentAt = 0;
   private resident: Uint8Array | null = null;
   private readonly adopted = new WeakSet<Uint8Array>();
@@ -91,14 +95,41 @@ export class WasmDriver implements Driver {
     this.outAt = this.inAt + 8 * MAX_ARGS;
     this.windowAt = align(this.outAt + 8 * MAX_ARGS);
     this.arenaAt = this.windowAt + CHUNK;
+    this.arenaBytes = ARENA;
     this.residentAt = this.arenaAt + ARENA;
     const need = this.residentAt + align(this.residentBytes);
     const have = ex.memory.buffer.byteLength;
     if (need > have) ex.memory.grow(Math.ceil((need - have) / 65536));
     this.fns = fns;
-    this.u8 = new Uint8Array(ex.memory.buffer);
-    this.i32 = new Int32Array(ex.memory.buffer);
-    this.u32 = new Uint32Array(ex.memory.buffer);
+    this.memory = ex.memory;
+    this.views();
+    this.resident = null;
+  }
+
+  private views(): void {
+    this.u8 = new Uint8Array(this.memory.buffer);
+    this.i32 = new Int32Array(this.memory.buffer);
+    this.u32 = new Uint32Array(this.memory.buffer);
+  }
+
+  /** Makes the arena hold `need` bytes (a whole number of 64 KiB pages): the resident region moves
+   * up (its old bytes are zeroed, the blob is copied again when next used) and memory grows. */
+  private growArena(entry: EntryName, need: number): void {
+    const arena = Math.ceil(need / 65536) * 65536;
+    const residentAt = this.arenaAt + arena;
+    const end = residentAt + align(this.residentBytes);
+    const have = this.memory.buffer.byteLength;
+    if (end > have) {
+      try {
+        this.memory.grow(Math.ceil((end - have) / 65536));
+      } catch {
+        throw new RangeError(`pqsimd: ${entry}: ${need} bytes of arguments do not fit in WASM memory`);
+      }
+      this.views();
+    }
+    zero(this.u8, this.residentAt, this.residentAt + align(this.residentBytes));
+    this.arenaBytes = arena;
+    this.residentAt = residentAt;
     this.resident = null;
   }
 
@@ -150,6 +181,20 @@ export class WasmDriver implements Driver {
       throw new Error(`pqsimd: ${entry} was called while another call on the same WASM instance was in flight (a re-entrant call); nothing was computed`);
     }
     this.busy = true;
+    let need = 0;
+    for (let i = 0; i < ins.length; i++) {
+      const n = byteLength(ins[i]!);
+      if (!(this.adopted.has(ins[i]!) && n <= this.residentBytes)) need = align(need + n);
+    }
+    for (let i = 0; i < outs.length; i++) need = align(need + byteLength(outs[i]!));
+    if (need > this.arenaBytes) {
+      try {
+        this.growArena(entry, need);
+      } catch (e) {
+        this.busy = false;
+        throw e;
+      }
+    }
     const u8 = this.u8;
     let used = 0;
     let windowUsed = 0;
@@ -167,7 +212,7 @@ export class WasmDriver implements Driver {
             this.resident = src;
           }
         } else {
-          if (used + n > ARENA) throw new RangeError(`pqsimd: ${entry}: inputs larger than the ${ARENA}-byte WASM arena`);
+          if (used + n > this.arenaBytes) throw new RangeError(`pqsimd: ${entry}: inputs larger than the ${this.arenaBytes}-byte WASM arena`);
           at = this.arenaAt + used;
           copyInto(u8, src, at);
           used = align(used + n);
@@ -178,7 +223,7 @@ export class WasmDriver implements Driver {
       const outAt: number[] = [];
       for (let i = 0; i < outs.length; i++) {
         const n = byteLength(outs[i]!);
-        if (used + n > ARENA) throw new RangeError(`pqsimd: ${entry}: outputs larger than the ${ARENA}-byte WASM arena`);
+        if (used + n > this.arenaBytes) throw new RangeError(`pqsimd: ${entry}: outputs larger than the ${this.arenaBytes}-byte WASM arena`);
         const at = this.arenaAt + used;
         used = align(used + n);
         outAt.push(at);
