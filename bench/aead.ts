@@ -67,7 +67,7 @@ export interface SodiumLike {
 
 /** The part of node:crypto the bench calls (passed in; this module imports nothing of Node). */
 export interface NodeCipherLike {
-  setAAD?(aad: Uint8Array): unknown;
+  setAAD?(aad: Uint8Array, options: { plaintextLength: number }): unknown;
   setAuthTag?(tag: Uint8Array): unknown;
   update(data: Uint8Array): Uint8Array;
   final(): Uint8Array;
@@ -273,7 +273,7 @@ export function nodeCryptoCases(c: NodeCryptoLike, d: AeadData): AeadCases {
         return {
           run: () => {
             const e = c.cipher('chacha20-poly1305', key, nonce12);
-            e.setAAD!(aad);
+            e.setAAD!(aad, { plaintextLength: size });
             const ct = e.update(p);
             e.final();
             return [ct, e.getAuthTag!()];
@@ -293,7 +293,7 @@ export function nodeCryptoCases(c: NodeCryptoLike, d: AeadData): AeadCases {
         const badTag = tamperedSealed(d, size).subarray(size);
         const open = (t: Uint8Array) => {
           const o = c.decipher('chacha20-poly1305', key, nonce12);
-          o.setAAD!(aad);
+          o.setAAD!(aad, { plaintextLength: size });
           o.setAuthTag!(t);
           const pt = o.update(ct);
           o.final(); // throws on a wrong tag

@@ -17,8 +17,18 @@ export const ENTRIES = {
   falcon_prepare: { family: 'falcon', nint: 1, nin: 1, nout: 1, streamed: 0 },
   falcon_verify_prepared: { family: 'falcon', nint: 1, nin: 2, nout: 0, streamed: 1 },
   falcon_bench: { family: 'falcon', nint: 2, nin: 0, nout: 0, streamed: 0 },
+  aead_seal: { family: 'aead', nint: 1, nin: 3, nout: 1, streamed: 2 },
+  aead_open: { family: 'aead', nint: 1, nin: 4, nout: 0, streamed: 2 },
+  stream_xor: { family: 'aead', nint: 3, nin: 2, nout: 0, streamed: 2 },
+  arx_subkey: { family: 'aead', nint: 1, nin: 2, nout: 1, streamed: 0 },
+  poly1305: { family: 'aead', nint: 0, nin: 1, nout: 1, streamed: 1 },
+  secretstream_init: { family: 'aead', nint: 0, nin: 2, nout: 1, streamed: 0 },
+  secretstream_push: { family: 'aead', nint: 1, nin: 2, nout: 3, streamed: 2 },
+  secretstream_pull: { family: 'aead', nint: 0, nin: 4, nout: 2, streamed: 2 },
+  secretstream_rekey: { family: 'aead', nint: 0, nin: 1, nout: 1, streamed: 0 },
+  aead_bench: { family: 'aead', nint: 2, nin: 0, nout: 0, streamed: 0 },
 } as const;
 
 export type EntryName = keyof typeof ENTRIES;
-export type Family = 'mldsa' | 'falcon';
-export const FAMILIES: readonly Family[] = ['mldsa', 'falcon'];
+export type Family = 'mldsa' | 'falcon' | 'aead';
+export const FAMILIES: readonly Family[] = ['mldsa', 'falcon', 'aead'];
