@@ -97,8 +97,13 @@ const tsTime = Math.max(
   ...wasmOut.map(mtime),
   mtime('package.json'),
 );
-const ENTRIES = { index: 'ts/src/index.ts', 'ml-dsa': 'ts/src/ml-dsa/index.ts', falcon: 'ts/src/falcon/index.ts' };
-const NODE_ENTRIES = { 'index.node': 'ts/src/index.node.ts', 'ml-dsa.node': 'ts/src/ml-dsa/index.node.ts', 'falcon.node': 'ts/src/falcon/index.node.ts' };
+const ENTRIES = { index: 'ts/src/index.ts', 'ml-dsa': 'ts/src/ml-dsa/index.ts', falcon: 'ts/src/falcon/index.ts', aead: 'ts/src/aead/index.ts' };
+const NODE_ENTRIES = {
+  'index.node': 'ts/src/index.node.ts',
+  'ml-dsa.node': 'ts/src/ml-dsa/index.node.ts',
+  'falcon.node': 'ts/src/falcon/index.node.ts',
+  'aead.node': 'ts/src/aead/index.node.ts',
+};
 const jsOut = [
   ...Object.keys(ENTRIES).flatMap((e) => [`dist/${e}.mjs`, `dist/${e}.cjs`]),
   ...Object.keys(NODE_ENTRIES).flatMap((e) => [`dist/${e}.mjs`, `dist/${e}.cjs`]),
@@ -186,6 +191,8 @@ if (stale(jsOut, tsTime)) {
     'ml-dsa.node': 'ml-dsa/index.node',
     falcon: 'falcon/index',
     'falcon.node': 'falcon/index.node',
+    aead: 'aead/index',
+    'aead.node': 'aead/index.node',
   };
   for (const [entry, types] of Object.entries(typesOf)) {
     writeFileSync(`dist/${entry}.d.mts`, `export * from './types/${types}.js';\n`);

@@ -289,7 +289,8 @@ function transform(
       if (args === ins) args = ins.slice();
       const c = copyOf(x);
       (args as Uint8Array[])[i] = c;
-      (copies ??= []).push(c);
+      if (copies) copies.push(c);
+      else copies = [c];
     }
   }
   try {
