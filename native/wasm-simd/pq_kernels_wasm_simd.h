@@ -8,6 +8,7 @@
  * (scripts/test-c.sh). */
 #ifndef PQ_KERNELS_WASM_SIMD_H
 #define PQ_KERNELS_WASM_SIMD_H
+#include <stddef.h>
 #include <stdint.h>
 
 /* ---- ML-DSA -------------------------------------------------------------- */
@@ -52,5 +53,16 @@ unsigned pq_wasm_falcon_sample(uint16_t *c, unsigned len, const uint8_t *buf, un
 #define pq_falcon_invntt_tomont pq_wasm_falcon_invntt_tomont
 #define pq_falcon_pointwise pq_wasm_falcon_pointwise
 #define pq_falcon_sample pq_wasm_falcon_sample
+
+/* ---- AEAD ---------------------------------------------------------------- */
+/* native/wasm-simd/chacha_simd.c: ChaCha20 / Salsa20 blocks, four in i32x4 lanes,
+ * the last 1..3 of a run in rows (1-, 2-, 3-way interleaved). A run of 1, 2, 3 or 4
+ * blocks is one pass of that way's kernel. */
+void pq_wasm_chacha20_blocks(uint32_t s[16], uint8_t *out, const uint8_t *in, size_t nblocks);
+void pq_wasm_salsa20_blocks(uint32_t s[16], uint8_t *out, const uint8_t *in, size_t nblocks);
+
+#define pq_chacha20_blocks pq_wasm_chacha20_blocks
+#define pq_salsa20_blocks pq_wasm_salsa20_blocks
+#define PQ_CHACHA20_WAYS ((1u << 1) | (1u << 2) | (1u << 3) | (1u << 4))
 
 #endif

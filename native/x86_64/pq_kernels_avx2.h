@@ -6,6 +6,7 @@
  * with -mavx2). */
 #ifndef PQ_KERNELS_AVX2_H
 #define PQ_KERNELS_AVX2_H
+#include <stddef.h>
 #include <stdint.h>
 
 /* ---- ML-DSA -------------------------------------------------------------- */
@@ -57,5 +58,21 @@ unsigned pq_avx2_falcon_sample(uint16_t *c, unsigned len, const uint8_t *buf, un
 #define pq_falcon_invntt_tomont pq_avx2_falcon_invntt_tomont
 #define pq_falcon_pointwise pq_avx2_falcon_pointwise
 #define pq_falcon_sample pq_avx2_falcon_sample
+
+/* ---- AEAD ---------------------------------------------------------------- */
+/* native/x86_64/chacha_avx2.c: ChaCha20 / Salsa20 blocks. 16 blocks in zmm lanes
+ * (avx512 core), 8 in ymm lanes, rows (one block per xmm, two per ymm) for short
+ * runs; the split of a run by measured cost is in chacha_avx2.c. A run of 1, 2, 4,
+ * 8 (avx512: 16) blocks is exactly one pass of the 1-, 2-, 4-, 8- (16-)way kernel. */
+void pq_avx2_chacha20_blocks(uint32_t s[16], uint8_t *out, const uint8_t *in, size_t nblocks);
+void pq_avx2_salsa20_blocks(uint32_t s[16], uint8_t *out, const uint8_t *in, size_t nblocks);
+
+#define pq_chacha20_blocks pq_avx2_chacha20_blocks
+#define pq_salsa20_blocks pq_avx2_salsa20_blocks
+#ifdef __AVX512F__
+#define PQ_CHACHA20_WAYS ((1u << 1) | (1u << 2) | (1u << 4) | (1u << 8) | (1u << 16))
+#else
+#define PQ_CHACHA20_WAYS ((1u << 1) | (1u << 2) | (1u << 4) | (1u << 8))
+#endif
 
 #endif
