@@ -31,6 +31,15 @@ export const AEAD_OP_LABEL: Readonly<Record<AeadOp, string>> = {
   chacha20: 'ChaCha20 keystream (XOR)',
 };
 
+/** Short names for charts. */
+export const AEAD_OP_SHORT: Readonly<Record<AeadOp, string>> = {
+  'chacha20poly1305-seal': 'ChaCha20-Poly1305 seal',
+  'chacha20poly1305-open': 'ChaCha20-Poly1305 open',
+  'xchacha20poly1305-seal': 'XChaCha20-Poly1305 seal',
+  'secretbox-seal': 'secretbox seal',
+  chacha20: 'ChaCha20',
+};
+
 /** '64 B', '1 KiB', '16 KiB', '1 MiB'. */
 export function fmtSize(n: number): string {
   if (n >= 1 << 20 && n % (1 << 20) === 0) return `${n >> 20} MiB`;
