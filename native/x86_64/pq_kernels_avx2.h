@@ -1,6 +1,6 @@
 /* x86-64 AVX2 kernels (PQ_TARGET_X86_AVX2): each #define here replaces one
  * portable kernel of the kernel interfaces (native/common/mldsa/kernels_mldsa.h,
- * shared/kernels_keccak.h, falcon/kernels_falcon.h) in the avx2 and avx512
+ * shared/kernels_keccak.h, falcon/kernels_falcon.h, aead/kernels_aead.h) in the avx2 and avx512
  * cores of the Node addon. Every kernel keeps the bounds stated there and is
  * tested against the portable C by native/test (scripts/test-c.sh builds them
  * with -mavx2). */
@@ -74,5 +74,16 @@ void pq_avx2_salsa20_blocks(uint32_t s[16], uint8_t *out, const uint8_t *in, siz
 #else
 #define PQ_CHACHA20_WAYS ((1u << 1) | (1u << 2) | (1u << 4) | (1u << 8))
 #endif
+
+#include <stddef.h>
+
+#include "aead/poly1305.h" /* pq_poly1305: this header may come first via another interface */
+
+/* native/x86_64/poly1305_avx2.c: 4 blocks per step in ymm lanes, 8 in zmm where the
+ * build has AVX-512F (the avx512 core); short runs stay the portable 64-bit code.
+ * Keeps the powers of r in the state's scratch area (aead/poly1305.h). */
+void pq_avx2_poly1305_blocks(pq_poly1305 *st, const uint8_t *m, size_t nblocks);
+
+#define pq_poly1305_blocks pq_avx2_poly1305_blocks
 
 #endif
