@@ -22,6 +22,24 @@
 //   verify id=ID L=.. pk=HEX mode=MODE ctx=HEX msg=HEX|- mu=HEX|- sig=HEX expect=1|0
 //   falcon id=ID alg=512|1024|det1024 pk=HEX|^ msg=HEX|^ sig=HEX expect=1|0
 //   skip   id=ID reason=free text up to the end of the line
+//
+// The AEAD family's vectors (vectors/aead, see its PROVENANCE.md) go to a second manifest,
+// DIR/MANIFEST-aead (same format), read by native/test/test_aead.c:
+//   aead     id=ID kind=0|1|2 key=HEX nonce=HEX aad=HEX msg=HEX ct=HEX tag=HEX expect=1|0
+//            (kind as aead_seal; expect=1: seal gives ct and tag, open accepts; expect=0: open must
+//            not accept: a modified tag, or a nonce of the wrong length, which must be an error)
+//   stream   id=ID cipher=0..4 key=HEX nonce=HEX counter=DEC msg=HEX|- out=HEX
+//            (cipher as stream_xor; msg `-`: out is the keystream itself)
+//   fold     id=ID cipher=.. key=HEX nonce=HEX counter=DEC len=DEC fold=HEX
+//            (len keystream bytes XOR-folded into 64: fold[i mod 64] ^= ks[i])
+//   poly     id=ID key=HEX msg=HEX tag=HEX
+//   subkey   id=ID alg=0|1 key=HEX in=HEX out=HEX     (0 HChaCha20, 1 HSalsa20)
+//   qr       id=ID idx=A,B,C,D in=HEX out=HEX          (ChaCha quarter-round on 16 words, 8 hex
+//            digits each, most significant first)
+//   sstinit  id=ID key=HEX header=HEX state=HEX
+//   sstpush  id=ID state=HEX tag=0..3 ad=HEX msg=HEX wire=HEX next=HEX   (pull of wire gives msg back)
+//   sstbad   id=ID state=HEX ad=HEX wire=HEX           (pull must reject it)
+//   sstrekey id=ID state=HEX next=HEX
 // MODE: pure (mu = H(tr || 0 || |ctx| || ctx || msg)), pre:N (HashML-DSA with pre-hash id N in the
 // ACVP / PQ_PH_* order), raw (Sign_internal / Verify_internal on M' = msg), mu (external mu).
 // sign: key from seed (KeyGen; pk, if given, must match) or the expanded sk. expect=sig: the
@@ -64,17 +82,33 @@ const INPUTS = [
   ...['512', '1024', 'padded-512', 'padded-1024'].map((s) => vecPath(`falcon/pqclean/nistkat_out_falcon-${s}_clean`)),
   vecPath('falcon/reference/falcon-ref.jsonl.gz'),
   vecPath('falcon/algorand-det1024/det1024_vectors.txt.gz'),
+  ...[
+    'wycheproof/chacha20_poly1305_test.json',
+    'wycheproof/xchacha20_poly1305_test.json',
+    'noble-ciphers/stablelib_chacha20.json',
+    'noble-ciphers/stablelib_chacha20poly1305.json',
+    'noble-ciphers/stablelib_xchacha20poly1305.json',
+    'noble-ciphers/stablelib_poly1305.json',
+    'noble-ciphers/stablelib_salsa20.json',
+    'noble-ciphers/tweetnacl_secretbox.json.gz',
+    'rfc8439/rfc8439.json',
+    'xchacha-draft/xchacha-draft.json',
+    'libsodium/secretstream_xchacha20poly1305.json',
+  ].map((f) => vecPath(`aead/${f}`)),
   fileURLToPath(import.meta.url),
 ];
 
 const MANIFEST = join(OUT, 'MANIFEST');
-if (!force && existsSync(MANIFEST)) {
-  const made = statSync(MANIFEST).mtimeMs;
+const MANIFEST_AEAD = join(OUT, 'MANIFEST-aead');
+if (!force && existsSync(MANIFEST) && existsSync(MANIFEST_AEAD)) {
+  const made = Math.min(statSync(MANIFEST).mtimeMs, statSync(MANIFEST_AEAD).mtimeMs);
   const newest = Math.max(...INPUTS.map((p) => statSync(p).mtimeMs));
-  const files = readFileSync(MANIFEST, 'utf8')
-    .split('\n')
-    .filter((l) => l.startsWith('group '))
-    .map((l) => l.split(' ')[2]);
+  const files = [MANIFEST, MANIFEST_AEAD].flatMap((m) =>
+    readFileSync(m, 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('group '))
+      .map((l) => l.split(' ')[2]),
+  );
   if (made >= newest && files.length > 0 && files.every((f) => f !== undefined && existsSync(join(OUT, f)))) {
     console.log(`gen-c-vectors: ${OUT} is up to date (${files.length} groups)`);
     process.exit(0);
@@ -173,9 +207,10 @@ class Group {
   }
 }
 const GROUPS = [];
-const group = (name) => {
+const AEAD_GROUPS = [];
+const group = (name, list = GROUPS) => {
   const g = new Group(name);
-  GROUPS.push(g);
+  list.push(g);
   return g;
 };
 
@@ -629,25 +664,246 @@ const round3 = {};
   }
 }
 
+// ---- AEAD (MANIFEST-aead) ---------------------------------------------------------------------
+
+/** A record line of the AEAD groups: `op id=.. k=v ...` (values already hex or decimal). */
+function rec(g, op, id, fields) {
+  g.cases++;
+  g.lines.push(
+    `${op} id=${id}${Object.entries(fields)
+      .map(([k, v]) => ` ${k}=${v}`)
+      .join('')}`,
+  );
+}
+const aeadJson = (f) => readJson(`aead/${f}`);
+const AEAD_NONCE = { 0: 24, 1: 48, 2: 48 }; // hex digits
+
+{
+  const g = group('aead-wycheproof', AEAD_GROUPS);
+  for (const [file, kind, total] of [
+    ['chacha20_poly1305_test.json', 0, 325],
+    ['xchacha20_poly1305_test.json', 1, 315],
+  ]) {
+    const f = aeadJson(`wycheproof/${file}`);
+    assert(f.schema === 'aead_test_schema_v1.json', `${file}: schema`);
+    let n = 0;
+    for (const tg of f.testGroups) {
+      assert(tg.keySize === 256 && tg.tagSize === 128, `${file}: group sizes`);
+      for (const t of tg.tests) {
+        n++;
+        const id = `${file.replace('_test.json', '')}/tc${t.tcId}`;
+        const nonce = hx(t.iv, 'iv');
+        const badNonce = nonce.length !== AEAD_NONCE[kind];
+        assert(t.result === 'valid' || t.result === 'invalid', `${id}: result ${t.result}`);
+        assert(badNonce === t.flags.includes('InvalidNonceSize') && (!badNonce || t.result === 'invalid'), `${id}: nonce size`);
+        rec(g, 'aead', id, {
+          kind,
+          key: hx(t.key, 'key'),
+          nonce,
+          aad: hx(t.aad, 'aad'),
+          msg: hx(t.msg, 'msg'),
+          ct: hx(t.ct, 'ct'),
+          tag: hx(t.tag, 'tag'),
+          expect: t.result === 'valid' ? 1 : 0,
+        });
+      }
+    }
+    assert(n === total && n === f.numberOfTests, `${file}: ${n} tests`);
+  }
+}
+
+{
+  const g = group('aead-noble', AEAD_GROUPS);
+  const orig = aeadJson('noble-ciphers/stablelib_chacha20.json');
+  assert(orig.length === 5, 'stablelib_chacha20: 5 cases');
+  orig.forEach((c, i) => {
+    assert(hx(c.nonce, 'nonce').length === 16, 'stablelib_chacha20: 8-byte nonce');
+    rec(g, 'stream', `stablelib_chacha20/${i}`, {
+      cipher: 1,
+      key: hx(c.key, 'key'),
+      nonce: hx(c.nonce, 'nonce'),
+      counter: 0,
+      msg: '-',
+      out: hx(c.stream, 'stream'),
+    });
+  });
+  for (const [file, kind, count] of [
+    ['stablelib_chacha20poly1305.json', 0, 67],
+    ['stablelib_xchacha20poly1305.json', 1, 1],
+  ]) {
+    const cases = aeadJson(`noble-ciphers/${file}`);
+    assert(cases.length === count, `${file}: ${count} cases`);
+    cases.forEach((c, i) => {
+      const r = hx(c.result, 'result');
+      const m = hx(c.msg, 'msg');
+      assert(r.length === m.length + 32, `${file} ${i}: result = ct ‖ tag`);
+      rec(g, 'aead', `${file.replace('.json', '')}/${i}`, {
+        kind,
+        key: hx(c.key, 'key'),
+        nonce: hx(c.nonce, 'nonce'),
+        aad: hx(c.aad ?? '', 'aad'),
+        msg: m,
+        ct: r.slice(0, m.length),
+        tag: r.slice(m.length),
+        expect: 1,
+      });
+    });
+  }
+  const poly = aeadJson('noble-ciphers/stablelib_poly1305.json');
+  assert(poly.length === 32, 'stablelib_poly1305: 32 cases');
+  for (const [i, c] of poly.entries()) rec(g, 'poly', `stablelib_poly1305/${i}`, { key: hx(c.key, 'key'), msg: hx(c.data, 'data'), tag: hx(c.mac, 'mac') });
+  const salsa = aeadJson('noble-ciphers/stablelib_salsa20.json');
+  assert(salsa.length === 4, 'stablelib_salsa20: 4 cases');
+  for (const [i, c] of salsa.entries()) {
+    rec(g, 'fold', `stablelib_salsa20/${i}`, {
+      cipher: 3,
+      key: hx(c.key, 'key'),
+      nonce: hx(c.nonce, 'nonce'),
+      counter: 0,
+      len: c.length,
+      fold: hx(c.digest, 'digest'),
+    });
+  }
+  const box = aeadJson('noble-ciphers/tweetnacl_secretbox.json.gz');
+  assert(box.length === 768, 'tweetnacl_secretbox: 768 cases');
+  box.forEach((c, i) => {
+    const [key, nonce, msg, sealed] = c.map((x) => Buffer.from(x, 'base64'));
+    assert(key.length === 32 && nonce.length === 24 && sealed.length === msg.length + 16, `tweetnacl_secretbox ${i}: sizes`);
+    rec(g, 'aead', `tweetnacl_secretbox/${i}`, {
+      kind: 2,
+      key: toHex(key),
+      nonce: toHex(nonce),
+      aad: '',
+      msg: toHex(msg),
+      ct: toHex(sealed.subarray(16)),
+      tag: toHex(sealed.subarray(0, 16)),
+      expect: 1,
+    });
+  });
+}
+
+{
+  const g = group('aead-rfc8439', AEAD_GROUPS);
+  const f = aeadJson('rfc8439/rfc8439.json');
+  assert(f.cases.length === 30, 'rfc8439: 30 cases');
+  const words = (ws) => ws.map((w) => hx(w, 'word')).join('');
+  for (const c of f.cases) {
+    const id = c.id;
+    switch (c.kind) {
+      case 'chacha_quarterround':
+        rec(g, 'qr', id, { idx: '0,1,2,3', in: words([...c.input, ...Array(12).fill('00000000')]), out: words([...c.output, ...Array(12).fill('00000000')]) });
+        break;
+      case 'chacha_quarterround_state':
+        rec(g, 'qr', id, { idx: c.indices.join(','), in: words(c.input), out: words(c.output) });
+        break;
+      case 'chacha20_block':
+      case 'poly1305_keygen':
+        assert(c.input === '', `${id}: keystream case with input`);
+        rec(g, 'stream', id, { cipher: 0, key: hx(c.key, 'key'), nonce: hx(c.nonce, 'nonce'), counter: c.counter, msg: '-', out: hx(c.output, 'output') });
+        break;
+      case 'chacha20_encrypt':
+        rec(g, 'stream', id, {
+          cipher: 0,
+          key: hx(c.key, 'key'),
+          nonce: hx(c.nonce, 'nonce'),
+          counter: c.counter,
+          msg: hx(c.input, 'input'),
+          out: hx(c.output, 'output'),
+        });
+        break;
+      case 'poly1305':
+        rec(g, 'poly', id, { key: hx(c.key, 'key'), msg: hx(c.input, 'input'), tag: hx(c.output, 'output') });
+        break;
+      case 'chacha20poly1305':
+        assert(c.counter === 1, `${id}: counter`);
+        rec(g, 'aead', id, {
+          kind: 0,
+          key: hx(c.key, 'key'),
+          nonce: hx(c.nonce, 'nonce'),
+          aad: hx(c.aad, 'aad'),
+          msg: hx(c.input, 'input'),
+          ct: hx(c.output, 'output'),
+          tag: hx(c.tag, 'tag'),
+          expect: 1,
+        });
+        break;
+      default:
+        throw new Error(`rfc8439 ${id}: unknown kind ${c.kind}`);
+    }
+  }
+  const x = aeadJson('xchacha-draft/xchacha-draft.json');
+  assert(x.cases.length === 4, 'xchacha-draft: 4 cases');
+  for (const c of x.cases) {
+    if (c.kind === 'hchacha20') rec(g, 'subkey', c.id, { alg: 0, key: hx(c.key, 'key'), in: hx(c.nonce, 'nonce'), out: hx(c.output, 'output') });
+    else if (c.kind === 'xchacha20poly1305')
+      rec(g, 'aead', c.id, {
+        kind: 1,
+        key: hx(c.key, 'key'),
+        nonce: hx(c.nonce, 'nonce'),
+        aad: hx(c.aad, 'aad'),
+        msg: hx(c.input, 'input'),
+        ct: hx(c.output, 'output'),
+        tag: hx(c.tag, 'tag'),
+        expect: 1,
+      });
+    else if (c.kind === 'xchacha20')
+      rec(g, 'stream', c.id, {
+        cipher: 2,
+        key: hx(c.key, 'key'),
+        nonce: hx(c.nonce, 'nonce'),
+        counter: c.counter,
+        msg: hx(c.input, 'input'),
+        out: hx(c.output, 'output'),
+      });
+    else throw new Error(`xchacha-draft ${c.id}: unknown kind ${c.kind}`);
+  }
+}
+
+{
+  const g = group('aead-secretstream', AEAD_GROUPS);
+  const f = aeadJson('libsodium/secretstream_xchacha20poly1305.json');
+  assert(f.records.length === f.numberOfRecords, 'secretstream: record count');
+  for (const r of f.records) {
+    if (r.op === 'init') rec(g, 'sstinit', r.id, { key: hx(r.key, 'key'), header: hx(r.header, 'header'), state: hx(r.state, 'state') });
+    else if (r.op === 'push')
+      rec(g, 'sstpush', r.id, {
+        state: hx(r.state, 'state'),
+        tag: r.tag,
+        ad: hx(r.ad, 'ad'),
+        msg: hx(r.msg, 'msg'),
+        wire: hx(r.wire, 'wire'),
+        next: hx(r.next, 'next'),
+      });
+    else if (r.op === 'pull' && r.valid === false) rec(g, 'sstbad', r.id, { state: hx(r.state, 'state'), ad: hx(r.ad, 'ad'), wire: hx(r.wire, 'wire') });
+    else if (r.op === 'rekey') rec(g, 'sstrekey', r.id, { state: hx(r.state, 'state'), next: hx(r.next, 'next') });
+    else throw new Error(`secretstream ${r.id}: unknown record`);
+  }
+}
+
 // ---- write ------------------------------------------------------------------------------------
 
 mkdirSync(OUT, { recursive: true });
-if (existsSync(MANIFEST)) unlinkSync(MANIFEST); // no MANIFEST while the groups are rewritten
 const tmp = (p) => `${p}.tmp-${process.pid}`;
-let manifest = 'format pqsimd-c-vectors 1\n';
-let cases = 0;
-let skipped = 0;
-for (const g of GROUPS) {
-  const p = join(OUT, g.file);
-  writeFileSync(tmp(p), `${g.lines.join('\n')}\n`);
-  renameSync(tmp(p), p);
-  manifest += `group ${g.name} ${g.file} ${g.cases} ${g.skipped}\n`;
-  cases += g.cases;
-  skipped += g.skipped;
-  console.log(`  ${g.name.padEnd(28)} ${String(g.cases).padStart(5)} cases${g.skipped ? `, ${g.skipped} not expressible` : ''}`);
-  for (const [why, n] of g.why) console.log(`      ${n} x ${why}`);
+/** Writes the groups and then their manifest (none while the groups are rewritten). */
+function writeManifest(path, groups) {
+  if (existsSync(path)) unlinkSync(path);
+  let manifest = 'format pqsimd-c-vectors 1\n';
+  let cases = 0;
+  let skipped = 0;
+  for (const g of groups) {
+    const p = join(OUT, g.file);
+    writeFileSync(tmp(p), `${g.lines.join('\n')}\n`);
+    renameSync(tmp(p), p);
+    manifest += `group ${g.name} ${g.file} ${g.cases} ${g.skipped}\n`;
+    cases += g.cases;
+    skipped += g.skipped;
+    console.log(`  ${g.name.padEnd(28)} ${String(g.cases).padStart(5)} cases${g.skipped ? `, ${g.skipped} not expressible` : ''}`);
+    for (const [why, n] of g.why) console.log(`      ${n} x ${why}`);
+  }
+  manifest += `end ${groups.length} ${cases} ${skipped}\n`;
+  writeFileSync(tmp(path), manifest);
+  renameSync(tmp(path), path);
+  console.log(`gen-c-vectors: wrote ${groups.length} groups, ${cases} cases (${skipped} not expressible against the C API) to ${path}`);
 }
-manifest += `end ${GROUPS.length} ${cases} ${skipped}\n`;
-writeFileSync(tmp(MANIFEST), manifest);
-renameSync(tmp(MANIFEST), MANIFEST);
-console.log(`gen-c-vectors: wrote ${GROUPS.length} groups, ${cases} cases (${skipped} not expressible against the C API) to ${OUT}`);
+writeManifest(MANIFEST, GROUPS);
+writeManifest(MANIFEST_AEAD, AEAD_GROUPS);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Native C tests of the portable core (gcc), so kernels are tested without WASM.
-# Every native/test/test_*.c is its own program linked with native/common/*/*.c;
+# Every native/test/test_*.c (test_aead.c included) is its own program linked with native/common/*/*.c;
 # each runs twice: optimized, and with AddressSanitizer + UBSan; then with the
 # AVX2 kernels, cross-compiled for AArch64 under qemu (portable and NEON), and
 # as WASI programs. Then the constant-time check (native/test/ct_mldsa.c) under
@@ -32,6 +32,10 @@ for t in native/test/test_*.c; do
   "$CC" "${CFLAGS[@]}" -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all "$t" "${SRC[@]}" -o "$OUT/$name-san"
   run "[asan+ubsan]" "$OUT/$name-san"
 done
+# Poly1305 in 26-bit limbs (the wasm32 form, aead/poly1305.h) natively too, with the sanitizers.
+"$CC" "${CFLAGS[@]}" -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -U__SIZEOF_INT128__ \
+  native/test/test_aead.c "${SRC[@]}" -o "$OUT/test_aead-limb26-san"
+run "[poly1305 26-bit limbs asan+ubsan]" "$OUT/test_aead-limb26-san"
 # The same tests with the AVX2 kernels (native/x86_64), where this CPU has AVX2.
 if grep -qw avx2 /proc/cpuinfo; then
   for t in native/test/test_*.c; do
@@ -92,12 +96,13 @@ for t in native/test/test_*.c; do
   run "[wasm-relaxed]" node --experimental-wasm-relaxed-simd scripts/run-wasi.mjs "$OUT/$name-relaxed.wasm"
 done
 
-# Constant-time check of keygen/sign (native/test/ct_mldsa.c): secrets marked undefined, and every
-# branch or memory index that depends on them reported, for each x86-64 core: portable and AVX2
-# under valgrind memcheck, and all three (AVX-512 included, which valgrind cannot execute) under
-# clang's MemorySanitizer. Each checker must also flag the deliberate leak of `ct_mldsa control`.
-ct_check() { # label "valgrind"|"msan" binary
-  local label=$1 tool=$2 bin=$3 log="$OUT/$(basename "$3").log" found
+# Constant-time check of keygen/sign (native/test/ct_mldsa.c) and of the AEAD family's seal, open,
+# stream_xor, Poly1305, subkeys and secretstream (native/test/ct_aead.c): secrets marked undefined,
+# and every branch or memory index that depends on them reported, for each x86-64 core: portable
+# and AVX2 under valgrind memcheck, and all three (AVX-512 included, which valgrind cannot execute)
+# under clang's MemorySanitizer. Each checker must also flag the deliberate leak of `ct_* control`.
+ct_check() { # label "valgrind"|"msan" binary [summary name, default ct-mldsa]
+  local label=$1 tool=$2 bin=$3 name=${4:-ct-mldsa} log="$OUT/$(basename "$3").log" found
   if [ "$tool" = valgrind ]; then
     valgrind --error-exitcode=3 "$bin" >"$log" 2>&1 || true
     found=$(sed -n 's/.*ERROR SUMMARY: \([0-9]*\) errors.*/\1/p' "$log" | tail -n 1)
@@ -110,7 +115,7 @@ ct_check() { # label "valgrind"|"msan" binary
     control=$(grep -c 'WARNING: MemorySanitizer' "$log.control" || true)
   fi
   echo "$label secret-dependent branches/loads found: ${found:-?} (the deliberate control: ${control:-?}, must be >= 2)"
-  if [ "${found:-1}" != 0 ] || ! grep -q 'ct-mldsa: [0-9]* passed, 0 failed' "$log"; then
+  if [ "${found:-1}" != 0 ] || ! grep -q "$name: [0-9]* passed, 0 failed" "$log"; then
     head -40 "$log"
     echo "$label FAILED (see above)"
     fail=$((fail + 1))
@@ -118,16 +123,18 @@ ct_check() { # label "valgrind"|"msan" binary
     echo "$label FAILED: the checker did not report the deliberate leak"
     fail=$((fail + 1))
   else
-    run "$label" grep 'ct-mldsa:' "$log"
+    run "$label" grep "$name:" "$log"
   fi
 }
 if command -v valgrind >/dev/null 2>&1; then
-  "$CC" "${CFLAGS[@]}" -O2 -g -DPQ_CT_TESTING native/test/ct_mldsa.c "${SRC[@]}" -o "$OUT/ct_mldsa"
-  ct_check "[valgrind-ct portable]" valgrind "$OUT/ct_mldsa"
-  if grep -qw avx2 /proc/cpuinfo; then
-    "$CC" "${CFLAGS[@]}" -O2 -g -mavx2 -mbmi -mbmi2 -DPQ_TARGET_X86_AVX2 -DPQ_CT_TESTING native/test/ct_mldsa.c "${SRC[@]}" native/x86_64/*.c -o "$OUT/ct_mldsa_avx2"
-    ct_check "[valgrind-ct avx2]" valgrind "$OUT/ct_mldsa_avx2"
-  fi
+  for ct in mldsa aead; do
+    "$CC" "${CFLAGS[@]}" -O2 -g -DPQ_CT_TESTING "native/test/ct_$ct.c" "${SRC[@]}" -o "$OUT/ct_$ct"
+    ct_check "[valgrind-ct $ct portable]" valgrind "$OUT/ct_$ct" "ct-$ct"
+    if grep -qw avx2 /proc/cpuinfo; then
+      "$CC" "${CFLAGS[@]}" -O2 -g -mavx2 -mbmi -mbmi2 -DPQ_TARGET_X86_AVX2 -DPQ_CT_TESTING "native/test/ct_$ct.c" "${SRC[@]}" native/x86_64/*.c -o "$OUT/ct_${ct}_avx2"
+      ct_check "[valgrind-ct $ct avx2]" valgrind "$OUT/ct_${ct}_avx2" "ct-$ct"
+    fi
+  done
 else
   echo "[valgrind-ct] valgrind missing (bash scripts/setup.sh installs it)"
   fail=$((fail + 1))
@@ -135,16 +142,18 @@ fi
 if ls /usr/lib/llvm-19/lib/clang/19/lib/linux/libclang_rt.msan-x86_64.a >/dev/null 2>&1; then
   MSAN=(clang-19 -std=c11 -O1 -g -fsanitize=memory -fno-sanitize-memory-param-retval -fsanitize-recover=memory
     -DPQ_CT_TESTING -DPQ_CT_MSAN -Inative/common)
-  "${MSAN[@]}" native/test/ct_mldsa.c "${SRC[@]}" -o "$OUT/ct_mldsa_msan"
-  ct_check "[msan-ct portable]" msan "$OUT/ct_mldsa_msan"
-  if grep -qw avx2 /proc/cpuinfo; then
-    "${MSAN[@]}" -mavx2 -mbmi -mbmi2 -DPQ_TARGET_X86_AVX2 native/test/ct_mldsa.c "${SRC[@]}" native/x86_64/*.c -o "$OUT/ct_mldsa_msan_avx2"
-    ct_check "[msan-ct avx2]" msan "$OUT/ct_mldsa_msan_avx2"
-  fi
-  if grep -qw avx512vl /proc/cpuinfo; then
-    "${MSAN[@]}" -mavx2 -mbmi -mbmi2 -mavx512f -mavx512vl -DPQ_TARGET_X86_AVX2 native/test/ct_mldsa.c "${SRC[@]}" native/x86_64/*.c -o "$OUT/ct_mldsa_msan_avx512"
-    ct_check "[msan-ct avx512]" msan "$OUT/ct_mldsa_msan_avx512"
-  fi
+  for ct in mldsa aead; do
+    "${MSAN[@]}" "native/test/ct_$ct.c" "${SRC[@]}" -o "$OUT/ct_${ct}_msan"
+    ct_check "[msan-ct $ct portable]" msan "$OUT/ct_${ct}_msan" "ct-$ct"
+    if grep -qw avx2 /proc/cpuinfo; then
+      "${MSAN[@]}" -mavx2 -mbmi -mbmi2 -DPQ_TARGET_X86_AVX2 "native/test/ct_$ct.c" "${SRC[@]}" native/x86_64/*.c -o "$OUT/ct_${ct}_msan_avx2"
+      ct_check "[msan-ct $ct avx2]" msan "$OUT/ct_${ct}_msan_avx2" "ct-$ct"
+    fi
+    if grep -qw avx512vl /proc/cpuinfo; then
+      "${MSAN[@]}" -mavx2 -mbmi -mbmi2 -mavx512f -mavx512vl -DPQ_TARGET_X86_AVX2 "native/test/ct_$ct.c" "${SRC[@]}" native/x86_64/*.c -o "$OUT/ct_${ct}_msan_avx512"
+      ct_check "[msan-ct $ct avx512]" msan "$OUT/ct_${ct}_msan_avx512" "ct-$ct"
+    fi
+  done
 else
   echo "[msan-ct] clang's MemorySanitizer runtime missing (libclang-rt-19-dev; bash scripts/setup.sh installs it)"
   fail=$((fail + 1))

@@ -9,6 +9,7 @@
  * test_keccak_falcon_neon.c in particular). */
 #ifndef PQ_KERNELS_NEON_H
 #define PQ_KERNELS_NEON_H
+#include <stddef.h>
 #include <stdint.h>
 
 /* ---- ML-DSA -------------------------------------------------------------- */
@@ -81,5 +82,17 @@ unsigned pq_neon_falcon_sample(uint16_t *c, unsigned len, const uint8_t *buf, un
 #define pq_falcon_invntt_tomont pq_neon_falcon_invntt_tomont
 #define pq_falcon_pointwise pq_neon_falcon_pointwise
 #define pq_falcon_sample pq_neon_falcon_sample
+
+/* ---- AEAD ---------------------------------------------------------------- */
+/* native/arm64/chacha_neon.c: ChaCha20 / Salsa20 blocks, four in 32-bit lanes, the
+ * last 1..3 of a run as 1-, 2- or 3-way interleaved rows (which form for which run
+ * length, and why, is at the top of chacha_neon.c). A run of 1, 2, 3 or 4 blocks is
+ * one pass of that way's kernel. */
+void pq_neon_chacha20_blocks(uint32_t s[16], uint8_t *out, const uint8_t *in, size_t nblocks);
+void pq_neon_salsa20_blocks(uint32_t s[16], uint8_t *out, const uint8_t *in, size_t nblocks);
+
+#define pq_chacha20_blocks pq_neon_chacha20_blocks
+#define pq_salsa20_blocks pq_neon_salsa20_blocks
+#define PQ_CHACHA20_WAYS ((1u << 1) | (1u << 2) | (1u << 3) | (1u << 4))
 
 #endif

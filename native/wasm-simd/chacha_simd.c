@@ -145,7 +145,9 @@ static void salsa_lanes4(const uint32_t *s, uint32_t ctr, uint8_t *out0, const u
 #define PQ_ROWS_N_MAX 3
 #define PQ_INLINE static inline __attribute__((always_inline))
 
-/* ChaCha: the state rows; lane rotations of b, c, d turn diagonals into columns and back */
+/* ChaCha: the state rows. Diagonalized by rotating a, c and d, not b: the round ends with b's
+ * rotation and the next starts with a += b, so a shuffle of b would lengthen every round's
+ * dependency chain (a, c, d are finished earlier; their shuffles overlap the end of the round). */
 #define PQ_CHACHA_ROW_QR(a, b, c, d)                                                  \
   a = VADD(a, b), d = VR16(VXOR(d, a)), c = VADD(c, d), b = VR12(VXOR(b, c));         \
   a = VADD(a, b), d = VR8(VXOR(d, a)), c = VADD(c, d), b = VR7(VXOR(b, c))
@@ -157,13 +159,14 @@ PQ_INLINE void chacha_rows(const uint32_t *s, uint32_t ctr, uint8_t *out, const 
     a[k] = a0, b[k] = b0, c[k] = c0, d[k] = d0[k];
   }
   for (unsigned r = 0; r < 10; r++) {
+    /* column round; then lane i of (a, b, c, d) = diagonal (x[i-1], x[4+i], x[9+i], x[14+i]) */
     for (unsigned k = 0; k < n; k++) {
       PQ_CHACHA_ROW_QR(a[k], b[k], c[k], d[k]);
-      b[k] = VLANES(b[k], 1, 2, 3, 0), c[k] = VLANES(c[k], 2, 3, 0, 1), d[k] = VLANES(d[k], 3, 0, 1, 2);
+      a[k] = VLANES(a[k], 3, 0, 1, 2), c[k] = VLANES(c[k], 1, 2, 3, 0), d[k] = VLANES(d[k], 2, 3, 0, 1);
     }
     for (unsigned k = 0; k < n; k++) {
       PQ_CHACHA_ROW_QR(a[k], b[k], c[k], d[k]);
-      b[k] = VLANES(b[k], 3, 0, 1, 2), c[k] = VLANES(c[k], 2, 3, 0, 1), d[k] = VLANES(d[k], 1, 2, 3, 0);
+      a[k] = VLANES(a[k], 1, 2, 3, 0), c[k] = VLANES(c[k], 3, 0, 1, 2), d[k] = VLANES(d[k], 2, 3, 0, 1);
     }
   }
   for (unsigned k = 0; k < n; k++) {

@@ -4,6 +4,7 @@
 #include "aead/arx.h"
 #include "aead/kernels_aead.h"
 #include "binding/pq_binding.h"
+#include "shared/pq_ct.h"
 #include "shared/pq_util.h"
 
 /* what pq_aead_update does */
@@ -165,10 +166,12 @@ int32_t pq_stream_final(pq_aead_stream *c) {
 
 /* ---- AEAD -------------------------------------------------------------------------------------- */
 
-int32_t pq_aead_init(pq_aead_stream *c, int32_t kind, int encrypt, const uint8_t *key, size_t key_len,
-                     const uint8_t *nonce, size_t nonce_len, const uint8_t *aad, size_t aad_len) {
+int32_t pq_aead_init(pq_aead_stream *c, int32_t kind, int encrypt, const uint8_t *key,
+                     size_t key_len, const uint8_t *nonce, size_t nonce_len, const uint8_t *aad,
+                     size_t aad_len) {
   start(c);
-  if (kind < PQ_AEAD_CHACHA20POLY1305 || kind > PQ_AEAD_XSALSA20POLY1305) return fail(c, PQ_ERR_PARAMS);
+  if (kind < PQ_AEAD_CHACHA20POLY1305 || kind > PQ_AEAD_XSALSA20POLY1305)
+    return fail(c, PQ_ERR_PARAMS);
   if (key_len != 32 || nonce_len != (kind == PQ_AEAD_CHACHA20POLY1305 ? 12u : 24u))
     return fail(c, PQ_ERR_LENGTH);
   if (kind == PQ_AEAD_XSALSA20POLY1305 && aad_len) return fail(c, PQ_ERR_INPUT);
@@ -238,6 +241,7 @@ int32_t pq_aead_open_final(pq_aead_stream *c, const uint8_t tag[16]) {
     uint8_t want[16];
     aead_tag(c, want);
     r = pq_poly1305_verify16(want, tag);
+    PQ_CT_PUBLIC(&r, sizeof r); /* the verdict is the open's one public result */
     pq_wipe(want, sizeof want);
   }
   pq_wipe(c, sizeof *c);
@@ -288,15 +292,16 @@ static void sst_next(uint8_t st[PQ_SECRETSTREAM_STATEBYTES], const uint8_t mac[1
   pq_secretstream_rekey(rk);
   const uint32_t wrapped = ((ctr | (0u - ctr)) >> 31) ^ 1; /* 1 when ctr == 0 */
   const uint8_t mask = (uint8_t)(0u - (((tag >> 1) & 1) | wrapped));
-  for (int i = 0; i < PQ_SECRETSTREAM_STATEBYTES; i++) st[i] = (uint8_t)((st[i] & ~mask) | (rk[i] & mask));
+  for (int i = 0; i < PQ_SECRETSTREAM_STATEBYTES; i++)
+    st[i] = (uint8_t)((st[i] & ~mask) | (rk[i] & mask));
   pq_zero(st + SST_PAD, 8);
   pq_wipe(rk, sizeof rk);
 }
 
 /* common start of push and pull: Poly1305 key from block 0, ad and its padding; the cipher is
  * left at block 1 (the tag block) */
-static int32_t sst_start(pq_aead_stream *c, const uint8_t *state, size_t state_len, const uint8_t *ad,
-                         size_t ad_len) {
+static int32_t sst_start(pq_aead_stream *c, const uint8_t *state, size_t state_len,
+                         const uint8_t *ad, size_t ad_len) {
   start(c);
   if (state_len != PQ_SECRETSTREAM_STATEBYTES) return fail(c, PQ_ERR_LENGTH);
   uint8_t block[64];
@@ -360,8 +365,9 @@ static void sst_mac(pq_aead_stream *c, uint8_t mac[16]) {
   pq_poly1305_final(&c->mac, mac);
 }
 
-int32_t pq_secretstream_push_final(pq_aead_stream *c, uint8_t next_state[PQ_SECRETSTREAM_STATEBYTES],
-                                   uint8_t *first, uint8_t mac[16]) {
+int32_t pq_secretstream_push_final(pq_aead_stream *c,
+                                   uint8_t next_state[PQ_SECRETSTREAM_STATEBYTES], uint8_t *first,
+                                   uint8_t mac[16]) {
   int32_t err = c->err;
   if (!err && (c->op != OP_SEAL || c->kind != KIND_SECRETSTREAM)) err = PQ_ERR_INPUT;
   if (err) {
@@ -389,6 +395,7 @@ int32_t pq_secretstream_pull_final(pq_aead_stream *c, const uint8_t mac[16],
     uint8_t want[16];
     sst_mac(c, want);
     r = pq_poly1305_verify16(want, mac);
+    PQ_CT_PUBLIC(&r, sizeof r); /* the verdict is public (the branch below) */
     sst_next(c->sst_state, want, c->sst_tag);
     pq_wipe(want, sizeof want);
   }

@@ -22,9 +22,10 @@
 /* stream ciphers (a[0] of stream_xor) */
 #define PQ_CIPHER_CHACHA20 0      /* RFC 8439: 12-byte nonce, 32-bit counter */
 #define PQ_CIPHER_CHACHA20_ORIG 1 /* 8-byte nonce, 64-bit counter */
-#define PQ_CIPHER_XCHACHA20 2     /* 24-byte nonce, 64-bit counter (libsodium's crypto_stream_xchacha20) */
-#define PQ_CIPHER_SALSA20 3       /* 8-byte nonce, 64-bit counter */
-#define PQ_CIPHER_XSALSA20 4      /* 24-byte nonce, 64-bit counter */
+#define PQ_CIPHER_XCHACHA20 \
+  2 /* 24-byte nonce, 64-bit counter (libsodium's crypto_stream_xchacha20) */
+#define PQ_CIPHER_SALSA20 3  /* 8-byte nonce, 64-bit counter */
+#define PQ_CIPHER_XSALSA20 4 /* 24-byte nonce, 64-bit counter */
 
 /* AEAD kinds (a[0] of aead_seal / aead_open) */
 #define PQ_AEAD_CHACHA20POLY1305 0  /* RFC 8439 */
@@ -40,22 +41,23 @@
 #define PQ_SECRETSTREAM_TAG_FINAL 3
 
 typedef struct {
-  pq_poly1305 mac;      /* first: its kernel scratch is 32-byte aligned */
-  uint32_t s[16];       /* the cipher's input state (ChaCha or Salsa layout, aead/kernels_aead.h) */
-  uint8_t ks[64];       /* keystream of the last block, ks[used..64) not yet used */
-  uint32_t used;        /* 64: no leftover keystream */
-  uint32_t salsa;       /* 1: Salsa20 layout (counter s[8], s[9]), 0: ChaCha20 (s[12], s[13]) */
-  uint32_t wide;        /* 1: 64-bit counter (carry word 12/8 into 13/9), 0: 32-bit (RFC 8439) */
-  uint32_t exhausted;   /* the counter passed its last block: no keystream left */
-  uint64_t room;        /* blocks the counter can still give, minus 1 (unless exhausted) */
-  uint64_t ad_len;      /* AEAD / secretstream: bytes of associated data */
-  uint64_t msg_len;     /* bytes of message through update */
-  int32_t op;           /* what update does (aead.c: OP_*) */
-  int32_t kind;         /* the AEAD kind, or PQ_AEAD_SECRETSTREAM_* */
-  int32_t err;          /* the first error, returned by the final call */
-  uint32_t sst_tag;     /* secretstream: the message's tag (push: given, pull: decrypted) */
-  uint32_t sst_first;   /* secretstream push: the encrypted tag byte */
-  uint8_t sst_state[PQ_SECRETSTREAM_STATEBYTES]; /* secretstream: the state this message started from */
+  pq_poly1305 mac;    /* first: its kernel scratch is 32-byte aligned */
+  uint32_t s[16];     /* the cipher's input state (ChaCha or Salsa layout, aead/kernels_aead.h) */
+  uint8_t ks[64];     /* keystream of the last block, ks[used..64) not yet used */
+  uint32_t used;      /* 64: no leftover keystream */
+  uint32_t salsa;     /* 1: Salsa20 layout (counter s[8], s[9]), 0: ChaCha20 (s[12], s[13]) */
+  uint32_t wide;      /* 1: 64-bit counter (carry word 12/8 into 13/9), 0: 32-bit (RFC 8439) */
+  uint32_t exhausted; /* the counter passed its last block: no keystream left */
+  uint64_t room;      /* blocks the counter can still give, minus 1 (unless exhausted) */
+  uint64_t ad_len;    /* AEAD / secretstream: bytes of associated data */
+  uint64_t msg_len;   /* bytes of message through update */
+  int32_t op;         /* what update does (aead.c: OP_*) */
+  int32_t kind;       /* the AEAD kind, or PQ_AEAD_SECRETSTREAM_* */
+  int32_t err;        /* the first error, returned by the final call */
+  uint32_t sst_tag;   /* secretstream: the message's tag (push: given, pull: decrypted) */
+  uint32_t sst_first; /* secretstream push: the encrypted tag byte */
+  uint8_t
+      sst_state[PQ_SECRETSTREAM_STATEBYTES]; /* secretstream: the state this message started from */
 } pq_aead_stream;
 
 /* ---- stream ciphers ---------------------------------------------------------------------------- */
@@ -74,8 +76,9 @@ int32_t pq_stream_final(pq_aead_stream *c);
 
 /* encrypt = 1: seal (updates encrypt, then MAC the ciphertext); 0: open (updates MAC the
  * ciphertext, then decrypt it). Key 32 bytes, nonce 12 (kind 0) or 24. */
-int32_t pq_aead_init(pq_aead_stream *c, int32_t kind, int encrypt, const uint8_t *key, size_t key_len,
-                     const uint8_t *nonce, size_t nonce_len, const uint8_t *aad, size_t aad_len);
+int32_t pq_aead_init(pq_aead_stream *c, int32_t kind, int encrypt, const uint8_t *key,
+                     size_t key_len, const uint8_t *nonce, size_t nonce_len, const uint8_t *aad,
+                     size_t aad_len);
 /* (updates: pq_aead_update) */
 /* Seal: write the tag. -> 0 or an error (tag then zeroed). Wipes c. */
 int32_t pq_aead_seal_final(pq_aead_stream *c, uint8_t tag[16]);
@@ -96,8 +99,9 @@ int32_t pq_secretstream_push_init(pq_aead_stream *c, const uint8_t *state, size_
                                   uint32_t tag, const uint8_t *ad, size_t ad_len);
 /* Write the next state, the first wire byte (the encrypted tag) and the mac (wire form:
  * first ‖ body ‖ mac). -> 0 or an error (outputs zeroed). Wipes c. */
-int32_t pq_secretstream_push_final(pq_aead_stream *c, uint8_t next_state[PQ_SECRETSTREAM_STATEBYTES],
-                                   uint8_t *first, uint8_t mac[16]);
+int32_t pq_secretstream_push_final(pq_aead_stream *c,
+                                   uint8_t next_state[PQ_SECRETSTREAM_STATEBYTES], uint8_t *first,
+                                   uint8_t mac[16]);
 /* Pull one message: first = its first wire byte (first_len must be 1); updates MAC, then
  * decrypt the body. */
 int32_t pq_secretstream_pull_init(pq_aead_stream *c, const uint8_t *state, size_t state_len,

@@ -20,7 +20,8 @@ void pq_bind_aead_seal_update(pq_bind_state *st, const uint8_t *src, uint8_t *ds
   pq_aead_update(&st->h.aead, dst, src, n);
 }
 
-int32_t pq_bind_aead_seal(pq_bind_state *st, const int32_t *a, const pq_buf *in, const pq_buf *out) {
+int32_t pq_bind_aead_seal(pq_bind_state *st, const int32_t *a, const pq_buf *in,
+                          const pq_buf *out) {
   (void)a, (void)in;
   uint8_t tag[16];
   int32_t r = pq_aead_seal_final(&st->h.aead, tag);
@@ -40,7 +41,8 @@ void pq_bind_aead_open_update(pq_bind_state *st, const uint8_t *src, uint8_t *ds
   pq_aead_update(&st->h.aead, dst, src, n);
 }
 
-int32_t pq_bind_aead_open(pq_bind_state *st, const int32_t *a, const pq_buf *in, const pq_buf *out) {
+int32_t pq_bind_aead_open(pq_bind_state *st, const int32_t *a, const pq_buf *in,
+                          const pq_buf *out) {
   (void)a, (void)out;
   static const uint8_t no_tag[16] = {0};
   if (in[3].n != 16 && !st->h.aead.err) st->h.aead.err = PQ_ERR_LENGTH;
@@ -59,14 +61,16 @@ void pq_bind_stream_xor_update(pq_bind_state *st, const uint8_t *src, uint8_t *d
   pq_aead_update(&st->h.aead, dst, src, n);
 }
 
-int32_t pq_bind_stream_xor(pq_bind_state *st, const int32_t *a, const pq_buf *in, const pq_buf *out) {
+int32_t pq_bind_stream_xor(pq_bind_state *st, const int32_t *a, const pq_buf *in,
+                           const pq_buf *out) {
   (void)a, (void)in, (void)out;
   return pq_stream_final(&st->h.aead);
 }
 
 /* ---- arx_subkey: a = 0 HChaCha20, 1 HSalsa20; in = key(32), input(16); out = subkey(32) -------- */
 
-int32_t pq_bind_arx_subkey(pq_bind_state *st, const int32_t *a, const pq_buf *in, const pq_buf *out) {
+int32_t pq_bind_arx_subkey(pq_bind_state *st, const int32_t *a, const pq_buf *in,
+                           const pq_buf *out) {
   (void)st;
   if (a[0] != 0 && a[0] != 1) return PQ_ERR_PARAMS;
   if (in[0].n != 32 || in[1].n != 16 || out[0].n < 32) return PQ_ERR_LENGTH;
@@ -115,7 +119,8 @@ int32_t pq_bind_poly1305(pq_bind_state *st, const int32_t *a, const pq_buf *in, 
 int32_t pq_bind_secretstream_init(pq_bind_state *st, const int32_t *a, const pq_buf *in,
                                   const pq_buf *out) {
   (void)st, (void)a;
-  if (in[0].n != 32 || in[1].n != PQ_SECRETSTREAM_HEADERBYTES || out[0].n < PQ_SECRETSTREAM_STATEBYTES)
+  if (in[0].n != 32 || in[1].n != PQ_SECRETSTREAM_HEADERBYTES ||
+      out[0].n < PQ_SECRETSTREAM_STATEBYTES)
     return PQ_ERR_LENGTH;
   uint8_t state[PQ_SECRETSTREAM_STATEBYTES];
   pq_secretstream_init(state, in[0].p, in[1].p);
@@ -129,7 +134,8 @@ void pq_bind_secretstream_push_begin(pq_bind_state *st, const int32_t *a, const 
   pq_secretstream_push_init(&st->h.aead, in[0].p, in[0].n, (uint32_t)a[0], in[1].p, in[1].n);
 }
 
-void pq_bind_secretstream_push_update(pq_bind_state *st, const uint8_t *src, uint8_t *dst, size_t n) {
+void pq_bind_secretstream_push_update(pq_bind_state *st, const uint8_t *src, uint8_t *dst,
+                                      size_t n) {
   pq_aead_update(&st->h.aead, dst, src, n);
 }
 
@@ -138,7 +144,8 @@ int32_t pq_bind_secretstream_push(pq_bind_state *st, const int32_t *a, const pq_
   (void)a, (void)in;
   uint8_t next[PQ_SECRETSTREAM_STATEBYTES], first, mac[16];
   int32_t r = pq_secretstream_push_final(&st->h.aead, next, &first, mac);
-  if (!r && (out[0].n < PQ_SECRETSTREAM_STATEBYTES || out[1].n < 1 || out[2].n < 16)) r = PQ_ERR_LENGTH;
+  if (!r && (out[0].n < PQ_SECRETSTREAM_STATEBYTES || out[1].n < 1 || out[2].n < 16))
+    r = PQ_ERR_LENGTH;
   if (r) {
     zero_out(&out[0], PQ_SECRETSTREAM_STATEBYTES);
     zero_out(&out[1], 1);
@@ -158,7 +165,8 @@ void pq_bind_secretstream_pull_begin(pq_bind_state *st, const int32_t *a, const 
   pq_secretstream_pull_init(&st->h.aead, in[0].p, in[0].n, in[1].p, in[1].n, in[2].p, in[2].n);
 }
 
-void pq_bind_secretstream_pull_update(pq_bind_state *st, const uint8_t *src, uint8_t *dst, size_t n) {
+void pq_bind_secretstream_pull_update(pq_bind_state *st, const uint8_t *src, uint8_t *dst,
+                                      size_t n) {
   pq_aead_update(&st->h.aead, dst, src, n);
 }
 
@@ -189,7 +197,8 @@ int32_t pq_bind_secretstream_pull(pq_bind_state *st, const int32_t *a, const pq_
 int32_t pq_bind_secretstream_rekey(pq_bind_state *st, const int32_t *a, const pq_buf *in,
                                    const pq_buf *out) {
   (void)st, (void)a;
-  if (in[0].n != PQ_SECRETSTREAM_STATEBYTES || out[0].n < PQ_SECRETSTREAM_STATEBYTES) return PQ_ERR_LENGTH;
+  if (in[0].n != PQ_SECRETSTREAM_STATEBYTES || out[0].n < PQ_SECRETSTREAM_STATEBYTES)
+    return PQ_ERR_LENGTH;
   uint8_t state[PQ_SECRETSTREAM_STATEBYTES];
   pq_copy(state, in[0].p, sizeof state);
   pq_secretstream_rekey(state);
@@ -200,7 +209,8 @@ int32_t pq_bind_secretstream_rekey(pq_bind_state *st, const int32_t *a, const pq
 
 /* ---- benchmark hook: a = kernel id (PQ_BENCH_AEAD_*), iterations ------------------------------- */
 
-int32_t pq_bind_aead_bench(pq_bind_state *st, const int32_t *a, const pq_buf *in, const pq_buf *out) {
+int32_t pq_bind_aead_bench(pq_bind_state *st, const int32_t *a, const pq_buf *in,
+                           const pq_buf *out) {
   (void)st, (void)in, (void)out;
   return pq_bench_aead_kernel(a[0], (uint32_t)a[1]);
 }

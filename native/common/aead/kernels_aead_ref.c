@@ -10,7 +10,8 @@
 static inline void xor_block(uint8_t *out, const uint8_t *in, const uint32_t x[16],
                              const uint32_t s[16]) {
   if (in) {
-    for (int i = 0; i < 16; i++) pq_store32_le(out + 4 * i, pq_load32_le(in + 4 * i) ^ (x[i] + s[i]));
+    for (int i = 0; i < 16; i++)
+      pq_store32_le(out + 4 * i, pq_load32_le(in + 4 * i) ^ (x[i] + s[i]));
   } else {
     for (int i = 0; i < 16; i++) pq_store32_le(out + 4 * i, x[i] + s[i]);
   }
@@ -43,7 +44,8 @@ static inline uint64_t load64(const uint8_t *p) {
 }
 
 /* h = (h + m + hibit 2^128) r mod p, partly reduced (h[2] < 8 on return). */
-void pq_poly1305_blocks_portable(pq_poly1305 *st, const uint8_t *m, size_t nblocks, uint32_t hibit) {
+void pq_poly1305_blocks_portable(pq_poly1305 *st, const uint8_t *m, size_t nblocks,
+                                 uint32_t hibit) {
   const uint64_t r0 = st->r[0], r1 = st->r[1], s1 = st->s1;
   uint64_t h0 = st->h[0], h1 = st->h[1], h2 = st->h[2];
   for (size_t b = 0; b < nblocks; b++, m += 16) {
@@ -55,7 +57,8 @@ void pq_poly1305_blocks_portable(pq_poly1305 *st, const uint8_t *m, size_t nbloc
     h2 += (uint64_t)(t >> 64) + hibit;
     /* h r: 2^128 h1 r1 = h1 (5 r1 / 4) = h1 s1 mod p, and 2^192 h2 r1 = 2^64 h2 s1 */
     const unsigned __int128 d0 = (unsigned __int128)h0 * r0 + (unsigned __int128)h1 * s1;
-    unsigned __int128 d1 = (unsigned __int128)h0 * r1 + (unsigned __int128)h1 * r0 + (unsigned __int128)h2 * s1;
+    unsigned __int128 d1 =
+        (unsigned __int128)h0 * r1 + (unsigned __int128)h1 * r0 + (unsigned __int128)h2 * s1;
     uint64_t d2 = h2 * r0; /* h2 < 8 and r0 < 2^60: no overflow */
     h0 = (uint64_t)d0;
     d1 += (uint64_t)(d0 >> 64);
@@ -76,7 +79,8 @@ void pq_poly1305_blocks_portable(pq_poly1305 *st, const uint8_t *m, size_t nbloc
 #else
 
 /* h = (h + m + hibit 2^128) r mod p in 26-bit limbs (poly1305-donna's 32-bit form) */
-void pq_poly1305_blocks_portable(pq_poly1305 *st, const uint8_t *m, size_t nblocks, uint32_t hibit) {
+void pq_poly1305_blocks_portable(pq_poly1305 *st, const uint8_t *m, size_t nblocks,
+                                 uint32_t hibit) {
   const uint32_t M = 0x3ffffff;
   const uint32_t r0 = st->r[0], r1 = st->r[1], r2 = st->r[2], r3 = st->r[3], r4 = st->r[4];
   const uint32_t s1 = st->s[0], s2 = st->s[1], s3 = st->s[2], s4 = st->s[3];
@@ -88,11 +92,16 @@ void pq_poly1305_blocks_portable(pq_poly1305 *st, const uint8_t *m, size_t nbloc
     h2 += (pq_load32_le(m + 6) >> 4) & M;
     h3 += (pq_load32_le(m + 9) >> 6) & M;
     h4 += (pq_load32_le(m + 12) >> 8) | hb;
-    uint64_t d0 = (uint64_t)h0 * r0 + (uint64_t)h1 * s4 + (uint64_t)h2 * s3 + (uint64_t)h3 * s2 + (uint64_t)h4 * s1;
-    uint64_t d1 = (uint64_t)h0 * r1 + (uint64_t)h1 * r0 + (uint64_t)h2 * s4 + (uint64_t)h3 * s3 + (uint64_t)h4 * s2;
-    uint64_t d2 = (uint64_t)h0 * r2 + (uint64_t)h1 * r1 + (uint64_t)h2 * r0 + (uint64_t)h3 * s4 + (uint64_t)h4 * s3;
-    uint64_t d3 = (uint64_t)h0 * r3 + (uint64_t)h1 * r2 + (uint64_t)h2 * r1 + (uint64_t)h3 * r0 + (uint64_t)h4 * s4;
-    uint64_t d4 = (uint64_t)h0 * r4 + (uint64_t)h1 * r3 + (uint64_t)h2 * r2 + (uint64_t)h3 * r1 + (uint64_t)h4 * r0;
+    uint64_t d0 = (uint64_t)h0 * r0 + (uint64_t)h1 * s4 + (uint64_t)h2 * s3 + (uint64_t)h3 * s2 +
+                  (uint64_t)h4 * s1;
+    uint64_t d1 = (uint64_t)h0 * r1 + (uint64_t)h1 * r0 + (uint64_t)h2 * s4 + (uint64_t)h3 * s3 +
+                  (uint64_t)h4 * s2;
+    uint64_t d2 = (uint64_t)h0 * r2 + (uint64_t)h1 * r1 + (uint64_t)h2 * r0 + (uint64_t)h3 * s4 +
+                  (uint64_t)h4 * s3;
+    uint64_t d3 = (uint64_t)h0 * r3 + (uint64_t)h1 * r2 + (uint64_t)h2 * r1 + (uint64_t)h3 * r0 +
+                  (uint64_t)h4 * s4;
+    uint64_t d4 = (uint64_t)h0 * r4 + (uint64_t)h1 * r3 + (uint64_t)h2 * r2 + (uint64_t)h3 * r1 +
+                  (uint64_t)h4 * r0;
     uint32_t c;
     c = (uint32_t)(d0 >> 26), h0 = (uint32_t)d0 & M;
     d1 += c, c = (uint32_t)(d1 >> 26), h1 = (uint32_t)d1 & M;

@@ -104,7 +104,8 @@ void pq_poly1305_final(pq_poly1305 *st, uint8_t tag[16]) {
   h3 = (h3 & ~mask) | (g3 & mask);
   h4 = (h4 & ~mask) | (g4 & mask);
   /* h mod 2^128 as four words, plus pad */
-  const uint32_t w[4] = {h0 | h1 << 26, (h1 >> 6) | h2 << 20, (h2 >> 12) | h3 << 14, (h3 >> 18) | h4 << 8};
+  const uint32_t w[4] = {h0 | h1 << 26, (h1 >> 6) | h2 << 20, (h2 >> 12) | h3 << 14,
+                         (h3 >> 18) | h4 << 8};
   uint64_t f = 0;
   for (int i = 0; i < 4; i++) {
     f += (uint64_t)w[i] + st->pad[i];

@@ -37,9 +37,9 @@ typedef struct {
   uint32_t r[5], s[4];
   uint32_t h[5];
 #endif
-  uint32_t pad[4];  /* s = key[16..32], added to the tag at the end */
-  uint8_t buf[16];  /* a partial block kept by update */
-  uint32_t used;    /* bytes in buf (0..15) */
+  uint32_t pad[4]; /* s = key[16..32], added to the tag at the end */
+  uint8_t buf[16]; /* a partial block kept by update */
+  uint32_t used;   /* bytes in buf (0..15) */
 } pq_poly1305;
 
 /* Start with a 32-byte one-time key (r clamped as RFC 8439). */
