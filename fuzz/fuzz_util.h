@@ -72,6 +72,25 @@ static inline void fz_feed(pq_bind_state *st, fz_update_fn up, const uint8_t *m,
   if (seed & 0x100) up(st, m, 0);
 }
 
+/* The same chunking for a transform entry (streamed = 2): src -> dst (dst == src for in place). */
+typedef void (*fz_transform_fn)(pq_bind_state *, const uint8_t *, uint8_t *, size_t);
+static inline void fz_feed2(pq_bind_state *st, fz_transform_fn up, const uint8_t *src, uint8_t *dst,
+                            size_t len, uint32_t seed) {
+  uint32_t x = seed * 2654435761u + 0x9E3779B9u;
+  const uint32_t maxpiece = (seed & 0xFF) * 4 + 1;
+  size_t off = 0;
+  while (off < len) {
+    x ^= x << 13;
+    x ^= x >> 17;
+    x ^= x << 5;
+    size_t n = x % (maxpiece + 1);
+    if (n > len - off) n = len - off;
+    up(st, src + off, dst + off, n);
+    off += n;
+  }
+  if (seed & 0x100) up(st, src, dst, 0);
+}
+
 /* Parameter-set selector used by the ML-DSA harnesses: mostly valid, sometimes not. */
 static inline int32_t fz_level(uint8_t b) {
   static const int32_t levels[] = {44, 65, 87, 44, 65, 87, 44, 65, 87, 0, 66, -1, 2, 3};

@@ -35,6 +35,10 @@ const APPS = {
     'Falcon-512 verify-only app (`pqsimd/falcon`)',
     "import { ready, falcon512 } from 'pqsimd/falcon';\nawait ready();\nreport(falcon512.verify(new Uint8Array(897), new Uint8Array(0), new Uint8Array(666)));",
   ],
+  'xchacha20poly1305': [
+    'XChaCha20-Poly1305 encrypt + decrypt app (`pqsimd/aead`)',
+    "import { ready, xchacha20poly1305 } from 'pqsimd/aead';\nawait ready();\nconst key = new Uint8Array(32), nonce = new Uint8Array(24);\nconst sealed = xchacha20poly1305(key, nonce).encrypt(new Uint8Array(64));\nreport(xchacha20poly1305(key, nonce).decrypt(sealed).length !== 64);",
+  ],
   everything: [
     "everything (`import * as pq from 'pqsimd'`, ML-DSA and Falcon used)",
     "import * as pq from 'pqsimd';\nawait pq.ready();\nreport(pq.mlDsa65.verify(new Uint8Array(1952), new Uint8Array(0), new Uint8Array(3309)) || pq.falcon512.verify(new Uint8Array(897), new Uint8Array(0), new Uint8Array(666)));",
@@ -42,7 +46,7 @@ const APPS = {
 };
 const PRELUDE = "const report = (v) => { document.title = 'done:' + v; };\n";
 const HTML = '<!doctype html><meta charset="utf-8"><title>loading</title><script type="module" src="./main.js"></script>\n';
-const ALIAS = { pqsimd: 'dist/index.mjs', 'pqsimd/ml-dsa': 'dist/ml-dsa.mjs', 'pqsimd/falcon': 'dist/falcon.mjs' };
+const ALIAS = { pqsimd: 'dist/index.mjs', 'pqsimd/ml-dsa': 'dist/ml-dsa.mjs', 'pqsimd/falcon': 'dist/falcon.mjs', 'pqsimd/aead': 'dist/aead.mjs' };
 
 const work = join(root, 'build', 'bundle-size');
 rmSync(work, { recursive: true, force: true });
@@ -166,7 +170,7 @@ const md = [
   '',
   `What Chromium downloads for small apps built on pqsimd ${pkg.version}: \`node scripts/bundle-size.mjs\` on ${new Date().toISOString().slice(0, 10)}`,
   `(esbuild ${(await import('esbuild')).version}, Vite ${(await import('vite')).version}, production builds; served with gzip level 9 from 127.0.0.1; Debian Chromium headless).`,
-  'Each app runs `await ready()` and one verify; the download includes the one WebAssembly core Chromium picks (relaxed SIMD).',
+  'Each app runs `await ready()` and one verify (the AEAD app: one encrypt and one decrypt); the download includes the one WebAssembly core Chromium picks (relaxed SIMD).',
   '',
   '| App | bundler | files fetched | downloaded (gzip) |',
   '| --- | --- | --- | ---: |',

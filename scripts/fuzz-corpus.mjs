@@ -4,6 +4,8 @@
 // the top of each harness). Run by scripts/fuzz.mjs; does nothing when up to date.
 //   ML-DSA: Wycheproof verify and sign-noseed vectors (vectors/wycheproof)
 //   Falcon: the reference records (vectors/falcon/reference) and Algorand det1024 KATs
+//   AEAD: Wycheproof / RFC 8439 / noble / tweetnacl AEAD cases, libsodium secretstream messages
+//   (vectors/aead), and synthetic seeds of every op of aead_differential
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -156,6 +158,122 @@ for (const block of det.split(/\n\s*\n/)) {
     add('falcon_verify', Buffer.from([2]), u16(k), u16(pk.length), u16(sig.length), pk, sig, hex(f.msg));
   }
   add('falcon_decode', Buffer.from([6, 10]), hex(f.sig_ct).subarray(2));
+}
+// AEAD: real ciphertexts (valid and invalid) in aead_open's arbitrary mode; a few mutated-mode seeds
+const aeadCase = (kind, key, nonce, aad, ct, tag, i) => {
+  if (nonce.length >= 32 || aad.length >= 1024 || key.length >= 48 || tag.length >= 24) return;
+  add(
+    'aead_open',
+    Buffer.from([i % 2 ? 2 : 0]),
+    u16(i * 7),
+    Buffer.from([kind + 1, key.length, nonce.length]),
+    u16(aad.length),
+    Buffer.from([tag.length]),
+    key,
+    nonce,
+    aad,
+    tag,
+    ct,
+  );
+};
+let ai = 0;
+for (const [file, kind] of [
+  ['chacha20_poly1305_test.json', 0],
+  ['xchacha20_poly1305_test.json', 1],
+]) {
+  for (const g of json(`vectors/aead/wycheproof/${file}`).testGroups)
+    for (const t of g.tests) aeadCase(kind, hex(t.key), hex(t.iv), hex(t.aad), hex(t.ct), hex(t.tag), ai++);
+}
+for (const [file, kind] of [
+  ['stablelib_chacha20poly1305.json', 0],
+  ['stablelib_xchacha20poly1305.json', 1],
+]) {
+  for (const c of json(`vectors/aead/noble-ciphers/${file}`)) {
+    const r = hex(c.result);
+    aeadCase(kind, hex(c.key), hex(c.nonce), hex(c.aad), r.subarray(0, r.length - 16), r.subarray(r.length - 16), ai++);
+  }
+}
+for (const [i, c] of JSON.parse(gunzipSync(readFileSync('vectors/aead/noble-ciphers/tweetnacl_secretbox.json.gz')).toString('utf8')).entries()) {
+  if (i % 16 !== 0) continue;
+  const [key, nonce, , box] = c.map((x) => Buffer.from(x, 'base64'));
+  aeadCase(2, key, nonce, Buffer.alloc(0), box.subarray(16), box.subarray(0, 16), ai++);
+}
+for (const c of json('vectors/aead/rfc8439/rfc8439.json').cases.filter((x) => x.kind === 'chacha20poly1305'))
+  aeadCase(0, hex(c.key), hex(c.nonce), hex(c.aad), hex(c.output), hex(c.tag), ai++);
+for (let i = 0; i < 12; i++) {
+  const kind = i % 3;
+  const len = [0, 1, 15, 16, 64, 65, 300, 4095][i % 8];
+  const nedit = i % 4;
+  const edits = [];
+  for (let e = 0; e < nedit; e++) edits.push(Buffer.from([e % 4]), prng(3));
+  const aad = kind === 2 ? Buffer.alloc(0) : prng(i * 3);
+  add(
+    'aead_open',
+    Buffer.from([1 | (i & 2)]),
+    u16(i * 31),
+    Buffer.from([kind]),
+    prng(24),
+    ...(kind === 2 ? [] : [Buffer.from([aad.length]), aad]),
+    u16(len),
+    prng(len),
+    Buffer.from([nedit]),
+    ...edits,
+  );
+}
+// secretstream_pull: libsodium's messages (valid and rejected) in the arbitrary mode; mutated seeds
+const sst = json('vectors/aead/libsodium/secretstream_xchacha20poly1305.json').records;
+for (const [i, rec] of sst.entries()) {
+  if (rec.op !== 'push' && rec.op !== 'pull') continue;
+  const wire = hex(rec.wire);
+  if (wire.length < 17) continue;
+  const ad = hex(rec.ad);
+  add(
+    'secretstream_pull',
+    Buffer.from([i % 2 ? 2 : 0]),
+    u16(i * 11),
+    Buffer.from([52]),
+    u16(ad.length),
+    Buffer.from([1, 16]),
+    hex(rec.state),
+    ad,
+    wire.subarray(0, 1),
+    wire.subarray(wire.length - 16),
+    wire.subarray(1, wire.length - 16),
+  );
+}
+for (let i = 0; i < 12; i++) {
+  const len = [0, 1, 15, 16, 47, 64, 65, 300, 4095][i % 9];
+  const nedit = i % 4;
+  const edits = [];
+  for (let e = 0; e < nedit; e++) edits.push(Buffer.from([e % 5]), prng(3));
+  add(
+    'secretstream_pull',
+    Buffer.from([1 | (i & 2)]),
+    u16(i * 13),
+    Buffer.from([i % 3, i % 4, i * 5]),
+    prng(i * 5),
+    u16(len),
+    prng(len),
+    Buffer.from([nedit]),
+    ...edits,
+  );
+}
+// aead_differential: every op, lengths around the block and chunk sizes, counters near their ends
+const LENS = [0, 1, 31, 63, 64, 65, 127, 128, 200, 511, 1000, 1100, 4096, 4099, 9000];
+for (const [i, len] of LENS.entries()) {
+  const head = (op, sel, flags) => Buffer.from([op, sel, flags, i * 3, 100 + i, 250 - i]);
+  add('aead_differential', head(0, i % 5, i & 1), prng(56), u16(i % 3 === 0 ? 3 : 1000), Buffer.from([i % 4 === 0 ? 0xff : 0]), prng(len));
+  add('aead_differential', head(0, i % 5, 2 | (i & 1)), prng(56), u16(1 + (i % 5)), Buffer.from([i % 2]), prng(len));
+  add(
+    'aead_differential',
+    head(1, i % 3, (i & 1) | (i % 3 === 1 ? 4 : 0)),
+    prng(56),
+    ...(i % 3 === 2 ? [] : [Buffer.from([i]), prng(i)]),
+    u16(i * 77),
+    prng(len),
+  );
+  add('aead_differential', head(2, 0, 0), prng(56), prng(len));
+  add('aead_differential', head(3, i % 4, i & 1), prng(56), Buffer.from([i * 2]), prng(i * 2), prng(len));
 }
 writeFileSync(stamp, '');
 console.log(

@@ -10,7 +10,7 @@
 //                                                             fails on any crash
 //   node scripts/fuzz.mjs --build-only
 // Every harness is built twice: with the portable kernels (<name>-portable) and with the AVX2 kernels
-// (<name>-avx2); `differential` links the portable, AVX2 and AVX-512 cores in one binary
+// (<name>-avx2); `differential` and `aead_differential` link the portable, AVX2 and AVX-512 cores in one binary
 // (<name>-multi), each renamed <isa>_<symbol> as scripts/build-addon.sh does.
 // A crash reproduces with: build/fuzz/<harness>-<build> <crash-file>.
 import { execFileSync, spawn } from 'node:child_process';
@@ -34,7 +34,19 @@ const { values: opt } = parseArgs({
 
 const CC = process.env.FUZZ_CC ?? 'clang-19';
 const OUT = 'build/fuzz';
-const HARNESSES = ['mldsa_verify', 'mldsa_verify_mutated', 'mldsa_sign', 'falcon_verify', 'falcon_decode', 'differential'];
+const HARNESSES = [
+  'mldsa_verify',
+  'mldsa_verify_mutated',
+  'mldsa_sign',
+  'falcon_verify',
+  'falcon_decode',
+  'differential',
+  'aead_open',
+  'secretstream_pull',
+  'aead_differential',
+];
+/** The harnesses that link the portable, AVX2 and AVX-512 cores in one binary (<name>-multi). */
+const MULTI = ['differential', 'aead_differential'];
 /** Which C files each harness's coverage is reported over (its family, plus the x86-64 kernels). */
 const FAMILY = {
   mldsa_verify: ['native/common/mldsa'],
@@ -43,6 +55,9 @@ const FAMILY = {
   falcon_verify: ['native/common/falcon'],
   falcon_decode: ['native/common/falcon'],
   differential: ['native/common/mldsa', 'native/common/falcon'],
+  aead_open: ['native/common/aead'],
+  secretstream_pull: ['native/common/aead'],
+  aead_differential: ['native/common/aead'],
 };
 const cpu = readFileSync('/proc/cpuinfo', 'utf8');
 const hasAvx2 = /\bavx2\b/.test(cpu);
@@ -131,7 +146,7 @@ function renamedCore(dir, isa, objs) {
 
 /** The builds of a harness: [build name, kernel sources, flags]. */
 function buildsOf(h) {
-  if (h === 'differential') return hasAvx2 ? ['multi'] : [];
+  if (MULTI.includes(h)) return hasAvx2 ? ['multi'] : [];
   return hasAvx2 ? ['portable', 'avx2'] : ['portable'];
 }
 
@@ -279,7 +294,7 @@ for (const r of results) {
   console.log(`${pad(`${r.h}-${r.b}`, 32)}${pad(r.execs, 11)}${pad(r.execPerSec, 9)}${pad(cov, 14)}${pad(r.newUnits, 11)}${findings}`);
 }
 if (!opt.short && !opt['no-cov']) {
-  console.log('\nline coverage of the family C files (mldsa/*.c or falcon/*.c, and native/x86_64/*.c), corpus replayed:');
+  console.log('\nline coverage of the family C files (mldsa/*.c, falcon/*.c or aead/*.c, and native/x86_64/*.c), corpus replayed:');
   for (const h of selected) {
     const dirs = [join(OUT, 'work', h), join(OUT, 'corpus', h), join('fuzz/regressions', h)];
     console.log(`  ${pad(h, 24)}${coverage(h, dirs)}  (${join(OUT, 'cov', `${h}.txt`)})`);

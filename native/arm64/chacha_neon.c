@@ -66,43 +66,43 @@ static const uint8_t rot8_idx[16] = {3, 0, 1, 2, 7, 4, 5, 6, 11, 8, 9, 10, 15, 1
 
 /* four ChaCha quarter-rounds step by step */
 #define PQ_CHACHA_QR4(a0, b0, c0, d0, a1, b1, c1, d1, a2, b2, c2, d2, a3, b3, c3, d3) \
-  do {                                                                              \
-    a0 = VADD(a0, b0), a1 = VADD(a1, b1), a2 = VADD(a2, b2), a3 = VADD(a3, b3);     \
-    d0 = VR16(VXOR(d0, a0)), d1 = VR16(VXOR(d1, a1));                               \
-    d2 = VR16(VXOR(d2, a2)), d3 = VR16(VXOR(d3, a3));                               \
-    c0 = VADD(c0, d0), c1 = VADD(c1, d1), c2 = VADD(c2, d2), c3 = VADD(c3, d3);     \
-    b0 = VR12(VXOR(b0, c0)), b1 = VR12(VXOR(b1, c1));                               \
-    b2 = VR12(VXOR(b2, c2)), b3 = VR12(VXOR(b3, c3));                               \
-    a0 = VADD(a0, b0), a1 = VADD(a1, b1), a2 = VADD(a2, b2), a3 = VADD(a3, b3);     \
-    d0 = VR8(VXOR(d0, a0)), d1 = VR8(VXOR(d1, a1));                                 \
-    d2 = VR8(VXOR(d2, a2)), d3 = VR8(VXOR(d3, a3));                                 \
-    c0 = VADD(c0, d0), c1 = VADD(c1, d1), c2 = VADD(c2, d2), c3 = VADD(c3, d3);     \
-    b0 = VR7(VXOR(b0, c0)), b1 = VR7(VXOR(b1, c1));                                 \
-    b2 = VR7(VXOR(b2, c2)), b3 = VR7(VXOR(b3, c3));                                 \
+  do {                                                                                \
+    a0 = VADD(a0, b0), a1 = VADD(a1, b1), a2 = VADD(a2, b2), a3 = VADD(a3, b3);       \
+    d0 = VR16(VXOR(d0, a0)), d1 = VR16(VXOR(d1, a1));                                 \
+    d2 = VR16(VXOR(d2, a2)), d3 = VR16(VXOR(d3, a3));                                 \
+    c0 = VADD(c0, d0), c1 = VADD(c1, d1), c2 = VADD(c2, d2), c3 = VADD(c3, d3);       \
+    b0 = VR12(VXOR(b0, c0)), b1 = VR12(VXOR(b1, c1));                                 \
+    b2 = VR12(VXOR(b2, c2)), b3 = VR12(VXOR(b3, c3));                                 \
+    a0 = VADD(a0, b0), a1 = VADD(a1, b1), a2 = VADD(a2, b2), a3 = VADD(a3, b3);       \
+    d0 = VR8(VXOR(d0, a0)), d1 = VR8(VXOR(d1, a1));                                   \
+    d2 = VR8(VXOR(d2, a2)), d3 = VR8(VXOR(d3, a3));                                   \
+    c0 = VADD(c0, d0), c1 = VADD(c1, d1), c2 = VADD(c2, d2), c3 = VADD(c3, d3);       \
+    b0 = VR7(VXOR(b0, c0)), b1 = VR7(VXOR(b1, c1));                                   \
+    b2 = VR7(VXOR(b2, c2)), b3 = VR7(VXOR(b3, c3));                                   \
   } while (0)
-#define PQ_CHACHA_DROUND                                                                   \
-  do {                                                                                     \
-    PQ_CHACHA_QR4(x0, x4, x8, x12, x1, x5, x9, x13, x2, x6, x10, x14, x3, x7, x11, x15);   \
-    PQ_CHACHA_QR4(x0, x5, x10, x15, x1, x6, x11, x12, x2, x7, x8, x13, x3, x4, x9, x14);   \
+#define PQ_CHACHA_DROUND                                                                 \
+  do {                                                                                   \
+    PQ_CHACHA_QR4(x0, x4, x8, x12, x1, x5, x9, x13, x2, x6, x10, x14, x3, x7, x11, x15); \
+    PQ_CHACHA_QR4(x0, x5, x10, x15, x1, x6, x11, x12, x2, x7, x8, x13, x3, x4, x9, x14); \
   } while (0)
 
 /* one Salsa20 step on four quarter-rounds: t ^= (u + v) <<< n */
-#define PQ_SALSA_STEP4(n, t0, u0, v0, t1, u1, v1, t2, u2, v2, t3, u3, v3)                          \
-  do {                                                                                             \
-    t0 = VXOR(t0, VROL(VADD(u0, v0), n)), t1 = VXOR(t1, VROL(VADD(u1, v1), n));                    \
-    t2 = VXOR(t2, VROL(VADD(u2, v2), n)), t3 = VXOR(t3, VROL(VADD(u3, v3), n));                    \
+#define PQ_SALSA_STEP4(n, t0, u0, v0, t1, u1, v1, t2, u2, v2, t3, u3, v3)       \
+  do {                                                                          \
+    t0 = VXOR(t0, VROL(VADD(u0, v0), n)), t1 = VXOR(t1, VROL(VADD(u1, v1), n)); \
+    t2 = VXOR(t2, VROL(VADD(u2, v2), n)), t3 = VXOR(t3, VROL(VADD(u3, v3), n)); \
   } while (0)
 #define PQ_SALSA_QR4(a0, b0, c0, d0, a1, b1, c1, d1, a2, b2, c2, d2, a3, b3, c3, d3) \
-  do {                                                                             \
-    PQ_SALSA_STEP4(7, b0, a0, d0, b1, a1, d1, b2, a2, d2, b3, a3, d3);              \
-    PQ_SALSA_STEP4(9, c0, b0, a0, c1, b1, a1, c2, b2, a2, c3, b3, a3);              \
-    PQ_SALSA_STEP4(13, d0, c0, b0, d1, c1, b1, d2, c2, b2, d3, c3, b3);             \
-    PQ_SALSA_STEP4(18, a0, d0, c0, a1, d1, c1, a2, d2, c2, a3, d3, c3);             \
+  do {                                                                               \
+    PQ_SALSA_STEP4(7, b0, a0, d0, b1, a1, d1, b2, a2, d2, b3, a3, d3);               \
+    PQ_SALSA_STEP4(9, c0, b0, a0, c1, b1, a1, c2, b2, a2, c3, b3, a3);               \
+    PQ_SALSA_STEP4(13, d0, c0, b0, d1, c1, b1, d2, c2, b2, d3, c3, b3);              \
+    PQ_SALSA_STEP4(18, a0, d0, c0, a1, d1, c1, a2, d2, c2, a3, d3, c3);              \
   } while (0)
-#define PQ_SALSA_DROUND                                                                    \
-  do {                                                                                     \
-    PQ_SALSA_QR4(x0, x4, x8, x12, x5, x9, x13, x1, x10, x14, x2, x6, x15, x3, x7, x11);    \
-    PQ_SALSA_QR4(x0, x1, x2, x3, x5, x6, x7, x4, x10, x11, x8, x9, x15, x12, x13, x14);    \
+#define PQ_SALSA_DROUND                                                                 \
+  do {                                                                                  \
+    PQ_SALSA_QR4(x0, x4, x8, x12, x5, x9, x13, x1, x10, x14, x2, x6, x15, x3, x7, x11); \
+    PQ_SALSA_QR4(x0, x1, x2, x3, x5, x6, x7, x4, x10, x11, x8, x9, x15, x12, x13, x14); \
   } while (0)
 
 static inline void st(uint8_t *out, const uint8_t *in, size_t off, V v) {
@@ -112,48 +112,51 @@ static inline void st(uint8_t *out, const uint8_t *in, size_t off, V v) {
 }
 
 /* 4x4 transpose of 32-bit lanes: afterwards a, b, c, d hold lane 0, 1, 2, 3 of the inputs */
-#define PQ_T4(a, b, c, d)                                                                      \
-  do {                                                                                         \
-    const uint64x2_t t0_ = vreinterpretq_u64_u32(vtrn1q_u32(a, b));                            \
-    const uint64x2_t t1_ = vreinterpretq_u64_u32(vtrn2q_u32(a, b));                            \
-    const uint64x2_t t2_ = vreinterpretq_u64_u32(vtrn1q_u32(c, d));                            \
-    const uint64x2_t t3_ = vreinterpretq_u64_u32(vtrn2q_u32(c, d));                            \
-    a = vreinterpretq_u32_u64(vtrn1q_u64(t0_, t2_)), b = vreinterpretq_u32_u64(vtrn1q_u64(t1_, t3_)); \
-    c = vreinterpretq_u32_u64(vtrn2q_u64(t0_, t2_)), d = vreinterpretq_u32_u64(vtrn2q_u64(t1_, t3_)); \
+#define PQ_T4(a, b, c, d)                                           \
+  do {                                                              \
+    const uint64x2_t t0_ = vreinterpretq_u64_u32(vtrn1q_u32(a, b)); \
+    const uint64x2_t t1_ = vreinterpretq_u64_u32(vtrn2q_u32(a, b)); \
+    const uint64x2_t t2_ = vreinterpretq_u64_u32(vtrn1q_u32(c, d)); \
+    const uint64x2_t t3_ = vreinterpretq_u64_u32(vtrn2q_u32(c, d)); \
+    a = vreinterpretq_u32_u64(vtrn1q_u64(t0_, t2_)),                \
+    b = vreinterpretq_u32_u64(vtrn1q_u64(t1_, t3_));                \
+    c = vreinterpretq_u32_u64(vtrn2q_u64(t0_, t2_)),                \
+    d = vreinterpretq_u32_u64(vtrn2q_u64(t1_, t3_));                \
   } while (0)
 
 /* x0..x15 = dup(s[i]), the counter word cw = the lane counters cv */
 #define PQ_DUP(i, cw, cv) ((i) == (cw) ? (cv) : vdupq_n_u32(s[i]))
-#define PQ_LANES_LOAD(cw, cv)                                                           \
-  V x0 = PQ_DUP(0, cw, cv), x1 = PQ_DUP(1, cw, cv), x2 = PQ_DUP(2, cw, cv);             \
-  V x3 = PQ_DUP(3, cw, cv), x4 = PQ_DUP(4, cw, cv), x5 = PQ_DUP(5, cw, cv);             \
-  V x6 = PQ_DUP(6, cw, cv), x7 = PQ_DUP(7, cw, cv), x8 = PQ_DUP(8, cw, cv);             \
-  V x9 = PQ_DUP(9, cw, cv), x10 = PQ_DUP(10, cw, cv), x11 = PQ_DUP(11, cw, cv);         \
-  V x12 = PQ_DUP(12, cw, cv), x13 = PQ_DUP(13, cw, cv);                                 \
+#define PQ_LANES_LOAD(cw, cv)                                                   \
+  V x0 = PQ_DUP(0, cw, cv), x1 = PQ_DUP(1, cw, cv), x2 = PQ_DUP(2, cw, cv);     \
+  V x3 = PQ_DUP(3, cw, cv), x4 = PQ_DUP(4, cw, cv), x5 = PQ_DUP(5, cw, cv);     \
+  V x6 = PQ_DUP(6, cw, cv), x7 = PQ_DUP(7, cw, cv), x8 = PQ_DUP(8, cw, cv);     \
+  V x9 = PQ_DUP(9, cw, cv), x10 = PQ_DUP(10, cw, cv), x11 = PQ_DUP(11, cw, cv); \
+  V x12 = PQ_DUP(12, cw, cv), x13 = PQ_DUP(13, cw, cv);                         \
   V x14 = PQ_DUP(14, cw, cv), x15 = PQ_DUP(15, cw, cv)
 /* feed-forward, transpose, store (x<k>, x<4+k>, x<8+k>, x<12+k> = block k) */
-#define PQ_LANES_FEED_STORE(cw, cv)                                                                   \
-  x0 = VADD(x0, PQ_DUP(0, cw, cv)), x1 = VADD(x1, PQ_DUP(1, cw, cv));                                 \
-  x2 = VADD(x2, PQ_DUP(2, cw, cv)), x3 = VADD(x3, PQ_DUP(3, cw, cv));                                 \
-  x4 = VADD(x4, PQ_DUP(4, cw, cv)), x5 = VADD(x5, PQ_DUP(5, cw, cv));                                 \
-  x6 = VADD(x6, PQ_DUP(6, cw, cv)), x7 = VADD(x7, PQ_DUP(7, cw, cv));                                 \
-  x8 = VADD(x8, PQ_DUP(8, cw, cv)), x9 = VADD(x9, PQ_DUP(9, cw, cv));                                 \
-  x10 = VADD(x10, PQ_DUP(10, cw, cv)), x11 = VADD(x11, PQ_DUP(11, cw, cv));                           \
-  x12 = VADD(x12, PQ_DUP(12, cw, cv)), x13 = VADD(x13, PQ_DUP(13, cw, cv));                           \
-  x14 = VADD(x14, PQ_DUP(14, cw, cv)), x15 = VADD(x15, PQ_DUP(15, cw, cv));                           \
-  PQ_T4(x0, x1, x2, x3);                                                                              \
-  PQ_T4(x4, x5, x6, x7);                                                                              \
-  PQ_T4(x8, x9, x10, x11);                                                                            \
-  PQ_T4(x12, x13, x14, x15);                                                                          \
-  st(out, in, 0, x0), st(out, in, 16, x4), st(out, in, 32, x8), st(out, in, 48, x12);                 \
-  st(out, in, 64, x1), st(out, in, 80, x5), st(out, in, 96, x9), st(out, in, 112, x13);               \
-  st(out, in, 128, x2), st(out, in, 144, x6), st(out, in, 160, x10), st(out, in, 176, x14);           \
+#define PQ_LANES_FEED_STORE(cw, cv)                                                         \
+  x0 = VADD(x0, PQ_DUP(0, cw, cv)), x1 = VADD(x1, PQ_DUP(1, cw, cv));                       \
+  x2 = VADD(x2, PQ_DUP(2, cw, cv)), x3 = VADD(x3, PQ_DUP(3, cw, cv));                       \
+  x4 = VADD(x4, PQ_DUP(4, cw, cv)), x5 = VADD(x5, PQ_DUP(5, cw, cv));                       \
+  x6 = VADD(x6, PQ_DUP(6, cw, cv)), x7 = VADD(x7, PQ_DUP(7, cw, cv));                       \
+  x8 = VADD(x8, PQ_DUP(8, cw, cv)), x9 = VADD(x9, PQ_DUP(9, cw, cv));                       \
+  x10 = VADD(x10, PQ_DUP(10, cw, cv)), x11 = VADD(x11, PQ_DUP(11, cw, cv));                 \
+  x12 = VADD(x12, PQ_DUP(12, cw, cv)), x13 = VADD(x13, PQ_DUP(13, cw, cv));                 \
+  x14 = VADD(x14, PQ_DUP(14, cw, cv)), x15 = VADD(x15, PQ_DUP(15, cw, cv));                 \
+  PQ_T4(x0, x1, x2, x3);                                                                    \
+  PQ_T4(x4, x5, x6, x7);                                                                    \
+  PQ_T4(x8, x9, x10, x11);                                                                  \
+  PQ_T4(x12, x13, x14, x15);                                                                \
+  st(out, in, 0, x0), st(out, in, 16, x4), st(out, in, 32, x8), st(out, in, 48, x12);       \
+  st(out, in, 64, x1), st(out, in, 80, x5), st(out, in, 96, x9), st(out, in, 112, x13);     \
+  st(out, in, 128, x2), st(out, in, 144, x6), st(out, in, 160, x10), st(out, in, 176, x14); \
   st(out, in, 192, x3), st(out, in, 208, x7), st(out, in, 224, x11), st(out, in, 240, x15)
 
 static const uint32_t lane_idx[4] = {0, 1, 2, 3};
 
 /* nblocks (a multiple of 4) from counter ctr */
-static void chacha_lanes4(const uint32_t *s, uint32_t ctr, uint8_t *out0, const uint8_t *in0, size_t nblocks) {
+static void chacha_lanes4(const uint32_t *s, uint32_t ctr, uint8_t *out0, const uint8_t *in0,
+                          size_t nblocks) {
   const uint8x16_t rot8 = vld1q_u8(rot8_idx);
   for (size_t off = 0; off < nblocks; off += 4, ctr += 4) {
     uint8_t *const out = out0 + 64 * off;
@@ -164,7 +167,8 @@ static void chacha_lanes4(const uint32_t *s, uint32_t ctr, uint8_t *out0, const 
     PQ_LANES_FEED_STORE(12, cv);
   }
 }
-static void salsa_lanes4(const uint32_t *s, uint32_t ctr, uint8_t *out0, const uint8_t *in0, size_t nblocks) {
+static void salsa_lanes4(const uint32_t *s, uint32_t ctr, uint8_t *out0, const uint8_t *in0,
+                         size_t nblocks) {
   for (size_t off = 0; off < nblocks; off += 4, ctr += 4) {
     uint8_t *const out = out0 + 64 * off;
     const uint8_t *const in = in0 ? in0 + 64 * off : in0;
@@ -180,10 +184,11 @@ static void salsa_lanes4(const uint32_t *s, uint32_t ctr, uint8_t *out0, const u
 #define PQ_ROWS_N_MAX 3
 #define PQ_INLINE static inline __attribute__((always_inline))
 
-#define PQ_CHACHA_ROW_QR(a, b, c, d)                                                  \
-  a = VADD(a, b), d = VR16(VXOR(d, a)), c = VADD(c, d), b = VR12(VXOR(b, c));         \
+#define PQ_CHACHA_ROW_QR(a, b, c, d)                                          \
+  a = VADD(a, b), d = VR16(VXOR(d, a)), c = VADD(c, d), b = VR12(VXOR(b, c)); \
   a = VADD(a, b), d = VR8(VXOR(d, a)), c = VADD(c, d), b = VR7(VXOR(b, c))
-PQ_INLINE void chacha_rows(const uint32_t *s, uint32_t ctr, uint8_t *out, const uint8_t *in, const unsigned n) {
+PQ_INLINE void chacha_rows(const uint32_t *s, uint32_t ctr, uint8_t *out, const uint8_t *in,
+                           const unsigned n) {
   const uint8x16_t rot8 = vld1q_u8(rot8_idx);
   const V a0 = vld1q_u32(s), b0 = vld1q_u32(s + 4), c0 = vld1q_u32(s + 8);
   V a[PQ_ROWS_N_MAX], b[PQ_ROWS_N_MAX], c[PQ_ROWS_N_MAX], d[PQ_ROWS_N_MAX], d0[PQ_ROWS_N_MAX];
@@ -208,13 +213,14 @@ PQ_INLINE void chacha_rows(const uint32_t *s, uint32_t ctr, uint8_t *out, const 
   }
 }
 
-#define PQ_SALSA_ROW_QR(y0, y1, y2, y3)                                                         \
-  y1 = VXOR(y1, VROL(VADD(y0, y3), 7)), y2 = VXOR(y2, VROL(VADD(y1, y0), 9));                   \
+#define PQ_SALSA_ROW_QR(y0, y1, y2, y3)                                       \
+  y1 = VXOR(y1, VROL(VADD(y0, y3), 7)), y2 = VXOR(y2, VROL(VADD(y1, y0), 9)); \
   y3 = VXOR(y3, VROL(VADD(y2, y1), 13)), y0 = VXOR(y0, VROL(VADD(y3, y2), 18))
 /* the vector (s[i0], s[i1], s[i2], s[i3]) built in registers (no stack copy of key words) */
 #define PQ_GATHER(i0, i1, i2, i3) \
   vsetq_lane_u32(s[i3], vsetq_lane_u32(s[i2], vsetq_lane_u32(s[i1], vdupq_n_u32(s[i0]), 1), 2), 3)
-PQ_INLINE void salsa_rows(const uint32_t *s, uint32_t ctr, uint8_t *out, const uint8_t *in, const unsigned n) {
+PQ_INLINE void salsa_rows(const uint32_t *s, uint32_t ctr, uint8_t *out, const uint8_t *in,
+                          const unsigned n) {
   const V a0 = PQ_GATHER(0, 5, 10, 15), b0 = PQ_GATHER(4, 9, 14, 3), d0 = PQ_GATHER(12, 1, 6, 11);
   const V c00 = PQ_GATHER(8, 13, 2, 7);
   V a[PQ_ROWS_N_MAX], b[PQ_ROWS_N_MAX], c[PQ_ROWS_N_MAX], d[PQ_ROWS_N_MAX], c0[PQ_ROWS_N_MAX];
@@ -241,12 +247,14 @@ PQ_INLINE void salsa_rows(const uint32_t *s, uint32_t ctr, uint8_t *out, const u
     const V ad = vbslq_u32(k13, dk, ak), cb = vbslq_u32(k13, bk, ck);
     const V ba = vbslq_u32(k13, ak, bk), dc = vbslq_u32(k13, ck, dk);
     st(out, in, 64 * k, vbslq_u32(k23, cb, ad)), st(out, in, 64 * k + 16, vbslq_u32(k23, dc, ba));
-    st(out, in, 64 * k + 32, vbslq_u32(k23, ad, cb)), st(out, in, 64 * k + 48, vbslq_u32(k23, ba, dc));
+    st(out, in, 64 * k + 32, vbslq_u32(k23, ad, cb)),
+        st(out, in, 64 * k + 48, vbslq_u32(k23, ba, dc));
   }
 }
 
 /* groups of four in lanes, a remainder of 1..3 as one rows<n> pass (reasons at the top) */
-static void arx_blocks(int chacha, uint32_t s[16], unsigned cw, uint8_t *out, const uint8_t *in, size_t nblocks) {
+static void arx_blocks(int chacha, uint32_t s[16], unsigned cw, uint8_t *out, const uint8_t *in,
+                       size_t nblocks) {
   const uint32_t ctr = s[cw];
   const size_t nl = nblocks & ~(size_t)3, r = nblocks & 3;
   if (nl) (chacha ? chacha_lanes4 : salsa_lanes4)(s, ctr, out, in, nl);
@@ -255,13 +263,19 @@ static void arx_blocks(int chacha, uint32_t s[16], unsigned cw, uint8_t *out, co
     uint8_t *const o = out + 64 * nl;
     const uint8_t *const i = in ? in + 64 * nl : in;
     if (chacha) {
-      if (r == 1) chacha_rows(s, c, o, i, 1);
-      else if (r == 2) chacha_rows(s, c, o, i, 2);
-      else chacha_rows(s, c, o, i, 3);
+      if (r == 1)
+        chacha_rows(s, c, o, i, 1);
+      else if (r == 2)
+        chacha_rows(s, c, o, i, 2);
+      else
+        chacha_rows(s, c, o, i, 3);
     } else {
-      if (r == 1) salsa_rows(s, c, o, i, 1);
-      else if (r == 2) salsa_rows(s, c, o, i, 2);
-      else salsa_rows(s, c, o, i, 3);
+      if (r == 1)
+        salsa_rows(s, c, o, i, 1);
+      else if (r == 2)
+        salsa_rows(s, c, o, i, 2);
+      else
+        salsa_rows(s, c, o, i, 3);
     }
   }
   s[cw] = ctr + (uint32_t)nblocks;

@@ -85,7 +85,10 @@ describe(`argument errors on ${AEAD_BACKENDS.join(', ')}`, () => {
   });
 
   it('associated data on secretbox: TypeError; a key changed after construction is checked again', () => {
-    onEvery((be) => (be.secretbox as unknown as (...a: unknown[]) => unknown)(K, N24, new Uint8Array(0)), /^TypeError: aad: XSalsa20-Poly1305 \(secretbox\) has no associated data/);
+    onEvery(
+      (be) => (be.secretbox as unknown as (...a: unknown[]) => unknown)(K, N24, new Uint8Array(0)),
+      /^TypeError: aad: XSalsa20-Poly1305 \(secretbox\) has no associated data/,
+    );
     onEvery(
       (be) => be.xsalsa20poly1305.openMany([{ key: K, nonce: N24, aad: N8, ciphertext: new Uint8Array(16) }]),
       /^TypeError: items\[0\]\.aad: XSalsa20-Poly1305/,

@@ -1,6 +1,7 @@
 // The download budget (issue #11): production builds (esbuild and Vite) of a verify-only ML-DSA-65
 // app download at most 60 KiB gzip in Chromium, the WASM core included (scripts/bundle-size.mjs
-// builds the apps, serves them and counts what Chromium fetched).
+// builds the apps, serves them and counts what Chromium fetched); an XChaCha20-Poly1305 app
+// (pqsimd/aead, issue 13) at most 32 KiB, with its own WASM core only.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -32,5 +33,13 @@ describe('bundle size in Chromium', () => {
     // Falcon alone does not download the ML-DSA core, and "everything" downloads both
     const falcon = results.filter((r) => r.id === 'falcon512-verify');
     for (const r of falcon) expect(r.total, r.bundler).toBeLessThan(apps[0]!.total);
+    // an XChaCha20-Poly1305 app (pqsimd/aead): its own WASM core only, well under the signature apps
+    const aead = results.filter((r) => r.id === 'xchacha20poly1305');
+    expect(aead.map((r) => r.bundler).sort()).toEqual(['Vite', 'esbuild']);
+    for (const r of aead) {
+      expect(r.files.filter((f) => /wasm-(relaxed|simd|scalar)/.test(f.file)), r.bundler).toHaveLength(1);
+      expect(r.total, r.bundler).toBeLessThan(apps[0]!.total);
+      expect(r.total, r.bundler).toBeLessThanOrEqual(32 * 1024);
+    }
   }, 300_000);
 });

@@ -48,7 +48,10 @@ describe('packed tarball', () => {
     expect(files).toContain('package/dist/types/ml-dsa/index.d.ts');
     expect(files).toContain('package/dist/ml-dsa.mjs');
     expect(files).toContain('package/dist/falcon.cjs');
-    for (const family of ['mldsa', 'falcon']) {
+    expect(files).toContain('package/dist/aead.mjs');
+    expect(files).toContain('package/dist/aead.node.cjs');
+    expect(files).toContain('package/dist/types/aead/index.d.ts');
+    for (const family of ['mldsa', 'falcon', 'aead']) {
       for (const core of ['relaxed', 'simd', 'scalar']) expect(files).toContain(`package/dist/wasm/${family}-${core}.wasm`);
     }
   });
@@ -99,6 +102,25 @@ describe('packed tarball', () => {
     expect(run('node', ['sub.mjs']).trim()).toBe('wasm-simd wasm-simd true true false');
   });
 
+  it('pqsimd/aead works through ESM and CommonJS (one ready() state, one AeadError per format)', () => {
+    writeFileSync(
+      join(dir, 'aead.mjs'),
+      `import { createRequire } from 'node:module';
+       import { ready, backend, xchacha20poly1305, secretbox, AeadError } from 'pqsimd/aead';
+       const require = createRequire(import.meta.url);
+       const cjs = require('pqsimd/aead');
+       await ready({ backend: 'wasm-scalar' });
+       const key = new Uint8Array(32).fill(1), nonce = new Uint8Array(24).fill(2), msg = new Uint8Array([1, 2, 3]);
+       const sealed = xchacha20poly1305(key, nonce).encrypt(msg);
+       const same = cjs.xchacha20poly1305(key, nonce).decrypt(sealed).join();
+       sealed[0] ^= 1;
+       let err = '';
+       try { xchacha20poly1305(key, nonce).decrypt(sealed); } catch (e) { err = e instanceof AeadError ? e.name : 'other'; }
+       console.log(backend(), cjs.backend(), same, err, secretbox(key, nonce).seal(msg).length);`,
+    );
+    expect(run('node', ['aead.mjs']).trim()).toBe('wasm-scalar wasm-scalar 1,2,3 AeadError 19');
+  });
+
   it('falls back to WASM, and says why, when the addon cannot load (no prebuild for this machine)', () => {
     writeFileSync(
       join(dir, 'fallback.mjs'),
@@ -132,7 +154,11 @@ describe('packed tarball', () => {
       `import { ready, mlDsa65, type KeyPair } from 'pqsimd';
        import { mlDsa44, type PreparedMlDsaKey } from 'pqsimd/ml-dsa';
        import { falcon512, type FalconVerifier } from 'pqsimd/falcon';
+       import { type AeadCipher, AeadError, chacha20poly1305 } from 'pqsimd/aead';
        await ready();
+       const c: AeadCipher = chacha20poly1305(new Uint8Array(32), new Uint8Array(12));
+       const e: Error = new AeadError();
+       export { c, e };
        const f: FalconVerifier = falcon512;
        const pk: PreparedMlDsaKey = mlDsa44.prepare(mlDsa44.keygen().publicKey);
        export { f, pk };
@@ -143,7 +169,8 @@ describe('packed tarball', () => {
     writeFileSync(
       join(dir, 'use.cts'),
       `import pq = require('pqsimd');
-       const n: number = pq.mlDsa44.lengths.signature;
+       import aead = require('pqsimd/aead');
+       const n: number = pq.mlDsa44.lengths.signature + aead.xchacha20poly1305.nonceLength;
        export = n;`,
     );
     const tsc = join(root, 'node_modules/typescript/bin/tsc');

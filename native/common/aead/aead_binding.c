@@ -173,14 +173,12 @@ void pq_bind_secretstream_pull_update(pq_bind_state *st, const uint8_t *src, uin
 int32_t pq_bind_secretstream_pull(pq_bind_state *st, const int32_t *a, const pq_buf *in,
                                   const pq_buf *out) {
   (void)a;
-  pq_aead_stream *c = &st->h.aead;
-  if (!c->err && (in[3].n != 16 || out[0].n < PQ_SECRETSTREAM_STATEBYTES || out[1].n < 1)) {
-    pq_wipe(c, sizeof *c);
-    return PQ_ERR_LENGTH;
-  }
   static const uint8_t no_mac[16] = {0};
+  pq_aead_stream *c = &st->h.aead;
+  if (!c->err && (in[3].n != 16 || out[0].n < PQ_SECRETSTREAM_STATEBYTES || out[1].n < 1))
+    c->err = PQ_ERR_LENGTH;
   uint8_t next[PQ_SECRETSTREAM_STATEBYTES], tag;
-  /* with an earlier error the final returns it without reading the mac */
+  /* with an error the final returns it without reading the mac */
   const int32_t r = pq_secretstream_pull_final(c, in[3].n == 16 ? in[3].p : no_mac, next, &tag);
   if (r == 1) {
     pq_copy(out[0].p, next, sizeof next);

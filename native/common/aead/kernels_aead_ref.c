@@ -17,24 +17,32 @@ static inline void xor_block(uint8_t *out, const uint8_t *in, const uint32_t x[1
   }
 }
 
+/* The state is copied to a local first: out is a byte pointer that may alias s, which would
+ * make the compiler reload s after every store (clang: 2.7 vs 1.5 ns/B on 4 KiB). */
 void pq_ref_chacha20_blocks(uint32_t s[16], uint8_t *out, const uint8_t *in, size_t nblocks) {
+  uint32_t st[16];
+  for (int i = 0; i < 16; i++) st[i] = s[i];
   for (size_t b = 0; b < nblocks; b++) {
     uint32_t x[16];
-    for (int i = 0; i < 16; i++) x[i] = s[i];
+    for (int i = 0; i < 16; i++) x[i] = st[i];
     pq_chacha20_rounds(x);
-    xor_block(out + 64 * b, in ? in + 64 * b : in, x, s);
-    s[12]++;
+    xor_block(out + 64 * b, in ? in + 64 * b : in, x, st);
+    st[12]++;
   }
+  s[12] = st[12];
 }
 
 void pq_ref_salsa20_blocks(uint32_t s[16], uint8_t *out, const uint8_t *in, size_t nblocks) {
+  uint32_t st[16];
+  for (int i = 0; i < 16; i++) st[i] = s[i];
   for (size_t b = 0; b < nblocks; b++) {
     uint32_t x[16];
-    for (int i = 0; i < 16; i++) x[i] = s[i];
+    for (int i = 0; i < 16; i++) x[i] = st[i];
     pq_salsa20_rounds(x);
-    xor_block(out + 64 * b, in ? in + 64 * b : in, x, s);
-    s[8]++;
+    xor_block(out + 64 * b, in ? in + 64 * b : in, x, st);
+    st[8]++;
   }
+  s[8] = st[8];
 }
 
 #if PQ_POLY1305_LIMB64

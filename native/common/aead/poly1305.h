@@ -5,10 +5,12 @@
  *   PQ_POLY1305_LIMB64 = 1 (where __SIZEOF_INT128__ and not __wasm__):
  *     r = r[0] + r[1] 2^64 (clamped: both < 2^60, r[1] = 0 mod 4), s1 = r[1] + (r[1] >> 2)
  *     (= 5 r[1] / 4, the factor of h1 r1 2^128 mod p), h = h[0] + h[1] 2^64 + h[2] 2^128
- *     with h[2] < 8 between blocks (h is only partly reduced, h < 2^131);
+ *     with h[2] <= 4 between calls (h only partly reduced: h < 2^130 + 2^128 < 2p, which the
+ *     final reduction relies on);
  *   PQ_POLY1305_LIMB64 = 0 (wasm32, 32-bit targets): 26-bit limbs, r = sum r[i] 2^(26 i)
- *     (clamped), s[i] = 5 r[i + 1], h = sum h[i] 2^(26 i) with h[i] < 2^26 + small between
- *     blocks (32 x 32 -> 64-bit products: no __int128 / __multi3 on wasm32).
+ *     (clamped), s[i] = 5 r[i + 1], h = sum h[i] 2^(26 i) with h[i] < 2^26 between calls except
+ *     h[1] < 2^26 + 2^6 (one pending carry); 32 x 32 -> 64-bit products (no __int128 /
+ *     __multi3 on wasm32).
  * A kernel reads and writes h in this form, leaves r/s/pad alone, and may keep precomputed
  * data for this key (powers of r in its own form) in `scratch`: init clears `kernel_ready`,
  * the kernel fills scratch and sets it on its first call, so a state is never reused with a

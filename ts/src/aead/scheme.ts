@@ -14,18 +14,31 @@ import type { EntryName } from '../gen/binding.js';
 
 const AUTH_FAILED = 'authentication failed: the ciphertext, tag or associated data was changed, or the key or nonce is wrong';
 
-/**
- * Thrown when a ciphertext does not authenticate (decrypt, decryptDetached, open, openMany,
- * secretstream pull): a wrong tag, a ciphertext shorter than its tag, a changed ciphertext or
- * associated data, a wrong key or nonce. One message for every cause, and no plaintext is returned
- * or left in the output buffer (it is zeroed). `name` is 'AeadError'.
- */
-export class AeadError extends Error {
+class AeadErrorClass extends Error {
   constructor(message: string = AUTH_FAILED) {
     super(message);
   }
 }
-Object.defineProperty(AeadError.prototype, 'name', { value: 'AeadError', writable: true, configurable: true });
+Object.defineProperty(AeadErrorClass.prototype, 'name', { value: 'AeadError', writable: true, configurable: true });
+
+declare const __PQSIMD_VERSION__: string;
+/** One class per package version and realm, kept on globalThis like the backend registry: the ESM
+ * and CommonJS copies share one ready() state, so either copy's functions may throw, and
+ * `instanceof AeadError` must hold for both. */
+const ERROR_KEY = Symbol.for(`pqsimd.AeadError@${typeof __PQSIMD_VERSION__ === 'string' ? __PQSIMD_VERSION__ : 'dev'}`);
+const G = globalThis as unknown as Record<symbol, typeof AeadErrorClass | undefined>;
+
+G[ERROR_KEY] ??= AeadErrorClass;
+/**
+ * Thrown when a ciphertext does not authenticate (decrypt, decryptDetached, open, openMany,
+ * secretstream pull): a wrong tag, a ciphertext shorter than its tag, a changed ciphertext or
+ * associated data, a wrong key or nonce. One message for every cause, and no plaintext is returned
+ * or left in the output buffer (it is zeroed). `name` is 'AeadError'; the ESM and CommonJS builds
+ * of one package version export the same class.
+ */
+export const AeadError: typeof AeadErrorClass = G[ERROR_KEY];
+/** An authentication failure (see the AeadError class). */
+export type AeadError = AeadErrorClass;
 
 const internalError = (entry: EntryName, rc: number): Error => new Error(`pqsimd: internal error: ${entry} returned ${rc}`);
 
@@ -253,6 +266,40 @@ const XSALSA_POLY: AeadParams = { name: 'XSalsa20-Poly1305', kind: 2, nonce: 24,
 const KIND_ARGS: readonly (readonly number[])[] = [0, 1, 2, 3].map((k) => Object.freeze([k]));
 const NO_INTS: readonly number[] = Object.freeze([]);
 
+/** What the functions of one family instance share: its driver and a scratch buffer. */
+interface Ctx {
+  readonly driver: Driver;
+  /** Small results are made here first (see result()); wiped after each use. */
+  readonly scratch: Uint8Array;
+}
+/** Largest array V8 keeps inside the JS heap (typed_array_max_size_in_heap). */
+const SMALL = 64;
+const SCRATCH = 2 * SMALL;
+
+/**
+ * A new n-byte result that `fill` writes. V8 keeps typed arrays of up to 64 bytes inside the JS
+ * heap, and handing such a fresh array to the native addon makes V8 move it out first (measured:
+ * 0.6-1.3 µs for a 16-byte tag, several times the whole call): small results are written to the
+ * instance's scratch buffer (at `at`, 0 or 64) and copied into a new array. The scratch bytes are
+ * wiped; if `fill` throws, nothing is returned.
+ */
+function result(cx: Ctx, n: number, fill: (dst: Uint8Array) => void, at = 0): Uint8Array {
+  if (n > SMALL) {
+    const r = new Uint8Array(n);
+    fill(r);
+    return r;
+  }
+  const v = viewOf(cx.scratch, at, n);
+  try {
+    fill(v);
+    const r = new Uint8Array(n);
+    copyInto(r, v, 0);
+    return r;
+  } finally {
+    zero(cx.scratch, at, at + n);
+  }
+}
+
 /** RangeError unless `v` has exactly `want` bytes (an output buffer). */
 function outLength(name: string, v: Uint8Array, want: number, what: string): void {
   const n = byteLength(v);
@@ -266,7 +313,7 @@ function outLength(name: string, v: Uint8Array, want: number, what: string): voi
  * an input is copied first). Copies are wiped afterwards.
  */
 function transform(
-  driver: Driver,
+  cx: Ctx,
   entry: EntryName,
   ints: readonly number[],
   ins: readonly Uint8Array[],
@@ -294,16 +341,22 @@ function transform(
     }
   }
   try {
-    return driver.transform(entry, ints, args, src, messageOut, outs);
+    return cx.driver.transform(entry, ints, args, src, messageOut, outs);
   } finally {
     if (copies) for (const c of copies) zero(c);
   }
 }
 
-/** Seals `pt` into ct (its length) and tag (16); the regions come from the caller's output. */
-function seal(driver: Driver, p: AeadParams, ins: readonly Uint8Array[], pt: Uint8Array, ct: Uint8Array, tag: Uint8Array): void {
-  const rc = transform(driver, 'aead_seal', KIND_ARGS[p.kind]!, ins, pt, ct, [tag]);
-  if (rc !== 0) throw internalError('aead_seal', rc);
+/** Seals `pt` into ct (its length) and tag (16); the regions come from the caller's output. (The
+ * native addon writes fixed-size outputs only to private memory: a shared tag region gets the tag
+ * through a copy.) */
+function seal(cx: Ctx, p: AeadParams, ins: readonly Uint8Array[], pt: Uint8Array, ct: Uint8Array, tag: Uint8Array): void {
+  const run = (t: Uint8Array): void => {
+    const rc = transform(cx, 'aead_seal', KIND_ARGS[p.kind]!, ins, pt, ct, [t]);
+    if (rc !== 0) throw internalError('aead_seal', rc);
+  };
+  if (!isShared(tag)) run(tag);
+  else copyInto(tag, result(cx, TAG, run, SMALL), 0);
 }
 
 /**
@@ -311,21 +364,11 @@ function seal(driver: Driver, p: AeadParams, ins: readonly Uint8Array[], pt: Uin
  * given unverified bytes: the plaintext goes to a private buffer and is copied after the tag
  * checked. On any failure `out` ends all zeros.
  */
-function open(
-  driver: Driver,
-  p: AeadParams,
-  key: Uint8Array,
-  nonce: Uint8Array,
-  aad: Uint8Array,
-  ct: Uint8Array,
-  tag: Uint8Array,
-  out: Uint8Array,
-  what = '',
-): void {
+function open(cx: Ctx, p: AeadParams, key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, ct: Uint8Array, tag: Uint8Array, out: Uint8Array, what = ''): void {
   const target = isShared(out) ? new Uint8Array(byteLength(out)) : out;
   let rc: number;
   try {
-    rc = transform(driver, 'aead_open', KIND_ARGS[p.kind]!, [key, nonce, aad, tag], ct, target, []);
+    rc = transform(cx, 'aead_open', KIND_ARGS[p.kind]!, [key, nonce, aad, tag], ct, target, []);
   } catch (e) {
     zero(target);
     if (target !== out) zero(out);
@@ -361,7 +404,7 @@ function checkMax(p: AeadParams, len: number): void {
 }
 
 /** One AEAD object (see AeadCipher). */
-function createCipher(driver: Driver, p: AeadParams, key: unknown, nonce: unknown, aad: unknown): SecretBox {
+function createCipher(cx: Ctx, p: AeadParams, key: unknown, nonce: unknown, aad: unknown): SecretBox {
   const [k0, n0, a0] = aeadArgs(p, key, nonce, aad);
   /** The arrays again at each call: still readable, still the right length. */
   const args = (): [Uint8Array, Uint8Array, Uint8Array] => aeadArgs(p, k0, n0, aad === undefined ? undefined : a0);
@@ -381,10 +424,11 @@ function createCipher(driver: Driver, p: AeadParams, key: unknown, nonce: unknow
     const ins = args();
     const len = byteLength(pt);
     checkMax(p, len);
-    const dst = o ?? new Uint8Array(len + TAG);
-    if (o) outLength('out', o, len + TAG, "the plaintext's length + the 16-byte tag");
-    seal(driver, p, ins, pt, viewOf(dst, p.tagFirst ? TAG : 0, len), viewOf(dst, p.tagFirst ? 0 : len, TAG));
-    return dst;
+    const run = (dst: Uint8Array): void => seal(cx, p, ins, pt, viewOf(dst, p.tagFirst ? TAG : 0, len), viewOf(dst, p.tagFirst ? 0 : len, TAG));
+    if (!o) return result(cx, len + TAG, run);
+    outLength('out', o, len + TAG, "the plaintext's length + the 16-byte tag");
+    run(o);
+    return o;
   };
   const decrypt = (ciphertext: Uint8Array, out?: Uint8Array): Uint8Array => {
     const c = bytes('ciphertext', ciphertext);
@@ -392,10 +436,11 @@ function createCipher(driver: Driver, p: AeadParams, key: unknown, nonce: unknow
     const [k, n, a] = args();
     const len = byteLength(c) - TAG;
     if (len < 0) throw new AeadError();
-    if (o) outLength('out', o, len, "the ciphertext's length - the 16-byte tag");
-    const dst = o ?? new Uint8Array(len);
-    open(driver, p, k, n, a, viewOf(c, p.tagFirst ? TAG : 0, len), viewOf(c, p.tagFirst ? 0 : len, TAG), dst);
-    return dst;
+    const run = (dst: Uint8Array): void => open(cx, p, k, n, a, viewOf(c, p.tagFirst ? TAG : 0, len), viewOf(c, p.tagFirst ? 0 : len, TAG), dst);
+    if (!o) return result(cx, len, run);
+    outLength('out', o, len, "the ciphertext's length - the 16-byte tag");
+    run(o);
+    return o;
   };
   const cipher: SecretBox = {
     encrypt,
@@ -407,11 +452,14 @@ function createCipher(driver: Driver, p: AeadParams, key: unknown, nonce: unknow
       const ins = args();
       const len = byteLength(pt);
       checkMax(p, len);
-      if (o) outLength('out', o, len, "the plaintext's length");
-      const ct = o ?? new Uint8Array(len);
-      const tag = new Uint8Array(TAG);
-      seal(driver, p, ins, pt, ct, tag);
-      return { ciphertext: ct, tag };
+      let tag: Uint8Array | undefined;
+      const run = (ct: Uint8Array): void => {
+        tag = result(cx, TAG, (t) => seal(cx, p, ins, pt, ct, t), SMALL);
+      };
+      if (!o) return { ciphertext: result(cx, len, run), tag: tag! };
+      outLength('out', o, len, "the plaintext's length");
+      run(o);
+      return { ciphertext: o, tag: tag! };
     },
     decryptDetached(ciphertext: Uint8Array, tag: Uint8Array, out?: Uint8Array): Uint8Array {
       const c = bytes('ciphertext', ciphertext);
@@ -424,9 +472,10 @@ function createCipher(driver: Driver, p: AeadParams, key: unknown, nonce: unknow
         if (o) zero(o);
         throw new AeadError();
       }
-      const dst = o ?? new Uint8Array(len);
-      open(driver, p, k, n, a, c, t, dst);
-      return dst;
+      const run = (dst: Uint8Array): void => open(cx, p, k, n, a, c, t, dst);
+      if (!o) return result(cx, len, run);
+      run(o);
+      return o;
     },
     seal: encrypt,
     open: decrypt,
@@ -464,18 +513,16 @@ function readItems(p: AeadParams, items: unknown, data: 'plaintext' | 'ciphertex
   });
 }
 
-function sealMany(driver: Driver, p: AeadParams, items: unknown): Uint8Array[] {
+function sealMany(cx: Ctx, p: AeadParams, items: unknown): Uint8Array[] {
   const list = readItems(p, items, 'plaintext');
   for (const [, , , pt] of list) checkMax(p, byteLength(pt));
   return list.map(([k, n, a, pt]) => {
     const len = byteLength(pt);
-    const dst = new Uint8Array(len + TAG);
-    seal(driver, p, [k, n, a], pt, viewOf(dst, p.tagFirst ? TAG : 0, len), viewOf(dst, p.tagFirst ? 0 : len, TAG));
-    return dst;
+    return result(cx, len + TAG, (dst) => seal(cx, p, [k, n, a], pt, viewOf(dst, p.tagFirst ? TAG : 0, len), viewOf(dst, p.tagFirst ? 0 : len, TAG)));
   });
 }
 
-function openMany(driver: Driver, p: AeadParams, items: unknown): Uint8Array[] {
+function openMany(cx: Ctx, p: AeadParams, items: unknown): Uint8Array[] {
   const list = readItems(p, items, 'ciphertext');
   const done: Uint8Array[] = [];
   try {
@@ -483,9 +530,9 @@ function openMany(driver: Driver, p: AeadParams, items: unknown): Uint8Array[] {
       const [k, n, a, c] = list[i]!;
       const len = byteLength(c) - TAG;
       if (len < 0) throw new AeadError(`items[${i}]: ${AUTH_FAILED}`);
-      const dst = new Uint8Array(len);
-      done.push(dst);
-      open(driver, p, k, n, a, viewOf(c, p.tagFirst ? TAG : 0, len), viewOf(c, p.tagFirst ? 0 : len, TAG), dst, `items[${i}]: `);
+      done.push(
+        result(cx, len, (dst) => open(cx, p, k, n, a, viewOf(c, p.tagFirst ? TAG : 0, len), viewOf(c, p.tagFirst ? 0 : len, TAG), dst, `items[${i}]: `)),
+      );
     }
   } catch (e) {
     for (const d of done) zero(d);
@@ -494,11 +541,11 @@ function openMany(driver: Driver, p: AeadParams, items: unknown): Uint8Array[] {
   return done;
 }
 
-function aeadConstructor(driver: Driver, p: AeadParams): AeadConstructor & SecretBoxConstructor {
-  const f = (key: Uint8Array, nonce: Uint8Array, aad?: Uint8Array) => createCipher(driver, p, key, nonce, aad);
+function aeadConstructor(cx: Ctx, p: AeadParams): AeadConstructor & SecretBoxConstructor {
+  const f = (key: Uint8Array, nonce: Uint8Array, aad?: Uint8Array) => createCipher(cx, p, key, nonce, aad);
   return statics(p, f, {
-    sealMany: (items: readonly SealItem[]) => sealMany(driver, p, items),
-    openMany: (items: readonly OpenItem[]) => openMany(driver, p, items),
+    sealMany: (items: readonly SealItem[]) => sealMany(cx, p, items),
+    openMany: (items: readonly OpenItem[]) => openMany(cx, p, items),
   });
 }
 
@@ -552,7 +599,7 @@ function counterWords(p: XorParams, counter: unknown, blocks: number): [number, 
   throw new TypeError(`counter: expected a number or a bigint, got ${describe(counter)}`);
 }
 
-function xorStream(driver: Driver, p: XorParams): XorStream {
+function xorStream(cx: Ctx, p: XorParams): XorStream {
   const f = (key: Uint8Array, nonce: Uint8Array, data: Uint8Array, out?: Uint8Array, counter?: number | bigint): Uint8Array => {
     const k = bytes('key', key);
     const n = bytes('nonce', nonce);
@@ -563,10 +610,13 @@ function xorStream(driver: Driver, p: XorParams): XorStream {
     const len = byteLength(d);
     if (o) outLength('out', o, len, "the data's length");
     const [lo, hi] = counterWords(p, counter, Math.ceil(len / 64));
-    const dst = o ?? new Uint8Array(len);
-    const rc = transform(driver, 'stream_xor', [p.cipher, lo, hi], [k, n], d, dst, []);
-    if (rc !== 0) throw internalError('stream_xor', rc);
-    return dst;
+    const run = (dst: Uint8Array): void => {
+      const rc = transform(cx, 'stream_xor', [p.cipher, lo, hi], [k, n], d, dst, []);
+      if (rc !== 0) throw internalError('stream_xor', rc);
+    };
+    if (!o) return result(cx, len, run);
+    run(o);
+    return o;
   };
   Object.defineProperties(f, {
     keyLength: { value: KEY, enumerable: true },
@@ -586,25 +636,25 @@ const XOR_PARAMS = {
 
 /* ---- HChaCha20 / HSalsa20, Poly1305 -------------------------------------------------------------- */
 
-function subkey(driver: Driver, which: 0 | 1, name: string, key: unknown, nonce: unknown): Uint8Array {
+function subkey(cx: Ctx, which: 0 | 1, name: string, key: unknown, nonce: unknown): Uint8Array {
   const k = bytes('key', key);
   const n = bytes('nonce', nonce);
   exactLength('key', k, KEY, name);
   exactLength('nonce', n, 16, name);
-  const out = new Uint8Array(32);
-  const rc = driver.call('arx_subkey', KIND_ARGS[which]!, [k, n], [out]);
-  if (rc !== 0) throw internalError('arx_subkey', rc);
-  return out;
+  return result(cx, 32, (out) => {
+    const rc = cx.driver.call('arx_subkey', KIND_ARGS[which]!, [k, n], [out]);
+    if (rc !== 0) throw internalError('arx_subkey', rc);
+  });
 }
 
-function poly1305(driver: Driver, message: unknown, key: unknown): Uint8Array {
+function poly1305(cx: Ctx, message: unknown, key: unknown): Uint8Array {
   const m = bytes('message', message);
   const k = bytes('key', key);
   exactLength('key', k, KEY, 'Poly1305');
-  const tag = new Uint8Array(TAG);
-  const rc = driver.stream('poly1305', NO_INTS, [k], m, [tag]);
-  if (rc !== 0) throw internalError('poly1305', rc);
-  return tag;
+  return result(cx, TAG, (tag) => {
+    const rc = cx.driver.stream('poly1305', NO_INTS, [k], m, [tag]);
+    if (rc !== 0) throw internalError('poly1305', rc);
+  });
 }
 
 /* ---- secretstream -------------------------------------------------------------------------------- */
@@ -649,9 +699,9 @@ function readTag(tag: unknown): number {
   return tag;
 }
 
-function rekeyOf(driver: Driver, st: StreamState): () => void {
+function rekeyOf(cx: Ctx, st: StreamState): () => void {
   return () => {
-    const rc = driver.call('secretstream_rekey', NO_INTS, [st.cur()], [st.next()]);
+    const rc = cx.driver.call('secretstream_rekey', NO_INTS, [st.cur()], [st.next()]);
     if (rc !== 0) {
       st.close();
       throw internalError('secretstream_rekey', rc);
@@ -660,13 +710,13 @@ function rekeyOf(driver: Driver, st: StreamState): () => void {
   };
 }
 
-function secretstreamInit(driver: Driver, key: unknown, header: Uint8Array): StreamState {
+function secretstreamInit(cx: Ctx, key: unknown, header: Uint8Array): StreamState {
   const k = bytes('key', key);
   const h = bytes('header', header);
   exactLength('key', k, KEY, 'secretstream');
   exactLength('header', h, SS_HEADER, 'secretstream');
   const st = new StreamState();
-  const rc = driver.call('secretstream_init', NO_INTS, [k, h], [st.next()]);
+  const rc = cx.driver.call('secretstream_init', NO_INTS, [k, h], [st.next()]);
   if (rc !== 0) {
     st.close();
     throw internalError('secretstream_init', rc);
@@ -675,7 +725,7 @@ function secretstreamInit(driver: Driver, key: unknown, header: Uint8Array): Str
   return st;
 }
 
-function createSecretstream(driver: Driver): Secretstream {
+function createSecretstream(cx: Ctx): Secretstream {
   return Object.freeze({
     TAG: SECRETSTREAM_TAG,
     keyLength: KEY,
@@ -685,38 +735,35 @@ function createSecretstream(driver: Driver): Secretstream {
       bytes('key', key);
       const header = new Uint8Array(SS_HEADER);
       fillRandom(header);
-      const st = secretstreamInit(driver, key, header);
+      const st = secretstreamInit(cx, key, header);
       const push = (message: Uint8Array, tag?: number, ad?: Uint8Array): Uint8Array => {
         const m = bytes('message', message);
         const t = readTag(tag);
         const a = ad === undefined ? EMPTY : bytes('ad', ad);
         const cur = st.cur();
         const len = byteLength(m);
-        const out = new Uint8Array(len + SS_OVERHEAD);
-        let rc: number;
-        try {
-          rc = transform(driver, 'secretstream_push', KIND_ARGS[t]!, [cur, a], m, viewOf(out, 1, len), [
-            st.next(),
-            viewOf(out, 0, 1),
-            viewOf(out, 1 + len, TAG),
-          ]);
-        } catch (e) {
-          st.close();
-          throw e;
-        }
-        if (rc !== 0) {
-          st.close();
-          throw internalError('secretstream_push', rc);
-        }
+        const out = result(cx, len + SS_OVERHEAD, (out) => {
+          let rc: number;
+          try {
+            rc = transform(cx, 'secretstream_push', KIND_ARGS[t]!, [cur, a], m, viewOf(out, 1, len), [st.next(), viewOf(out, 0, 1), viewOf(out, 1 + len, TAG)]);
+          } catch (e) {
+            st.close();
+            throw e;
+          }
+          if (rc !== 0) {
+            st.close();
+            throw internalError('secretstream_push', rc);
+          }
+        });
         st.advance();
         if (t === SECRETSTREAM_TAG.FINAL) st.close();
         return out;
       };
-      Object.defineProperty(push, 'rekey', { value: rekeyOf(driver, st), enumerable: true });
+      Object.defineProperty(push, 'rekey', { value: rekeyOf(cx, st), enumerable: true });
       return { header, push: Object.freeze(push) as SecretstreamPush };
     },
     pull(key: Uint8Array, header: Uint8Array): SecretstreamPull {
-      const st = secretstreamInit(driver, key, header);
+      const st = secretstreamInit(cx, key, header);
       const tagOut = new Uint8Array(1);
       const pull = (ciphertext: Uint8Array, ad?: Uint8Array): SecretstreamMessage => {
         const c = bytes('ciphertext', ciphertext);
@@ -727,31 +774,32 @@ function createSecretstream(driver: Driver): Secretstream {
           st.close();
           throw new AeadError();
         }
-        const message = new Uint8Array(len);
-        let rc: number;
-        try {
-          rc = transform(driver, 'secretstream_pull', NO_INTS, [cur, a, viewOf(c, 0, 1), viewOf(c, 1 + len, TAG)], viewOf(c, 1, len), message, [
-            st.next(),
-            tagOut,
-          ]);
-        } catch (e) {
-          zero(message);
-          st.close();
-          throw e;
-        }
-        if (rc !== 1) {
-          zero(message);
-          zero(tagOut);
-          st.close();
-          throw rc === 0 ? new AeadError() : internalError('secretstream_pull', rc);
-        }
+        const message = result(cx, len, (message) => {
+          let rc: number;
+          try {
+            rc = transform(cx, 'secretstream_pull', NO_INTS, [cur, a, viewOf(c, 0, 1), viewOf(c, 1 + len, TAG)], viewOf(c, 1, len), message, [
+              st.next(),
+              tagOut,
+            ]);
+          } catch (e) {
+            zero(message);
+            st.close();
+            throw e;
+          }
+          if (rc !== 1) {
+            zero(message);
+            zero(tagOut);
+            st.close();
+            throw rc === 0 ? new AeadError() : internalError('secretstream_pull', rc);
+          }
+        });
         st.advance();
         const tag = tagOut[0]!;
         tagOut[0] = 0;
         if (tag === SECRETSTREAM_TAG.FINAL) st.close();
         return { message, tag };
       };
-      Object.defineProperty(pull, 'rekey', { value: rekeyOf(driver, st), enumerable: true });
+      Object.defineProperty(pull, 'rekey', { value: rekeyOf(cx, st), enumerable: true });
       return Object.freeze(pull) as SecretstreamPull;
     },
   });
@@ -761,21 +809,22 @@ function createSecretstream(driver: Driver): Secretstream {
 
 /** Every function of the family over `driver`. */
 export function createAead(driver: Driver): Aead {
-  const secretbox = aeadConstructor(driver, XSALSA_POLY) as SecretBoxConstructor;
+  const cx: Ctx = { driver, scratch: new Uint8Array(new ArrayBuffer(SCRATCH)) };
+  const secretbox = aeadConstructor(cx, XSALSA_POLY) as SecretBoxConstructor;
   return Object.freeze({
-    chacha20poly1305: aeadConstructor(driver, CHACHA_POLY) as AeadConstructor,
-    xchacha20poly1305: aeadConstructor(driver, XCHACHA_POLY) as AeadConstructor,
+    chacha20poly1305: aeadConstructor(cx, CHACHA_POLY) as AeadConstructor,
+    xchacha20poly1305: aeadConstructor(cx, XCHACHA_POLY) as AeadConstructor,
     xsalsa20poly1305: secretbox,
     secretbox,
-    secretstream: createSecretstream(driver),
-    chacha20: xorStream(driver, XOR_PARAMS.chacha20),
-    chacha20orig: xorStream(driver, XOR_PARAMS.chacha20orig),
-    xchacha20: xorStream(driver, XOR_PARAMS.xchacha20),
-    salsa20: xorStream(driver, XOR_PARAMS.salsa20),
-    xsalsa20: xorStream(driver, XOR_PARAMS.xsalsa20),
-    hchacha20: (key: Uint8Array, nonce: Uint8Array) => subkey(driver, 0, 'HChaCha20', key, nonce),
-    hsalsa20: (key: Uint8Array, nonce: Uint8Array) => subkey(driver, 1, 'HSalsa20', key, nonce),
-    poly1305: (message: Uint8Array, key: Uint8Array) => poly1305(driver, message, key),
+    secretstream: createSecretstream(cx),
+    chacha20: xorStream(cx, XOR_PARAMS.chacha20),
+    chacha20orig: xorStream(cx, XOR_PARAMS.chacha20orig),
+    xchacha20: xorStream(cx, XOR_PARAMS.xchacha20),
+    salsa20: xorStream(cx, XOR_PARAMS.salsa20),
+    xsalsa20: xorStream(cx, XOR_PARAMS.xsalsa20),
+    hchacha20: (key: Uint8Array, nonce: Uint8Array) => subkey(cx, 0, 'HChaCha20', key, nonce),
+    hsalsa20: (key: Uint8Array, nonce: Uint8Array) => subkey(cx, 1, 'HSalsa20', key, nonce),
+    poly1305: (message: Uint8Array, key: Uint8Array) => poly1305(cx, message, key),
   });
 }
 
