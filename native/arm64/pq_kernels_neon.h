@@ -1,6 +1,6 @@
 /* AArch64 NEON kernels (PQ_TARGET_ARM64_NEON): each #define here replaces one
  * portable kernel of the kernel interfaces (native/common/mldsa/kernels_mldsa.h,
- * shared/kernels_keccak.h, falcon/kernels_falcon.h) in the neon and neon_sha3
+ * shared/kernels_keccak.h, falcon/kernels_falcon.h, aead/kernels_aead.h) in the neon and neon_sha3
  * cores of the Node addon (the neon_sha3 core adds -march=armv8.2-a+sha3, which
  * turns on the Keccak SHA3-extension code paths through __ARM_FEATURE_SHA3).
  * Every kernel keeps the bounds stated there; all but the two ML-DSA transforms
@@ -94,5 +94,16 @@ void pq_neon_salsa20_blocks(uint32_t s[16], uint8_t *out, const uint8_t *in, siz
 #define pq_chacha20_blocks pq_neon_chacha20_blocks
 #define pq_salsa20_blocks pq_neon_salsa20_blocks
 #define PQ_CHACHA20_WAYS ((1u << 1) | (1u << 2) | (1u << 3) | (1u << 4))
+
+#include <stddef.h>
+
+#include "aead/poly1305.h" /* pq_poly1305: this header may come first via another interface */
+
+/* native/arm64/poly1305_neon.c: two blocks per step in uint64x2_t lanes (UMLAL),
+ * four per carry pass; short runs stay the portable 64-bit code. Tested under qemu
+ * only (not timed). */
+void pq_neon_poly1305_blocks(pq_poly1305 *st, const uint8_t *m, size_t nblocks);
+
+#define pq_poly1305_blocks pq_neon_poly1305_blocks
 
 #endif

@@ -23,7 +23,7 @@
  * into the state's scratch area (26-bit limbs as dwords, see pw_row); kernel_ready
  * says how far (1: r^1..r^4, 2: r^1..r^8).
  *
- * Shorter runs go to the portable 64-bit code (~14 TSC ticks a block); the
+ * Shorter runs go to the portable 64-bit code (~12 TSC ticks a block); the
  * crossovers are measured (numbers at PQ_POLY1305_MIN_*). */
 #include <immintrin.h>
 #include <string.h>
@@ -37,12 +37,15 @@
 #define M26 0x3ffffff
 
 /* Crossovers in blocks (gcc 12 -O3, Xeon with AVX-512 at TSC 2.6 GHz; TSC ticks per
- * call, reference / vector): warm = this state already has the powers, cold = a key's
- * first run, which computes them (~45 ticks for r^1..r^4, ~75 for r^1..r^8).
- *   warm ymm:   5 blocks 70 / 76, 6 blocks 82 / 76, 12 blocks 162 / 96
- *   cold ymm:  11 blocks 180 / 182, 12 blocks 196 / 178 (init included in both)
- *   zmm vs ymm, warm: 8 blocks 66 / 78, 9-12 equal, 16 blocks 98 / 122
- *   zmm vs ymm, cold: 24 blocks 258 / 246, 32 blocks 290 / 290, 48 blocks 354 / 376 */
+ * call, min of 3 x 20,000, portable / vector): warm = this state already has the
+ * powers, cold = a key's first run, which computes them (~40 ticks for r^1..r^4,
+ * ~70 for r^1..r^8; pq_poly1305_init included in both columns).
+ *   avx2 core, warm:   5 blocks 64 / 74, 6 blocks 76 / 76, 8 blocks 100 / 74
+ *   avx2 core, cold:  11 blocks 178 / 182, 12 blocks 190 / 176, 16 blocks 238 / 198
+ *   avx512 core, zmm vs ymm, warm: 8 blocks 64 / 72, 9-12 blocks 92 / 86-88,
+ *                                  13 blocks 90 / 108, 24 blocks 128 / 152
+ *   avx512 core, zmm vs ymm, cold (r^5..r^8 too): 32 blocks 288 / 272, 40 blocks
+ *                                  316 / 314, 48 blocks 344 / 344, 56 blocks 372 / 398 */
 #ifndef PQ_POLY1305_MIN_WARM
 #define PQ_POLY1305_MIN_WARM 6
 #endif
@@ -50,10 +53,10 @@
 #define PQ_POLY1305_MIN_COLD 12
 #endif
 #ifndef PQ_POLY1305_MIN_ZMM
-#define PQ_POLY1305_MIN_ZMM 8
+#define PQ_POLY1305_MIN_ZMM 13
 #endif
 #ifndef PQ_POLY1305_MIN_ZMM_COLD
-#define PQ_POLY1305_MIN_ZMM_COLD 32
+#define PQ_POLY1305_MIN_ZMM_COLD 48
 #endif
 /* blocks4 / blocks8 read a whole first group of 4 / 8 blocks */
 _Static_assert(PQ_POLY1305_MIN_WARM >= 4 && PQ_POLY1305_MIN_COLD >= 4 && PQ_POLY1305_MIN_ZMM >= 8 &&
@@ -80,7 +83,7 @@ typedef __m256i V4;
 #define ADD4 _mm256_add_epi64
 #define MUL4 _mm256_mul_epu32
 /* acc + a b. gcc reassociates the sums of mul4 into trees of products that need more
- * than 16 ymm registers and spills (0.39 instead of 0.33 TSC ticks/byte); an add it
+ * than 16 ymm registers and spills (0.37 instead of 0.35 TSC ticks/byte); an add it
  * cannot see into keeps the order. clang keeps the order anyway, and MemorySanitizer
  * (clang) would report the asm's inputs. */
 static inline V4 mac4(V4 acc, V4 a, V4 b) {
@@ -273,18 +276,10 @@ static void blocks4(pq_poly1305 *st, const uint8_t *m, size_t n) {
   const size_t used = t ? t : 4;
   m += 16 * used, n -= used;
 
-  V4 RS[10]; /* r^4 and 5 r^4 */
-  for (int j = 0; j < 5; j++) RS[j] = _mm256_set1_epi64x(pw_get(st, j, 4));
-  times5_4(RS + 5, RS);
+  for (int j = 0; j < 5; j++) R[j] = _mm256_set1_epi64x(pw_get(st, j, 4)); /* r^4 */
+  times5_4(S, R);
   for (; n; m += 64, n -= 4) {
-    /* gcc keeps r and s in registers and spills other values instead (16 ymm
-     * registers); through a pointer it cannot see through they become memory
-     * operands of vpmuludq (a few % faster) */
-    const V4 *rs = RS;
-#if defined(__GNUC__) && !defined(__clang__)
-    __asm__("" : "+r"(rs));
-#endif
-    mul4(D, H, rs, rs + 5);
+    mul4(D, H, R, S);
     carry4(D);
     split4(M, _mm256_loadu_si256((const V4 *)(const void *)m),
            _mm256_loadu_si256((const V4 *)(const void *)(m + 32)), one);
