@@ -47,7 +47,7 @@ the ChaCha20 / Poly1305 kernels in ticks per byte.
                        falcon-det1024 on request, without a noble column)
   --backend NAME[,…]   only these backends (default all available)
   --runs N             runs per figure (default 5)
-  --seconds S          length of one run in seconds (default 0.2; AEAD cells: a quarter of it)
+  --seconds S          length of one run in seconds (default 0.2; AEAD cells: a fifth of it)
   --aead-sizes N[,N]   AEAD message sizes in bytes (default 64,1024,16384,1048576)
   --no-noble           skip @noble/post-quantum and the @noble/ciphers column
   --no-ntt             skip the NTT rows of the main table
@@ -320,8 +320,9 @@ async function run(p: Parsed, argv: readonly string[]): Promise<number> {
     aead = await benchAead({
       backends: names,
       runs,
-      runMs: runMs / 4,
-      warmupMs: Math.max(40, runMs / 4),
+      // 20 rows of up to 9 columns: a fifth of a signature cell's run keeps them within ~1 minute
+      runMs: runMs / 5,
+      warmupMs: Math.max(30, runMs / 5),
       clock,
       sizes: aeadSizes,
       nobleColumn: !p.flags.has('no-noble'),
@@ -452,7 +453,7 @@ async function run(p: Parsed, argv: readonly string[]): Promise<number> {
         signing: 'hedged',
         latency: 'p50 / p99: nanoseconds per operation over every call of every run (NTT and kernels: over the runs)',
         ...(aead
-          ? { aead: { secondsPerRun: runMs / 4000, warmupSeconds: Math.max(40, runMs / 4) / 1000, sizes: [...new Set(aead.rows.map((r) => r.size))] } }
+          ? { aead: { secondsPerRun: runMs / 5000, warmupSeconds: Math.max(30, runMs / 5) / 1000, sizes: [...new Set(aead.rows.map((r) => r.size))] } }
           : {}),
         ...(algs.some(isFalcon)
           ? { falcon: 'verify only: one compressed signature made by noble at setup (or the embedded known-answer signature without noble)' }
