@@ -35,7 +35,7 @@ const APPS = {
     'Falcon-512 verify-only app (`pqsimd/falcon`)',
     "import { ready, falcon512 } from 'pqsimd/falcon';\nawait ready();\nreport(falcon512.verify(new Uint8Array(897), new Uint8Array(0), new Uint8Array(666)));",
   ],
-  'xchacha20poly1305': [
+  xchacha20poly1305: [
     'XChaCha20-Poly1305 encrypt + decrypt app (`pqsimd/aead`)',
     "import { ready, xchacha20poly1305 } from 'pqsimd/aead';\nawait ready();\nconst key = new Uint8Array(32), nonce = new Uint8Array(24);\nconst sealed = xchacha20poly1305(key, nonce).encrypt(new Uint8Array(64));\nreport(xchacha20poly1305(key, nonce).decrypt(sealed).length !== 64);",
   ],

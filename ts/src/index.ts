@@ -2,9 +2,10 @@
  * pqsimd: post-quantum signatures (ML-DSA / FIPS 204, Falcon verification) on the fastest backend
  * this runtime offers. `await ready()` once, then everything is synchronous.
  *
- * This root entry re-exports every family (pqsimd/ml-dsa, pqsimd/falcon); an app that imports
- * only one family's names from here still bundles and downloads only that family (each family
- * module registers itself, and the package is side-effect free for bundlers).
+ * This root entry re-exports the signature families (pqsimd/ml-dsa, pqsimd/falcon); an app that
+ * imports only one family's names from here still bundles and downloads only that family (each
+ * family module registers itself, and the package is side-effect free for bundlers). The AEAD
+ * family is only on its own subpath, pqsimd/aead.
  */
 import { type FamilyDef, loadFamiliesOn, registerFamily } from './core/backends.js';
 import type { FalconFamily } from './falcon/index.js';

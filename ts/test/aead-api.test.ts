@@ -698,3 +698,39 @@ describe('sealMany / openMany', () => {
     }
   });
 });
+
+describe('memory', () => {
+  it('WASM memory stays the same size over 30,000 mixed calls (valid, forged, wrong lengths, unreadable, streams)', () => {
+    const key = r.bytes(32);
+    const nonce = r.bytes(24);
+    const msg = r.bytes(3000);
+    const detached = new Uint8Array(64);
+    structuredClone(detached.buffer, { transfer: [detached.buffer] });
+    for (const [name, be] of backends) {
+      const sealed = be.xchacha20poly1305(key, nonce).encrypt(msg);
+      const forged = flipBit(sealed, 77);
+      const out = new Uint8Array(msg.length);
+      const calls: (() => unknown)[] = [
+        () => be.xchacha20poly1305(key, nonce).decrypt(sealed, out),
+        () => be.xchacha20poly1305(key, nonce).decrypt(forged, out),
+        () => be.xchacha20poly1305(key, nonce).encrypt(msg),
+        () => be.chacha20poly1305(key, nonce.subarray(0, 12)).decrypt(sealed.subarray(0, 10)),
+        () => be.secretbox(key, nonce).open(detached),
+        () => be.xsalsa20(key, nonce, msg, undefined, 2n ** 64n - 1n),
+        () => be.poly1305(msg, key),
+        () => {
+          const s = be.secretstream.init(key);
+          const p = be.secretstream.pull(key, s.header);
+          return p(s.push(msg.subarray(0, 100), 3));
+        },
+      ];
+      const run = (n: number) => {
+        for (let i = 0; i < n; i++) thrown(calls[i % calls.length]!);
+      };
+      run(2000);
+      const mem = be.memoryBytes();
+      run(30_000);
+      expect(be.memoryBytes(), name).toBe(mem);
+    }
+  });
+});

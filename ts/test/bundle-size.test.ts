@@ -37,7 +37,10 @@ describe('bundle size in Chromium', () => {
     const aead = results.filter((r) => r.id === 'xchacha20poly1305');
     expect(aead.map((r) => r.bundler).sort()).toEqual(['Vite', 'esbuild']);
     for (const r of aead) {
-      expect(r.files.filter((f) => /wasm-(relaxed|simd|scalar)/.test(f.file)), r.bundler).toHaveLength(1);
+      expect(
+        r.files.filter((f) => /wasm-(relaxed|simd|scalar)/.test(f.file)),
+        r.bundler,
+      ).toHaveLength(1);
       expect(r.total, r.bundler).toBeLessThan(apps[0]!.total);
       expect(r.total, r.bundler).toBeLessThanOrEqual(32 * 1024);
     }

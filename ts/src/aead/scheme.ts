@@ -240,6 +240,7 @@ export interface Aead {
 
 /* ---- implementation ------------------------------------------------------------------------------ */
 
+/** The AEADs by name (AeadConstructor.algorithm). */
 export type AeadName = 'ChaCha20-Poly1305' | 'XChaCha20-Poly1305' | 'XSalsa20-Poly1305';
 
 const KEY = 32;
