@@ -96,8 +96,8 @@ static inline V4 mac4(V4 acc, V4 a, V4 b) {
 }
 
 /* d = h r mod p (unreduced 64-bit limbs), s = 5 r in limbs 1..4. Accumulated h limb by
- * h limb: five sums and one h limb live, r and s can stay memory operands (16 ymm
- * registers: the product-major order made gcc spill partial products). */
+ * h limb, so only five sums and one h limb are live (16 ymm registers: the
+ * product-major order made gcc spill partial products). */
 static inline void mul4(V4 d[5], const V4 h[5], const V4 r[5], const V4 s[5]) {
   d[0] = MUL4(h[0], r[0]), d[1] = MUL4(h[0], r[1]), d[2] = MUL4(h[0], r[2]);
   d[3] = MUL4(h[0], r[3]), d[4] = MUL4(h[0], r[4]);
