@@ -9,3 +9,4 @@
 export * from './stats.js';
 export * from './measure.js';
 export * from './report.js';
+export * from './aead.js';

@@ -65,7 +65,11 @@ export interface Impl {
    * so that one call lasts about runMs; a run is one call.
    */
   readonly batch?: (n: number) => unknown;
-  /** Every result of fn must pass (e.g. `(v) => v === true` for a verify), or the measurement throws. */
+  /**
+   * Every result of fn must pass (e.g. `(v) => v === true` for a verify), or the measurement
+   * throws. With batch: what each batch(n) call returns (e.g. its last operation's output),
+   * checked after the call, outside the timed span.
+   */
   readonly check?: (result: unknown) => boolean;
 }
 
@@ -221,8 +225,9 @@ function warmBatch(impl: Impl, o: MeasureOptions, now: () => number): State {
   const t0 = now();
   for (;;) {
     const s = now();
-    batch(n);
+    const v = batch(n);
     const dt = now() - s;
+    if (impl.check && !impl.check(v)) throw failed(impl, v);
     ops += n;
     if (dt < enough && n < MAX_BATCH) {
       n = Math.min(MAX_BATCH, n * 4);
@@ -271,9 +276,10 @@ async function runCalls(s: State, clock: Clock, now: () => number): Promise<void
 function runBatch(s: State, clock: Clock, now: () => number): void {
   const w0 = now();
   const c0 = clock.read();
-  s.impl.batch!(s.size);
+  const v = s.impl.batch!(s.size);
   const c1 = clock.read();
   const w1 = now();
+  if (s.impl.check && !s.impl.check(v)) throw failed(s.impl, v);
   s.rates.push((s.size * 1000) / Math.max(w1 - w0, 1e-6));
   if (clock.ticks) s.ticks.push((c1 - c0) / s.size);
   s.lat.push(Float64Array.of((c1 - c0) / s.size));

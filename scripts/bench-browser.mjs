@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // ML-DSA-44/65/87 and Falcon-512/1024 verify in real headless Chromium: every pqsimd WASM backend
 // the page can run, next to the browser's own WebCrypto ML-DSA and @noble/post-quantum (pure JS),
-// then the same harness in Node. Prints a Markdown table to stdout (progress goes to stderr).
+// then the same harness in Node. Then the AEAD table (bench/aead.ts): pqsimd/aead's WASM backends
+// next to @noble/ciphers and libsodium-wrappers (both bundled for the page with esbuild), in
+// Chromium and in Node. Prints Markdown tables to stdout (progress goes to stderr).
 //
 //   node scripts/build.mjs && node scripts/bench-browser.mjs [--json FILE] [--no-node]
 //        [--runs N] [--run-ms MS] [--warmup-ms MS] [--node-run-ms MS] [--node-warmup-ms MS]
+//        [--no-aead | --aead-only] [--aead-sizes N,N] [--aead-run-ms MS] [--aead-warmup-ms MS]
 //
 // Needs Debian's chromium (apt-get install -y chromium; or --chromium PATH / $CHROMIUM) and the npm
 // package playwright-core (its own browser download is not used). The page is served from
@@ -41,7 +44,12 @@ WebCrypto ML-DSA, @noble/post-quantum), then in Node. Run 'node scripts/build.mj
   --warmup-ms MS       browser warm-up per implementation and algorithm (default 1000)
   --node-run-ms MS     length of one Node run (default 150)
   --node-warmup-ms MS  Node warm-up per implementation and algorithm (default 400)
-  --chromium PATH      the browser binary (default $CHROMIUM or /usr/bin/chromium)`;
+  --chromium PATH      the browser binary (default $CHROMIUM or /usr/bin/chromium)
+  --no-aead            skip the AEAD table
+  --aead-only          only the AEAD table (no verify table)
+  --aead-sizes N,N     AEAD message sizes in bytes (default 64,1024,16384,1048576)
+  --aead-run-ms MS     length of one AEAD run (default a quarter of --run-ms; Node: of --node-run-ms)
+  --aead-warmup-ms MS  AEAD warm-up per cell (default a quarter of --warmup-ms; Node: of --node-warmup-ms)`;
 
 function parseArgs(argv) {
   const o = {
@@ -53,6 +61,11 @@ function parseArgs(argv) {
     nodeRunMs: 150,
     nodeWarmupMs: 400,
     chromium: process.env.CHROMIUM || '/usr/bin/chromium',
+    verify: true,
+    aead: true,
+    aeadSizes: [64, 1024, 16384, 1 << 20],
+    aeadRunMs: 0,
+    aeadWarmupMs: 0,
   };
   const num = (name, v) => {
     const x = Number(v);
@@ -76,8 +89,17 @@ function parseArgs(argv) {
     else if (a === '--node-run-ms') o.nodeRunMs = num(a, val());
     else if (a === '--node-warmup-ms') o.nodeWarmupMs = num(a, val());
     else if (a === '--chromium') o.chromium = val();
+    else if (a === '--no-aead') o.aead = false;
+    else if (a === '--aead-only') o.verify = false;
+    else if (a === '--aead-sizes')
+      o.aeadSizes = val()
+        .split(',')
+        .map((x) => Math.round(num(a, x)));
+    else if (a === '--aead-run-ms') o.aeadRunMs = num(a, val());
+    else if (a === '--aead-warmup-ms') o.aeadWarmupMs = num(a, val());
     else fail(`unknown option ${a}\n\n${HELP}`);
   }
+  if (!o.verify && !o.aead) fail('--aead-only and --no-aead: nothing to run');
   return o;
 }
 
@@ -127,7 +149,7 @@ const nobleNode = { ...mlDsa, ...falcon };
 const hex = (u8) => Buffer.from(u8).toString('hex');
 const msg = Uint8Array.from({ length: 64 }, (_, i) => (i * 131 + 7) & 0xff);
 const data = {};
-{
+if (opts.verify) {
   const t0 = performance.now();
   const b = await pq.loadBackend('wasm-scalar');
   for (const [alg, key, lvl] of /** @type {const} */ ([
@@ -189,6 +211,32 @@ const nobleOutput = (
 ).outputFiles?.[0];
 if (!nobleOutput) fail('esbuild wrote no noble bundle');
 const nobleBundle = nobleOutput.contents;
+// The AEAD table's comparators for the page: @noble/ciphers and libsodium-wrappers (its WASM inlined).
+const versionOf = (pkg) => JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+const aeadVersions = { noble: versionOf('@noble/ciphers'), libsodiumWrappers: versionOf('libsodium-wrappers') };
+const ciphersOutput = (
+  await build({
+    stdin: {
+      contents:
+        "import { chacha20, chacha20poly1305, xchacha20poly1305 } from '@noble/ciphers/chacha.js';\n" +
+        "import { secretbox } from '@noble/ciphers/salsa.js';\n" +
+        "export { default as sodium } from 'libsodium-wrappers';\n" +
+        'export const nobleCiphers = { chacha20, chacha20poly1305, xchacha20poly1305, secretbox };\n' +
+        `export const versions = ${JSON.stringify(aeadVersions)};\n`,
+      resolveDir: root,
+      loader: 'js',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+  })
+).outputFiles?.[0];
+if (!ciphersOutput) fail('esbuild wrote no @noble/ciphers + libsodium-wrappers bundle');
+const ciphersBundle = ciphersOutput.contents;
 await stopEsbuild(); // no idle esbuild service process while timing
 
 // The page, from 127.0.0.1 (a secure context, so crypto.subtle exists), cross-origin isolated so
@@ -197,7 +245,9 @@ const routes = {
   '/': ['text/html; charset=utf-8', () => readFileSync(join(pageDir, 'index.html'))],
   '/core.mjs': ['text/javascript', () => readFileSync(coreFile)],
   '/pqsimd.mjs': ['text/javascript', () => readFileSync(distEntry)],
+  '/pqsimd-aead.mjs': ['text/javascript', () => readFileSync(join(root, 'dist', 'aead.mjs'))],
   '/noble.mjs': ['text/javascript', () => nobleBundle],
+  '/ciphers.mjs': ['text/javascript', () => ciphersBundle],
 };
 const server = http.createServer((req, res) => {
   const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -222,10 +272,22 @@ const origin = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */
 
 const browserOpts = { warmupMs: opts.warmupMs, runMs: opts.runMs, runs: opts.runs };
 const nodeOpts = { warmupMs: opts.nodeWarmupMs, runMs: opts.nodeRunMs, runs: opts.runs };
+// AEAD cells: 20 rows × 5 columns, so a quarter of a verify cell's run and warm-up by default
+const aeadOpts = (runMs, warmupMs) => ({
+  sizes: opts.aeadSizes,
+  runMs: opts.aeadRunMs || Math.max(10, Math.round(runMs / 4)),
+  warmupMs: opts.aeadWarmupMs || Math.max(20, Math.round(warmupMs / 4)),
+  runs: opts.runs,
+});
+const aeadBrowserOpts = aeadOpts(opts.runMs, opts.warmupMs);
+const aeadNodeOpts = aeadOpts(opts.nodeRunMs, opts.nodeWarmupMs);
 const started = performance.now();
 let browserVersion;
 let pageInfo;
 const browserResults = {};
+/** @type {{ rows: import('../bench/aead.ts').AeadRow[]; checks: Record<string, unknown> } | null} */
+let aeadBrowser = null;
+let aeadPageVersions = null;
 const browser = await chromium.launch({ executablePath: opts.chromium, args: CHROMIUM_ARGS });
 try {
   browserVersion = browser.version();
@@ -249,6 +311,10 @@ try {
   for (const alg of Object.keys(data)) {
     Object.assign(browserResults, await page.evaluate(({ d, o }) => window.pqBench.run(d, o), { d: { [alg]: data[alg] }, o: browserOpts }));
   }
+  if (opts.aead) {
+    aeadBrowser = await page.evaluate((o) => window.pqBench.aead(o), aeadBrowserOpts);
+    aeadPageVersions = await page.evaluate(() => window.pqBench.aeadVersions());
+  }
   if (pageErrors.length) throw new Error(`errors in the page:\n${pageErrors.join('\n')}`);
 } finally {
   await browser.close();
@@ -258,12 +324,24 @@ const browserSeconds = (performance.now() - started) / 1000;
 
 let nodeResults = null;
 let nodeBackends = null;
+let aeadNode = null;
 if (opts.node) {
-  const { benchAll } = core;
+  const { benchAll, benchAead } = core;
   nodeBackends = pq.availableBackends();
   log(`node ${process.version}${process.execArgv.includes(RELAXED_FLAG) ? ` ${RELAXED_FLAG}` : ''}: pqsimd availableBackends() = [${nodeBackends.join(', ')}]`);
   const env = { pq, noble: nobleNode, subtle: globalThis.crypto?.subtle, backends: nodeBackends };
-  nodeResults = await benchAll(env, data, nodeOpts, (s) => log(`node: ${s}`));
+  if (opts.verify) nodeResults = await benchAll(env, data, nodeOpts, (s) => log(`node: ${s}`));
+  if (opts.aead) {
+    // the platform-neutral build (WASM only), as in the page; the comparators from node_modules
+    const aead = await import(pathToFileURL(join(root, 'dist', 'aead.mjs')).href);
+    const ch = await import('@noble/ciphers/chacha.js');
+    const { secretbox } = await import('@noble/ciphers/salsa.js');
+    const sodium = (await import('libsodium-wrappers')).default;
+    await sodium.ready;
+    const nobleCiphers = { chacha20: ch.chacha20, chacha20poly1305: ch.chacha20poly1305, xchacha20poly1305: ch.xchacha20poly1305, secretbox };
+    const backends = aead.availableBackends().filter((b) => b.startsWith('wasm-'));
+    aeadNode = await benchAead({ aead, nobleCiphers, sodium, backends }, aeadNodeOpts, (s) => log(`node: AEAD ${s}`));
+  }
 }
 const totalSeconds = (performance.now() - started) / 1000;
 
@@ -320,7 +398,7 @@ const header = [
 ];
 const body = [...rowsOf(browserResults, ''), ...(nodeResults ? rowsOf(nodeResults, ` (${nodeLabel.split(' (')[0]})`) : [])];
 
-const out = [
+const verifyOut = [
   `## pqsimd verify in headless Chromium ${browserVersion}`,
   '',
   `${date}; ${cpu}, ${os.availableParallelism?.() ?? os.cpus().length} logical CPUs; Chromium ${browserVersion} (${opts.chromium}), ${nodeLabel}.`,
@@ -358,7 +436,49 @@ const out = [
   `Latency: 50th and 99th percentile of single verifications over every run, at the resolution of performance.now() (in Chromium 5 µs, the page being cross-origin isolated).`,
   `Timing took ${totalSeconds.toFixed(0)} s (browser ${browserSeconds.toFixed(0)} s).`,
 ];
-console.log(out.join('\n'));
+if (opts.verify) console.log(verifyOut.join('\n'));
+
+// The AEAD tables: MB/s per operation and size, the WASM backends next to noble and libsodium.
+const AEAD_COLUMNS = ['wasm-relaxed', 'wasm-simd', 'wasm-scalar', 'noble', 'libsodium'];
+const AEAD_RATIOS = [
+  { label: 'wasm-simd / noble', num: 'wasm-simd', den: 'noble' },
+  { label: 'wasm-simd / libsodium', num: 'wasm-simd', den: 'libsodium' },
+  { label: 'wasm-relaxed / libsodium', num: 'wasm-relaxed', den: 'libsodium' },
+];
+function aeadOut(res, where) {
+  const cols = core.aeadColumns(res.rows, AEAD_COLUMNS);
+  const label = (i) => (i === 'noble' ? `noble ${aeadVersions.noble}` : i === 'libsodium' ? `libsodium.js ${aeadVersions.libsodiumWrappers}` : i);
+  const ratios = AEAD_RATIOS.filter((q) => cols.includes(q.num) && cols.includes(q.den));
+  const checks = Object.entries(res.checks)
+    .map(([impl, c]) => `${impl} ${c.full} + ${c.timed}${c.tamperRejected ? ` (${c.tamperRejected} flipped tags rejected)` : ''}`)
+    .join(', ');
+  return [
+    `AEAD, MB/s, ${where}:`,
+    '',
+    core.aeadTable(res.rows, cols, ratios, { implLabel: label }),
+    '',
+    `Checked outputs (full + timed batches): ${checks}.`,
+    '',
+  ];
+}
+if (opts.aead && (aeadBrowser || aeadNode)) {
+  const o = [
+    `## pqsimd/aead in headless Chromium ${browserVersion}`,
+    '',
+    `${date}; ${cpu}, ${os.availableParallelism?.() ?? os.cpus().length} logical CPUs; Chromium ${browserVersion} (${opts.chromium})${aeadNode ? `, ${nodeLabel}` : ''}; ` +
+      `@noble/ciphers ${aeadVersions.noble}, libsodium-wrappers ${aeadVersions.libsodiumWrappers} (libsodium ${aeadPageVersions?.libsodium ?? '?'}), both bundled for the page with esbuild.`,
+    `MB/s = 10^6 message bytes per second: median of ${opts.runs} runs of ~${aeadBrowserOpts.runMs} ms per cell after a ${aeadBrowserOpts.warmupMs} ms warm-up ` +
+      `(Node: ${aeadNodeOpts.runMs} / ${aeadNodeOpts.warmupMs} ms), runs interleaved; pqsimd/aead's platform-neutral build (WASM backends) in both. ` +
+      'Empty associated data, one cipher object per message; pqsimd and noble write into output buffers allocated once per cell (the hot path without allocation), ' +
+      'libsodium-wrappers allocates every result (no output-buffer API) and has no raw ChaCha20 outside its sumo build. ' +
+      "Every output equals @noble/ciphers' (which first reproduces RFC 8439 §2.8.2): in full before timing, openers reject a flipped tag bit, and the last output of every timed batch is compared at its start, middle and end.",
+    '',
+    ...(aeadBrowser ? aeadOut(aeadBrowser, `Chromium ${browserVersion}`) : []),
+    ...(aeadNode ? aeadOut(aeadNode, nodeLabel) : []),
+    `Timing took ${totalSeconds.toFixed(0)} s in all (browser ${browserSeconds.toFixed(0)} s).`,
+  ];
+  console.log(`${opts.verify ? '\n' : ''}${o.join('\n')}`);
+}
 
 if (opts.json) {
   const json = {
@@ -375,6 +495,15 @@ if (opts.json) {
     },
     webcryptoImportFormat: webcryptoFormats[0] ?? null,
     results: { chromium: browserResults, node: nodeResults },
+    aead: opts.aead
+      ? {
+          versions: { ...aeadVersions, libsodium: aeadPageVersions?.libsodium ?? null },
+          browser: aeadBrowserOpts,
+          node: aeadNodeOpts,
+          chromium: aeadBrowser,
+          nodeResults: aeadNode,
+        }
+      : null,
   };
   writeFileSync(opts.json, `${JSON.stringify(json, null, 2)}\n`);
   log(`wrote ${opts.json}`);

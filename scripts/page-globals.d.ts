@@ -1,5 +1,6 @@
 // What the scripts' page.evaluate() and waitForFunction() callbacks read in the browser page, for
 // the type check of scripts/ (tsconfig.scripts.json). Declarations only: nothing imports this file.
+import type { AeadRow } from '../bench/aead.ts';
 import type { Report } from '../web-bench/src/shared.ts';
 
 declare global {
@@ -17,6 +18,10 @@ declare global {
       };
       /** scripts/bench-browser/core.mjs benchAll(): per algorithm, { info, cells }. */
       run(data: Record<string, unknown>, opts: { warmupMs: number; runMs: number; runs: number }): Promise<Record<string, unknown>>;
+      /** scripts/bench-browser/core.mjs benchAead() on the page's WASM backends. */
+      aead(opts: { sizes: number[]; warmupMs: number; runMs: number; runs: number }): Promise<{ rows: AeadRow[]; checks: Record<string, unknown> }>;
+      /** @noble/ciphers and libsodium-wrappers versions bundled into the page. */
+      aeadVersions(): { noble: string; libsodiumWrappers: string; libsodium: string };
     };
     /** web-bench/src/app.ts (for tests and automation). */
     webBench?: {

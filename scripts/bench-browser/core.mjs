@@ -3,9 +3,20 @@
 // Nothing here touches the DOM or node: modules. The timing, statistics and formatting are the
 // benchmark core's (bench/, TypeScript): scripts/bench-browser.mjs bundles this file with esbuild
 // (build/bench-browser/core.mjs) for the page and for Node.
-import { measureInterleaved } from '../../bench/index.ts';
+import { aeadData, aeadLikeCases, aeadPlan, measureInterleaved, sodiumCases, timeAeadPlan } from '../../bench/index.ts';
 
-export { fmtMicros, fmtRate, fmtRatio, latencyTable, markdownTable, median, spread } from '../../bench/index.ts';
+export {
+  aeadColumns,
+  aeadTable,
+  fmtMicros,
+  fmtRate,
+  fmtRatio,
+  fmtSize,
+  latencyTable,
+  markdownTable,
+  median,
+  spread,
+} from '../../bench/index.ts';
 
 export const MLDSA = ['ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87'];
 export const FALCON = ['Falcon-512', 'Falcon-1024'];
@@ -205,4 +216,31 @@ export async function benchAll(env, data, opts, progress = () => {}) {
     result[alg] = { info, cells: await measure(impls, opts) };
   }
   return result;
+}
+
+/**
+ * The AEAD table (bench/aead.ts) in this runtime: pqsimd/aead on each backend in env.backends,
+ * @noble/ciphers (also the reference every output is checked against) and libsodium-wrappers.
+ *   env: { aead: the pqsimd/aead module, nobleCiphers: { chacha20poly1305, xchacha20poly1305, secretbox, chacha20 },
+ *          sodium: libsodium-wrappers after `await sodium.ready` (or null), backends: string[] }
+ *   o:   { sizes, warmupMs, runMs, runs }
+ * Returns { rows, checks } (rows: bench/'s AeadRow; checks: per implementation, how often its output was checked).
+ * @param {(status: string) => void} [progress]
+ */
+export async function benchAead(env, o, progress = () => {}) {
+  const d = aeadData(env.nobleCiphers, o.sizes);
+  /** @type {[string, import('../../bench/aead.ts').AeadCases][]} */
+  const libs = [];
+  for (const name of env.backends) libs.push([name, aeadLikeCases(await env.aead.loadBackend(name), d)]);
+  libs.push(['noble', aeadLikeCases(env.nobleCiphers, d, 16)]);
+  if (env.sodium) libs.push(['libsodium', sodiumCases(env.sodium, d)]);
+  /** @type {import('../../bench/aead.ts').CheckCounts} */
+  const counts = new Map();
+  let last = '';
+  const rows = await timeAeadPlan(aeadPlan(d, libs, counts), { warmupMs: o.warmupMs, runMs: o.runMs, runs: o.runs }, (label) => {
+    if (label === last) return;
+    last = label;
+    progress(label);
+  });
+  return { rows, checks: Object.fromEntries(counts) };
 }

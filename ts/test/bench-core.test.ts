@@ -1,7 +1,19 @@
 // The benchmark core (bench/): statistics on known samples, interleaved timing on a fake clock,
 // and the Markdown / JSON it writes.
+import { chacha20, chacha20poly1305, xchacha20poly1305 } from '@noble/ciphers/chacha.js';
+import { secretbox } from '@noble/ciphers/salsa.js';
 import { describe, expect, it } from 'vitest';
 import {
+  AEAD_OPS,
+  type AeadLike,
+  aeadData,
+  aeadImpl,
+  aeadLikeCases,
+  aeadPlan,
+  aeadTable,
+  type CheckCounts,
+  fmtSize,
+  timeAeadPlan,
   fmtMicros,
   fmtRate,
   fmtRatio,
@@ -152,6 +164,41 @@ describe('measureInterleaved', () => {
     expect(k.p50).toBeCloseTo(10_000, 6); // ns per operation
   });
 
+  it('batched implementations: check() sees what every batch call returns, warm-up and runs alike', async () => {
+    let t = 0;
+    let calls = 0;
+    const seen: unknown[] = [];
+    const res = await measureInterleaved(
+      [
+        {
+          name: 'k',
+          batch: (n) => {
+            t += n * 0.01;
+            return ++calls;
+          },
+          check: (v) => {
+            seen.push(v);
+            return true;
+          },
+        },
+      ],
+      { warmupMs: 50, runMs: 10, runs: 3, now: () => t },
+    );
+    expect(res.get('k')!.runs).toHaveLength(3);
+    expect(seen).toEqual(Array.from({ length: calls }, (_, i) => i + 1));
+    // a batch whose result fails (the 4th call): the measurement throws, naming the implementation
+    let u = 0;
+    let left = 4;
+    const bad = (n: number) => {
+      u += n * 0.01;
+      left--;
+      return left > 0;
+    };
+    await expect(measureInterleaved([{ name: 'bad', batch: bad, check: (v) => v === true }], { warmupMs: 5, runMs: 5, runs: 3, now: () => u })).rejects.toThrow(
+      /bad: returned false while timing/,
+    );
+  });
+
   it('throws when a result fails its check, or when an implementation is given twice', async () => {
     let t = 0;
     await expect(
@@ -279,5 +326,113 @@ describe('Markdown and JSON', () => {
       ticksP99: 160_500,
     });
     expect(Object.keys(measurementJson(rows[0]!.cells.ref!))).toEqual(['median', 'runs', 'n', 'p50', 'p99', 'latencyUnit', 'samples', 'warmup']);
+  });
+});
+
+describe('the AEAD benchmark (bench/aead.ts)', () => {
+  const noble = { chacha20poly1305, xchacha20poly1305, secretbox, chacha20 } as unknown as AeadLike;
+  const sizes = [64, 1000];
+
+  it('the reference must reproduce RFC 8439 §2.8.2; every cell gets a reference output', () => {
+    const d = aeadData(noble, sizes);
+    expect(d.reference['chacha20poly1305-seal'].get(1000)).toHaveLength(1016);
+    expect(d.reference['secretbox-seal'].get(64)).toHaveLength(80);
+    expect(d.reference['chacha20poly1305-open'].get(64)).toEqual(d.plain.get(64));
+    // a "reference" that gets ChaCha20-Poly1305 wrong is refused before it can judge anything
+    const broken: AeadLike = {
+      ...noble,
+      chacha20poly1305: (k, n, a) => {
+        const c = noble.chacha20poly1305(k, n, a);
+        return { encrypt: (m) => c.encrypt(m).map((x, i) => (i === 0 ? x ^ 1 : x)), decrypt: c.decrypt };
+      },
+    };
+    expect(() => aeadData(broken, sizes)).toThrow(/RFC 8439/);
+  });
+
+  it('full checks: a wrong output, a wrong length or an opener that accepts a flipped tag is a failure', () => {
+    const d = aeadData(noble, sizes);
+    const counts: CheckCounts = new Map();
+    const ok = aeadLikeCases(noble, d, 16);
+    const label = 'x';
+    for (const op of AEAD_OPS) aeadImpl('noble', ok(op, 64)!, d.reference[op].get(64)!, counts, label);
+    expect(counts.get('noble')).toEqual({ full: 2 * AEAD_OPS.length, timed: 0, tamperRejected: 1 });
+    const flip: AeadLike = { ...noble, chacha20: (k, n, data, out) => noble.chacha20(k, n, data, out).map((x, i) => (i === 63 ? x ^ 0x80 : x)) };
+    expect(() => aeadImpl('flip', aeadLikeCases(flip, d)('chacha20', 64)!, d.reference.chacha20.get(64)!, counts, label)).toThrow(
+      /CORRECTNESS CHECK FAILED: flip, x: byte 63 differs/,
+    );
+    const short: AeadLike = { ...noble, chacha20: (k, n, data) => noble.chacha20(k, n, data).subarray(0, -1) };
+    expect(() => aeadImpl('short', aeadLikeCases(short, d)('chacha20', 1000)!, d.reference.chacha20.get(1000)!, counts, label)).toThrow(
+      /999 bytes, expected 1000/,
+    );
+    const lax: AeadLike = {
+      ...noble,
+      chacha20poly1305: (k, n, a) => ({
+        encrypt: (m, o) => noble.chacha20poly1305(k, n, a).encrypt(m, o),
+        decrypt: (c, o) => {
+          const out = o ?? new Uint8Array(c.length - 16);
+          return noble.chacha20(k, n, c.subarray(0, c.length - 16), out, 1); // decrypts, never checks the tag
+        },
+      }),
+    };
+    expect(() => aeadImpl('lax', aeadLikeCases(lax, d)('chacha20poly1305-open', 64)!, d.reference['chacha20poly1305-open'].get(64)!, counts, label)).toThrow(
+      /flipped tag bit was accepted/,
+    );
+  });
+
+  it('timed checks: an implementation that stops writing its output buffer fails the next batch check', async () => {
+    const d = aeadData(noble, [1000]);
+    let calls = 0;
+    // correct for its first 12 operations, then returns the output buffer untouched
+    const lazy: AeadLike = {
+      ...noble,
+      chacha20: (k, n, data, out) => (++calls <= 12 ? noble.chacha20(k, n, data, out) : out!),
+    };
+    const counts: CheckCounts = new Map();
+    const impl = aeadImpl('lazy', aeadLikeCases(lazy, d)('chacha20', 1000)!, d.reference.chacha20.get(1000)!, counts, 'ChaCha20');
+    let t = 0; // a fake clock: 1 ms per operation
+    const batch = impl.batch!;
+    const timed = (n: number) => {
+      t += n;
+      return batch(n);
+    };
+    await expect(
+      timeAeadPlan([{ op: 'chacha20', size: 1000, label: 'ChaCha20', impls: () => [{ ...impl, batch: timed }] }], {
+        warmupMs: 100,
+        runMs: 50,
+        runs: 2,
+        now: () => t,
+      }),
+    ).rejects.toThrow(/lazy: returned/);
+    expect(counts.get('lazy')!.timed).toBeGreaterThan(0); // the batches while it still wrote passed
+  });
+
+  it('a plan times every implementation of every row; the table has MB/s and ratio columns', async () => {
+    const d = aeadData(noble, sizes);
+    const counts: CheckCounts = new Map();
+    const half: AeadLike = { ...noble }; // a second column (same library under another name)
+    const plan = aeadPlan(
+      d,
+      [
+        ['a', aeadLikeCases(noble, d, 16)],
+        ['b', aeadLikeCases(half, d, 16)],
+      ],
+      counts,
+    );
+    expect(plan.map((r) => r.label)).toContain('secretbox (XSalsa20-Poly1305) seal, 1000 B');
+    expect(plan).toHaveLength(AEAD_OPS.length * sizes.length);
+    const rows = await timeAeadPlan(plan, { warmupMs: 2, runMs: 2, runs: 2 });
+    for (const r of rows) expect(Object.keys(r.cells)).toEqual(['a', 'b']);
+    for (const name of ['a', 'b']) {
+      const c = counts.get(name)!;
+      expect(c.full).toBe(2 * AEAD_OPS.length * sizes.length);
+      expect(c.tamperRejected).toBe(sizes.length);
+      expect(c.timed).toBeGreaterThanOrEqual(AEAD_OPS.length * sizes.length * 2);
+    }
+    const t = aeadTable(rows, ['a', 'b'], [{ label: 'a / b', num: 'a', den: 'b' }], { pad: false }).split('\n');
+    expect(t[0]).toBe('| MB/s | a | b | a / b |');
+    expect(t).toHaveLength(2 + rows.length);
+    expect(t[2]).toMatch(/^\| ChaCha20-Poly1305 seal, 64 B \| [\d.,]+ \| [\d.,]+ \| \d+(\.\d+)?x \|$/);
+    expect(fmtSize(1 << 20)).toBe('1 MiB');
+    expect(fmtSize(16384)).toBe('16 KiB');
   });
 });

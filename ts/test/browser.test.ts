@@ -47,6 +47,7 @@ interface Page {
 }
 interface Report {
   rows: { label: string; cells: Record<string, { median: number }> }[];
+  aead: { op: string; size: number; label: string; cells: Record<string, { median: number }> }[];
   pool: { workers: number; median: number }[];
   poolBackend: string;
   checks: { ok: boolean; impl: string; alg: string; what: string }[];
@@ -202,6 +203,25 @@ describe.skipIf(!HAVE_CHROMIUM)(`in headless Chromium (${CHROMIUM})`, () => {
     expect(run.markdown).toMatch(/\| ML-DSA-65 verify \(ops\/s\) \|/);
     expect(run.markdown).toContain('correctness checks passed');
     expect(existsSync(shot)).toBe(true);
+    // the AEAD section (quick: 64 B and 16 KiB): every WASM backend, noble and libsodium (no raw
+    // ChaCha20 in libsodium-wrappers), each implementation's outputs checked against noble's
+    const aeadLabels = r.aead.map((x) => x.label);
+    for (const op of [
+      'ChaCha20-Poly1305 seal',
+      'ChaCha20-Poly1305 open',
+      'XChaCha20-Poly1305 seal',
+      'secretbox (XSalsa20-Poly1305) seal',
+      'ChaCha20 keystream (XOR)',
+    ])
+      for (const size of ['64 B', '16 KiB']) expect(aeadLabels).toContain(`${op}, ${size}`);
+    for (const row of r.aead) {
+      const want = ['wasm-relaxed', 'wasm-simd', 'wasm-scalar', 'noble', ...(row.op === 'chacha20' ? [] : ['libsodium'])];
+      expect(Object.keys(row.cells).sort(), row.label).toEqual(want.sort());
+      for (const c of Object.values(row.cells)) expect(c.median).toBeGreaterThan(0);
+    }
+    const aeadChecks = r.checks.filter((c) => c.alg === 'AEAD' && c.ok).map((c) => c.impl);
+    for (const impl of ['wasm-relaxed', 'wasm-simd', 'wasm-scalar', 'noble', 'libsodium']) expect(aeadChecks).toContain(impl);
+    expect(run.markdown).toMatch(/^\| ChaCha20-Poly1305 open, 16 KiB \| [\d.,]+ \| [\d.,]+ \| [\d.,]+ \| [\d.,]+ \| [\d.,]+ \| [\d.]+× \|/m);
 
     // The CSP is in force (eval refused), the download and the clipboard copy work.
     const ctx = await browser.newContext({ acceptDownloads: true });

@@ -37,6 +37,9 @@ describe('argument errors (exit 2, a message and a pointer to --help)', () => {
     [['sign', '--alg', 'falcon-512', '--sk', 'a', '--in', 'b', '--out', 'c'], 'pqsimd sign: Falcon-512 is verification-only in pqsimd'],
     [['keygen', '--alg', '44', '--pk', 'a'], 'pqsimd keygen: missing required option --sk'],
     [['bench', '--runs=0'], "pqsimd bench: --runs must be a positive integer, got '0'"],
+    [['bench', '--family', 'rsa'], "pqsimd bench: unknown --family 'rsa' (expected mldsa, falcon or aead)"],
+    [['bench', '--family', 'aead', '--alg', 'ml-dsa-44'], 'pqsimd bench: --alg ml-dsa-44 is outside --family aead'],
+    [['bench', '--aead-sizes', '64,0'], "pqsimd bench: --aead-sizes: expected sizes in bytes (1 to 67108864), got '64,0'"],
     [['bench', '--backend', 'wasm-fast'], "pqsimd bench: unknown --backend 'wasm-fast' (expected one of: native-avx512,"],
   ])('%j', (args, message) => {
     const r = pqsimd(...args);
@@ -162,5 +165,71 @@ describe('selftest and bench', () => {
       j.results.find((x: { alg: string; op: string; impl: string }) => x.alg === 'ML-DSA-44' && x.op === 'verify' && x.impl === 'wasm-simd').vsNoble,
     ).toBeGreaterThan(1);
     expect(j.kernels).toEqual([]);
+    expect(j.aead).toBeNull(); // --alg names signature families only
+  });
+
+  it('a very short AEAD bench: the table, the kernel table and every implementation checked', () => {
+    const r = pqsimd(
+      'bench',
+      '--family',
+      'aead',
+      '--backend',
+      'wasm-simd,wasm-scalar',
+      '--aead-sizes',
+      '64,1000',
+      '--runs',
+      '2',
+      '--seconds',
+      '0.01',
+      '--out',
+      'a.md',
+      '--json',
+      'a.json',
+    );
+    expect(r.code).toBe(0);
+    const impls = ['wasm-simd', 'wasm-scalar', 'noble', 'libsodium', 'node:crypto'];
+    expect(r.out).toMatch(
+      /^\| MB\/s +\| +wasm-simd \| +wasm-scalar \| +noble [\d.]+ \| +libsodium\.js [\d.]+ \| +node:crypto \(OpenSSL [^)]+\) \| +wasm-simd \/ noble \| +wasm-simd \/ libsodium \|$/m,
+    );
+    const num = '[\\d.,]+';
+    // rows: 5 operations × 2 sizes; node:crypto has no XChaCha20 / XSalsa20, libsodium-wrappers no raw ChaCha20
+    expect(r.out).toMatch(new RegExp(`^\\| ChaCha20-Poly1305 open, 1000 B +(\\| +${num} ){5}\\| +${num}x \\| +${num}x \\|$`, 'm'));
+    expect(r.out).toMatch(new RegExp(`^\\| XChaCha20-Poly1305 seal, 64 B +(\\| +${num} ){4}\\| +— \\| +${num}x \\| +${num}x \\|$`, 'm'));
+    expect(r.out).toMatch(new RegExp(`^\\| ChaCha20 keystream \\(XOR\\), 1000 B +(\\| +${num} ){3}\\| +— \\| +${num} \\| +${num}x \\| +— \\|$`, 'm'));
+    expect(r.out).toContain('Output buffers given');
+    expect(r.out).toMatch(/^\| Kernel \((rdtsc|cntvct_el0) ticks per byte\) +\| +wasm-simd \| +wasm-scalar \|$/m);
+    expect(r.out).toMatch(/^\| Poly1305, portable \(scalar\), 4 KiB +\| +[\d.]+ \| +[\d.]+ \|$/m);
+    expect(r.out).not.toMatch(/ML-DSA|Falcon/); // --family aead: no signature tables
+    const md = readFileSync(p('a.md'), 'utf8');
+    expect(md).toMatch(/^## AEAD$/m);
+    expect(md).toMatch(/^\| secretbox \(XSalsa20-Poly1305\) seal, 1000 B +\|/m);
+    const j = JSON.parse(readFileSync(p('a.json'), 'utf8'));
+    expect(j.families).toEqual(['aead']);
+    expect(j.results).toEqual([]);
+    expect(j.config.aead.sizes).toEqual([64, 1000]);
+    const a = j.aead;
+    expect(a.implementations).toEqual(impls);
+    const cells = new Set(a.results.map((x: { op: string; size: number; impl: string }) => `${x.op} ${x.size} ${x.impl}`));
+    expect(cells.size).toBe(a.results.length);
+    // 10 rows × 5 columns, less node:crypto's 4 (X)Salsa/XChaCha cells and libsodium's 2 ChaCha20 cells
+    expect(a.results).toHaveLength(10 * 5 - 4 - 2);
+    for (const x of a.results) {
+      expect(x.median).toBeGreaterThan(0);
+      expect(x.MBps).toBeCloseTo((x.median * x.size) / 1e6, 6);
+      expect(x.runs).toHaveLength(2);
+    }
+    // every implementation's outputs were compared with noble's in full, and in every timed batch
+    expect(Object.keys(a.checks).sort()).toEqual([...impls].sort());
+    for (const impl of impls) {
+      const c = a.checks[impl];
+      const cellsOf = a.results.filter((x: { impl: string }) => x.impl === impl).length;
+      expect(c.full).toBe(2 * cellsOf);
+      expect(c.tamperRejected).toBe(2); // the open rows, both sizes
+      expect(c.timed).toBeGreaterThanOrEqual(cellsOf * 2); // at least one per run
+    }
+    const poly = a.kernels.find((k: { kernel: string }) => /Poly1305, portable/.test(k.kernel));
+    expect(Object.keys(poly.perBackend)).toEqual(['wasm-simd', 'wasm-scalar']);
+    expect(poly.bytesPerIteration).toBe(4096);
+    expect(typeof poly.checksum).toBe('number');
   });
 });

@@ -1,8 +1,13 @@
 // The page: what this browser offers, the run (a Web Worker does the timing), then the chart,
 // the table with ratios, the worker pool, the checks, JSON download and Markdown copy.
 import * as pq from 'pqsimd';
-import { measureInterleaved } from '../../bench/index.js';
+import { AEAD_OP_SHORT, AEAD_SIZES, aeadColumns, fmtMBps, fmtSize, mbps, measureInterleaved } from '../../bench/index.js';
 import {
+  AEAD_IMPLS,
+  AEAD_RATIOS,
+  aeadImplLabel,
+  aeadRunMs,
+  aeadWarmupMs,
   ALL_ALGS,
   baselineOf,
   fmtMicros,
@@ -24,7 +29,14 @@ const RELAXED_PROBE = [
   0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 43, 1, 41, 0, 253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 253, 12, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 253, 128, 2, 11,
 ];
-const COLORS: Record<Impl, string> = { 'wasm-relaxed': '#1565c0', 'wasm-simd': '#42a5f5', 'wasm-scalar': '#90caf9', noble: '#2e7d32', WebCrypto: '#ef6c00' };
+const COLORS: Record<Impl, string> = {
+  'wasm-relaxed': '#1565c0',
+  'wasm-simd': '#42a5f5',
+  'wasm-scalar': '#90caf9',
+  noble: '#2e7d32',
+  WebCrypto: '#ef6c00',
+  libsodium: '#8e24aa',
+};
 const SVGNS = 'http://www.w3.org/2000/svg';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -123,6 +135,15 @@ function options(): BenchOptions {
     runs: Math.round(num('runs', quick ? 3 : 5)),
     algs,
     kernels: q.get('kernels') !== '0',
+    aead: q.get('aead') !== '0',
+    aeadSizes: (() => {
+      const l = q
+        .get('aeadSizes')
+        ?.split(',')
+        .map(Number)
+        .filter((n) => Number.isInteger(n) && n > 0 && n <= 1 << 24);
+      return l?.length ? l : quick ? [64, 16384] : [...AEAD_SIZES];
+    })(),
   };
 }
 
@@ -200,17 +221,20 @@ function renderResults(r: Report): void {
       return s;
     }),
   );
-  $('chart').replaceChildren(
-    barChart(
-      r.rows.map((row) => ({
-        label: row.label,
-        bars: impls
-          .filter((i) => row.cells[i])
-          .map((i) => ({ label: i, value: row.cells[i]!.median, color: COLORS[i], text: `${fmtRate(row.cells[i]!.median)} ${row.unit}` })),
-      })),
-      'ops/s',
-    ),
-  );
+  $('signatures').hidden = !r.rows.length;
+  if (r.rows.length) {
+    $('chart').replaceChildren(
+      barChart(
+        r.rows.map((row) => ({
+          label: row.label,
+          bars: impls
+            .filter((i) => row.cells[i])
+            .map((i) => ({ label: i, value: row.cells[i]!.median, color: COLORS[i], text: `${fmtRate(row.cells[i]!.median)} ${row.unit}` })),
+        })),
+        'ops/s',
+      ),
+    );
+  }
   const t = $<HTMLTableElement>('table');
   t.replaceChildren();
   const head = t.createTHead().insertRow();
@@ -277,6 +301,7 @@ function renderResults(r: Report): void {
       tr.insertCell().textContent = one ? fmtRatioX(p.median / one) : '—';
     }
   }
+  renderAead(r);
   const fails = r.checks.filter((c) => !c.ok);
   $('checks-summary').textContent = fails.length ? `${fails.length} of ${r.checks.length} checks FAILED` : `all ${r.checks.length} checks passed`;
   $('checks').replaceChildren(
@@ -288,6 +313,70 @@ function renderResults(r: Report): void {
     }),
   );
   $('markdown').textContent = toMarkdown(r);
+}
+
+/** The AEAD section: legend, MB/s bar chart (log scale, one group per operation and size), table with ratios. */
+function renderAead(r: Report): void {
+  $('aead-section').hidden = !r.aead.length;
+  if (!r.aead.length) return;
+  const v = r.worker?.aeadVersions;
+  const cols = aeadColumns(r.aead, AEAD_IMPLS);
+  $('aead-legend').replaceChildren(
+    ...cols.map((i) => {
+      const s = document.createElement('span');
+      const sw = document.createElement('span');
+      sw.className = `sw sw-${IMPLS.indexOf(i as Impl)}`;
+      s.append(sw, aeadImplLabel(i, v));
+      return s;
+    }),
+  );
+  $('aead-chart').replaceChildren(
+    barChart(
+      r.aead.map((row) => ({
+        label: `${AEAD_OP_SHORT[row.op]}, ${fmtSize(row.size)}`,
+        bars: cols
+          .filter((i) => row.cells[i])
+          .map((i) => {
+            const x = mbps(row.cells[i]!, row.size);
+            return { label: i, value: x, color: COLORS[i as Impl], text: `${fmtMBps(x)} MB/s` };
+          }),
+      })),
+      'MB/s',
+    ),
+  );
+  const ratios = AEAD_RATIOS.filter((q) => cols.includes(q.num) && cols.includes(q.den));
+  const t = $<HTMLTableElement>('aead-table');
+  t.replaceChildren();
+  const head = t.createTHead().insertRow();
+  for (const h of ['MB/s', ...cols.map((i) => aeadImplLabel(i, v)), ...ratios.map((q) => q.label)]) {
+    const th = document.createElement('th');
+    th.textContent = h;
+    head.appendChild(th);
+  }
+  const tb = t.createTBody();
+  for (const row of r.aead) {
+    const tr = tb.insertRow();
+    tr.insertCell().textContent = row.label;
+    const best = Math.max(...Object.values(row.cells).map((c) => c.median));
+    for (const i of cols) {
+      const td = tr.insertCell();
+      const c = row.cells[i];
+      td.textContent = c ? fmtMBps(mbps(c, row.size)) : '—';
+      if (c) td.title = `${fmtRate(c.median)} messages/s of ${fmtSize(row.size)}`;
+      if (c && c.median === best) td.className = 'best';
+    }
+    for (const q of ratios) {
+      const a = row.cells[q.num];
+      const b = row.cells[q.den];
+      const td = tr.insertCell();
+      td.textContent = a && b ? fmtRatioX(a.median / b.median) : '—';
+      td.className = 'ratio';
+    }
+  }
+  $('aead-note').textContent =
+    `MB/s = 10^6 message bytes per second; median of ${r.options.runs} runs of ~${aeadRunMs(r.options)} ms per cell after a ${aeadWarmupMs(r.options)} ms warm-up, runs interleaved. ` +
+    'Empty associated data, one cipher object per message. pqsimd and @noble/ciphers write into output buffers allocated once per cell (no allocation in the hot path); ' +
+    "libsodium-wrappers has no output-buffer API (it allocates each result, copying through its WASM heap) and no raw ChaCha20 outside its sumo build. Every output is checked against @noble/ciphers' (see the checks).";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -310,6 +399,9 @@ function runWorker(opts: BenchOptions, report: Report): Promise<void> {
         if (!m.check.ok) banner(`Implementations disagree: ${m.check.impl} ${m.check.alg}: ${m.check.what}`);
       } else if (m.type === 'row') {
         report.rows.push(m.row);
+        renderResults(report);
+      } else if (m.type === 'aead-row') {
+        report.aead.push(m.row);
         renderResults(report);
       } else if (m.type === 'done') {
         w.terminate();
@@ -401,6 +493,7 @@ async function run(): Promise<void> {
     options: opts,
     worker: null,
     rows: [],
+    aead: [],
     pool: [],
     poolBackend: null,
     checks: [],

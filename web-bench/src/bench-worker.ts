@@ -1,11 +1,38 @@
 // The benchmark itself, in a Web Worker (the page stays responsive): correctness checks first,
 // then every operation of every implementation this browser has, timed by the benchmark core
-// (bench/: runs interleaved across implementations, median rate, p50 / p99 latency).
+// (bench/: runs interleaved across implementations, median rate, p50 / p99 latency); then the
+// AEAD section (bench/aead.ts: pqsimd/aead's WASM backends, @noble/ciphers, libsodium-wrappers).
 import * as noble from './noble.js';
+import * as nobleCiphers from './noble-ciphers.js';
+import * as sodium from './sodium.js';
 import * as pq from 'pqsimd';
-import { measureInterleaved } from '../../bench/index.js';
+import * as pqAead from 'pqsimd/aead';
+import {
+  AEAD_OPS,
+  type AeadCases,
+  aeadData,
+  aeadLikeCases,
+  aeadPlan,
+  type CheckCounts,
+  measureInterleaved,
+  type SodiumLike,
+  sodiumCases,
+  timeAeadPlan,
+} from '../../bench/index.js';
 import { importWebCryptoKey } from '../../scripts/bench-browser/core.mjs';
-import { ALL_ALGS, MLDSA_ALGS, type Alg, type BenchOptions, type Check, type FromWorker, type Impl, type Row, type ToWorker } from './shared.js';
+import {
+  ALL_ALGS,
+  aeadRunMs,
+  aeadWarmupMs,
+  MLDSA_ALGS,
+  type Alg,
+  type BenchOptions,
+  type Check,
+  type FromWorker,
+  type Impl,
+  type Row,
+  type ToWorker,
+} from './shared.js';
 
 type Backend = Awaited<ReturnType<typeof pq.loadBackend>>;
 type Fn = () => unknown;
@@ -86,6 +113,10 @@ async function run(o: BenchOptions): Promise<void> {
   const badMsg = flipped(msg, 0);
   const algs = ALL_ALGS.filter((a) => o.algs.includes(a));
 
+  // libsodium-wrappers instantiates its WebAssembly once, before anything is timed.
+  let sodiumLib: { lib: SodiumLike; libsodium: string } | null = null;
+  if (o.aead) sodiumLib = await sodium.loadSodium();
+
   // WebCrypto ML-DSA: which parameter sets import (and how), before planning.
   const wc: Record<string, { key: CryptoKey; signKey: CryptoKey | null; format: string }> = {};
   const wcInfo: Record<string, { format: string | null; attempts: string[] }> = {};
@@ -115,6 +146,7 @@ async function run(o: BenchOptions): Promise<void> {
       crossOriginIsolated: (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true,
       webcrypto: wcInfo,
       nobleVersion: noble.VERSION,
+      aeadVersions: { noble: nobleCiphers.VERSION, libsodiumWrappers: sodium.VERSION, libsodium: sodiumLib?.libsodium ?? 'not loaded' },
     },
   });
 
@@ -129,6 +161,9 @@ async function run(o: BenchOptions): Promise<void> {
     else cells += names.length + 1 + names.length;
   }
   if (o.kernels) cells += 4 * names.length;
+  const aeadNames = o.aead ? pqAead.availableBackends().filter((b) => b.startsWith('wasm-')) : [];
+  // AEAD: per row the backends, noble, and libsodium except on the raw ChaCha20 rows
+  if (o.aead) for (const op of AEAD_OPS) cells += o.aeadSizes.length * (aeadNames.length + 1 + (op === 'chacha20' ? 0 : 1));
   post({ type: 'plan', total: cells * perCell });
 
   for (const alg of algs) {
@@ -273,6 +308,37 @@ async function run(o: BenchOptions): Promise<void> {
       const t: Timed[] = [...backends].map(([impl, b]) => ({ impl, fn: () => b.kernels.run(kernel, K), async: false, opsPerCall: K, expectTrue: false }));
       await timeRow({ label, group: 'kernel', unit: 'transforms/s', coefficients, cells: {} }, t, o);
     }
+  }
+  if (o.aead && sodiumLib) await runAead(o, aeadNames, sodiumLib.lib);
+}
+
+/**
+ * The AEAD section: every cell's output is compared in full with @noble/ciphers' before timing
+ * (aeadPlan throws on a mismatch; the error ends the run with a red banner), the timed batches'
+ * outputs by windows; the counts become the page's checks.
+ */
+async function runAead(o: BenchOptions, names: string[], sodiumLib: SodiumLike): Promise<void> {
+  const d = aeadData(nobleCiphers.lib, o.aeadSizes);
+  check('AEAD', 'noble', 'reproduces the RFC 8439 §2.8.2 ChaCha20-Poly1305 vector (the reference outputs)', true);
+  const libs: [string, AeadCases][] = [];
+  for (const n of names) libs.push([n, aeadLikeCases(await pqAead.loadBackend(n as pq.BackendName), d)]);
+  libs.push(['noble', aeadLikeCases(nobleCiphers.lib, d, 16)]);
+  libs.push(['libsodium', sodiumCases(sodiumLib, d)]);
+  const counts: CheckCounts = new Map();
+  try {
+    await timeAeadPlan(
+      aeadPlan(d, libs, counts),
+      { warmupMs: aeadWarmupMs(o), runMs: aeadRunMs(o), runs: o.runs },
+      (label, p) => tick(`${label}: ${p.impl} ${p.phase === 'warmup' ? 'warm-up' : `run ${p.run}/${p.runs}`}`),
+      (row) => post({ type: 'aead-row', row }),
+    );
+  } catch (e) {
+    check('AEAD', 'all', (e as Error)?.message ?? String(e), false);
+    throw e;
+  }
+  for (const [impl, c] of counts) {
+    const tamper = c.tamperRejected ? `, a flipped tag rejected in ${c.tamperRejected} open cells` : '';
+    check('AEAD', impl, `every output equals @noble/ciphers' (${c.full} full comparisons${tamper}; ${c.timed} timed batches checked)`, true);
   }
 }
 

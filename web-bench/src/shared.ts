@@ -2,11 +2,30 @@
 // options, implementation names and the report formatting (table rows, Markdown). Timing,
 // statistics and table rendering are the benchmark core's (bench/, shared with `pqsimd bench`
 // and scripts/bench-browser).
-import { fmtRate, fmtRatio, latencyTable, markdownTable, rateTable, type Measurement } from '../../bench/index.js';
+import {
+  type AeadRatio,
+  type AeadRow,
+  aeadColumns,
+  aeadTable,
+  fmtRate,
+  fmtRatio,
+  latencyTable,
+  markdownTable,
+  rateTable,
+  type Measurement,
+} from '../../bench/index.js';
 
 export { fmtMicros, fmtRate, median } from '../../bench/index.js';
 
-export const IMPLS = ['wasm-relaxed', 'wasm-simd', 'wasm-scalar', 'noble', 'WebCrypto'] as const;
+export const IMPLS = ['wasm-relaxed', 'wasm-simd', 'wasm-scalar', 'noble', 'WebCrypto', 'libsodium'] as const;
+/** Columns of the AEAD section: pqsimd/aead's WASM backends, @noble/ciphers, libsodium-wrappers. */
+export const AEAD_IMPLS = ['wasm-relaxed', 'wasm-simd', 'wasm-scalar', 'noble', 'libsodium'] as const;
+/** The AEAD section's ratio columns (each shown when both sides were timed). */
+export const AEAD_RATIOS: readonly AeadRatio[] = [
+  { label: 'wasm-simd / noble', num: 'wasm-simd', den: 'noble' },
+  { label: 'wasm-simd / libsodium', num: 'wasm-simd', den: 'libsodium' },
+  { label: 'wasm-relaxed / libsodium', num: 'wasm-relaxed', den: 'libsodium' },
+];
 export type Impl = (typeof IMPLS)[number];
 export const MLDSA_ALGS = ['ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87'] as const;
 export const FALCON_ALGS = ['Falcon-512', 'Falcon-1024'] as const;
@@ -19,6 +38,10 @@ export interface BenchOptions {
   runs: number;
   algs: Alg[];
   kernels: boolean;
+  /** The AEAD section (pqsimd/aead next to @noble/ciphers and libsodium-wrappers). */
+  aead: boolean;
+  /** Its message sizes, bytes. */
+  aeadSizes: number[];
 }
 
 /**
@@ -50,6 +73,8 @@ export interface WorkerEnv {
   crossOriginIsolated: boolean;
   webcrypto: Record<string, { format: string | null; attempts: string[] }>;
   nobleVersion: string;
+  /** @noble/ciphers, libsodium-wrappers and the libsodium inside it. */
+  aeadVersions: { noble: string; libsodiumWrappers: string; libsodium: string };
 }
 
 export type ToWorker = { type: 'run'; opts: BenchOptions };
@@ -59,6 +84,7 @@ export type FromWorker =
   | { type: 'progress'; done: number; label: string }
   | { type: 'check'; check: Check }
   | { type: 'row'; row: Row }
+  | { type: 'aead-row'; row: AeadRow }
   | { type: 'done' }
   | { type: 'error'; message: string };
 
@@ -91,6 +117,8 @@ export interface Report {
   options: BenchOptions;
   worker: WorkerEnv | null;
   rows: Row[];
+  /** The AEAD section's rows (MB/s = median ops/s × size / 10^6). */
+  aead: AeadRow[];
   pool: PoolPoint[];
   poolBackend: string | null;
   checks: Check[];
@@ -118,16 +146,24 @@ export function toMarkdown(r: Report): string {
     `${Object.entries(r.env)
       .map(([k, v]) => `${k}: ${v}`)
       .join('; ')}.`,
-    `Median of ${r.options.runs} runs of ~${r.options.runMs} ms after a ${r.options.warmupMs} ms warm-up per cell, in a Web Worker; ratios against WebCrypto where it has the operation, else noble, else wasm-scalar. ` +
-      `Kernels: one transform of 256 (ML-DSA) or 512 (Falcon-512) coefficients.`,
-    '',
-    table,
-    '',
-    latency,
-    '',
-    'Latency: 50th and 99th percentile over every call of every run (kernels: per transform, a call being 64 of them; WebCrypto: each awaited call), ' +
-      "at the resolution of the browser's performance.now() (5 µs when cross-origin isolated in Chromium).",
   ];
+  if (r.rows.length) {
+    out.push(
+      `Median of ${r.options.runs} runs of ~${r.options.runMs} ms after a ${r.options.warmupMs} ms warm-up per cell, in a Web Worker; ratios against WebCrypto where it has the operation, else noble, else wasm-scalar. ` +
+        `Kernels: one transform of 256 (ML-DSA) or 512 (Falcon-512) coefficients.`,
+      '',
+      table,
+      '',
+      latency,
+      '',
+      'Latency: 50th and 99th percentile over every call of every run (kernels: per transform, a call being 64 of them; WebCrypto: each awaited call), ' +
+        "at the resolution of the browser's performance.now() (5 µs when cross-origin isolated in Chromium).",
+    );
+  }
+  if (r.aead.length) {
+    const v = r.worker?.aeadVersions;
+    out.push('', ...aeadMarkdown(r.aead, v, r.options, false));
+  }
   if (r.pool.length) {
     const one = r.pool.find((p) => p.workers === 1)?.median;
     out.push(
@@ -153,4 +189,35 @@ export function toMarkdown(r: Report): string {
   );
   if (r.errors.length) out.push(`Errors: ${r.errors.join('; ')}`);
   return out.join('\n');
+}
+
+/** Column heading of an AEAD implementation (with the comparators' versions). */
+export function aeadImplLabel(i: string, v: WorkerEnv['aeadVersions'] | undefined): string {
+  if (i === 'noble') return v ? `noble ${v.noble}` : 'noble';
+  if (i === 'libsodium') return v ? `libsodium.js ${v.libsodiumWrappers}` : 'libsodium.js';
+  return i;
+}
+
+/** The AEAD section as Markdown lines: heading, the MB/s table with ratios, the notes. */
+export function aeadMarkdown(rows: readonly AeadRow[], v: WorkerEnv['aeadVersions'] | undefined, o: BenchOptions, pad: boolean): string[] {
+  const cols = aeadColumns(rows, AEAD_IMPLS);
+  const ratios = AEAD_RATIOS.filter((q) => cols.includes(q.num) && cols.includes(q.den));
+  return [
+    `AEAD (pqsimd/aead), MB/s (10^6 message bytes per second${v ? `; libsodium ${v.libsodium} inside libsodium-wrappers` : ''}):`,
+    '',
+    aeadTable(rows, cols, ratios, { implLabel: (i) => aeadImplLabel(i, v), pad, mark: '×' }),
+    '',
+    `Median of ${o.runs} runs of ~${aeadRunMs(o)} ms per cell after a ${aeadWarmupMs(o)} ms warm-up, runs interleaved; empty associated data, one cipher object per message. ` +
+      'pqsimd and @noble/ciphers write into output buffers allocated once per cell (the hot path without allocation); libsodium-wrappers has no output-buffer API ' +
+      '(it allocates each result and copies through its WASM heap) and no raw ChaCha20 outside its sumo build. ' +
+      "Every output is checked against noble's (which first reproduces RFC 8439 §2.8.2): in full before timing (openers must also reject a flipped tag bit), then the last output of every timed batch at its start, middle and end.",
+  ];
+}
+
+/** The AEAD section's run length and warm-up: a quarter of the signature cells' (20 rows × 5 columns). */
+export function aeadRunMs(o: BenchOptions): number {
+  return Math.max(10, Math.round(o.runMs / 4));
+}
+export function aeadWarmupMs(o: BenchOptions): number {
+  return Math.max(20, Math.round(o.warmupMs / 4));
 }

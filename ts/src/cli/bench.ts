@@ -1,7 +1,8 @@
 /**
  * pqsimd bench: keygen / sign / verify ops/s of every available backend next to
- * @noble/post-quantum, NTT throughput and per-kernel timings; the timing, statistics and tables
- * are the shared benchmark core's (bench/).
+ * @noble/post-quantum, NTT throughput and per-kernel timings, and the AEAD family's throughput
+ * next to @noble/ciphers, libsodium and node:crypto (bench-aead.ts); the timing, statistics and
+ * tables are the shared benchmark core's (bench/).
  */
 import { readFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -21,7 +22,8 @@ import {
 } from '../../../bench/index.js';
 import { availableBackends, KERNEL_NAMES, loadBackend, tickCounter, type KernelName } from '../index.node.js';
 import { falconOf, isFalcon, kernelsOf, schemeOf, type AnyAlg, type Backend, type FalconAlg } from './algs.js';
-import { InputError, parseAlgList, parsePositiveNumber, resolveBackends, type Command, type Parsed } from './args.js';
+import { InputError, parseAlgList, parsePositiveNumber, resolveBackends, UsageError, type Command, type Parsed } from './args.js';
+import { aeadJson, benchAead, type AeadBenchResult } from './bench-aead.js';
 import { fromB64, fromHex, log, note, writeOutput } from './io.js';
 import { loadNoble, type Noble } from './noble.js';
 import { FALCON_KAT } from './selftest-data.js';
@@ -34,15 +36,22 @@ benchmarked), on every available backend and on @noble/post-quantum (pure JS, wh
 plus forward and inverse NTT throughput. Each figure is the median of N runs after a warm-up,
 the runs of the implementations interleaved; latency per operation is given as its 50th and
 99th percentile over all calls (timed with the addon's tick counter when it is loaded).
+The AEAD family: MB/s of ChaCha20-Poly1305 seal and open, XChaCha20-Poly1305 seal, secretbox
+seal and the ChaCha20 keystream at 64 B, 1 KiB, 16 KiB and 1 MiB on every backend next to
+@noble/ciphers, libsodium-wrappers and node:crypto (every output checked against noble's), and
+the ChaCha20 / Poly1305 kernels in ticks per byte.
 
+  --family F[,F]       only these families: mldsa, falcon, aead (default all; with --alg, the
+                       families of those algorithms)
   --alg ALG[,ALG]      only these (default ml-dsa-44,ml-dsa-65,ml-dsa-87,falcon-512,falcon-1024;
                        falcon-det1024 on request, without a noble column)
   --backend NAME[,…]   only these backends (default all available)
   --runs N             runs per figure (default 5)
-  --seconds S          length of one run in seconds (default 0.2)
-  --no-noble           skip @noble/post-quantum
+  --seconds S          length of one run in seconds (default 0.2; AEAD cells: a fifth of it)
+  --aead-sizes N[,N]   AEAD message sizes in bytes (default 64,1024,16384,1048576)
+  --no-noble           skip @noble/post-quantum and the @noble/ciphers column
   --no-ntt             skip the NTT rows of the main table
-  --no-kernels         skip the per-kernel table (ns per call)
+  --no-kernels         skip the per-kernel tables (ns per call; AEAD: ticks per byte)
   --out FILE.md        also write the results as Markdown
   --json FILE.json     also write the results as JSON`;
 
@@ -171,16 +180,55 @@ async function benchMlDsa(alg: Exclude<AnyAlg, FalconAlg>, backends: Backend[], 
   return rows;
 }
 
+const FAMILIES = ['mldsa', 'falcon', 'aead'] as const;
+type FamilyName = (typeof FAMILIES)[number];
+
+/** --family (mldsa, ml-dsa, falcon, aead), and the algorithms of the signature families to run. */
+function parseFamilies(p: Parsed): { families: Set<FamilyName>; algs: AnyAlg[] } {
+  const f = p.values.get('family');
+  const a = p.values.get('alg');
+  const familyOf = (alg: AnyAlg): FamilyName => (isFalcon(alg) ? 'falcon' : 'mldsa');
+  let families: Set<FamilyName>;
+  if (f === undefined) families = a === undefined ? new Set(FAMILIES) : new Set(parseAlgList(a).map(familyOf));
+  else {
+    families = new Set();
+    for (const x of f.split(',')) {
+      const k = x
+        .trim()
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, '');
+      const fam = FAMILIES.find((y) => y === k);
+      if (!fam) throw new UsageError(`unknown --family '${x.trim()}' (expected mldsa, falcon or aead)`);
+      families.add(fam);
+    }
+  }
+  const algs = parseAlgList(a).filter((alg) => families.has(familyOf(alg)));
+  if (a !== undefined && algs.length < parseAlgList(a).length) throw new UsageError(`--alg ${a} is outside --family ${f}`);
+  return { families, algs };
+}
+
+/** --aead-sizes: message sizes in bytes (1 B to 64 MiB). */
+function parseSizes(p: Parsed): number[] | undefined {
+  const s = p.values.get('aead-sizes');
+  if (s === undefined) return undefined;
+  const sizes = s.split(',').map((x) => Number(x.trim()));
+  for (const n of sizes)
+    if (!Number.isInteger(n) || n < 1 || n > 2 ** 26) throw new UsageError(`--aead-sizes: expected sizes in bytes (1 to 67108864), got '${s}'`);
+  return [...new Set(sizes)];
+}
+
 async function run(p: Parsed, argv: readonly string[]): Promise<number> {
-  const algs = parseAlgList(p.values.get('alg'));
+  const { families, algs } = parseFamilies(p);
+  const aeadSizes = parseSizes(p);
   const names = resolveBackends(p);
   const runs = parsePositiveNumber(p, 'runs', 5, true);
   const seconds = parsePositiveNumber(p, 'seconds', 0.2, false);
   const mdPath = p.values.get('out');
   const jsonPath = p.values.get('json');
-  const noble = p.flags.has('no-noble') ? null : await loadNoble();
-  if (!noble && !p.flags.has('no-noble')) note('note: @noble/post-quantum cannot be imported: no pure-JS column');
-  const withNtt = !p.flags.has('no-ntt');
+  const signatures = families.has('mldsa') || families.has('falcon');
+  const noble = p.flags.has('no-noble') || !signatures ? null : await loadNoble();
+  if (!noble && signatures && !p.flags.has('no-noble')) note('note: @noble/post-quantum cannot be imported: no pure-JS column');
+  const withNtt = !p.flags.has('no-ntt') && families.has('mldsa');
   const machine = machineInfo();
   const date = new Date().toISOString();
   const command = ['pqsimd', 'bench', ...argv].join(' ');
@@ -190,15 +238,16 @@ async function run(p: Parsed, argv: readonly string[]): Promise<number> {
   const warmupMs = Math.max(50, runMs / 2);
 
   const backends: Backend[] = [];
-  for (const n of names) backends.push(await loadBackend(n));
+  if (signatures) for (const n of names) backends.push(await loadBackend(n));
   const impls = [...(names as string[]), ...(noble ? ['noble'] : [])];
   // The cycle-accurate timer: the addon's rdtsc (x86-64) or cntvct_el0 (AArch64), else performance.now().
   const clock: Clock = bestClock(tickCounter());
 
   log(`pqsimd bench: ${machineLine(machine)}`);
-  log(
-    `median of ${runs} run${runs > 1 ? 's' : ''} × ${seconds} s after a warm-up, runs interleaved across implementations; ${msgLen}-byte message, hedged signing${noble ? `; ratios vs @noble/post-quantum ${noble.version}` : ''}`,
-  );
+  if (signatures)
+    log(
+      `median of ${runs} run${runs > 1 ? 's' : ''} × ${seconds} s after a warm-up, runs interleaved across implementations; ${msgLen}-byte message, hedged signing${noble ? `; ratios vs @noble/post-quantum ${noble.version}` : ''}`,
+    );
   log('');
 
   const progress = (s: string) => {
@@ -256,6 +305,7 @@ async function run(p: Parsed, argv: readonly string[]): Promise<number> {
   const kernelRows: Row[] = [];
   if (!p.flags.has('no-kernels')) {
     for (const name of KERNEL_NAMES) {
+      if (!families.has(name.startsWith('Falcon') ? 'falcon' : 'mldsa')) continue;
       const list: Impl[] = [];
       for (const b of backends) {
         const k = kernelsOf(b);
@@ -264,19 +314,39 @@ async function run(p: Parsed, argv: readonly string[]): Promise<number> {
       if (list.length) kernelRows.push(await time({ label: name, alg: null, op: 'kernel', unit: 'calls/s', cells: {} }, list, runMs / 2));
     }
   }
+  // The AEAD family: its own table (MB/s at several sizes) and kernel table (ticks per byte).
+  let aead: AeadBenchResult | null = null;
+  if (families.has('aead')) {
+    aead = await benchAead({
+      backends: names,
+      runs,
+      // 20 rows of up to 9 columns: a fifth of a signature cell's run keeps them within ~1 minute
+      runMs: runMs / 5,
+      warmupMs: Math.max(30, runMs / 5),
+      clock,
+      sizes: aeadSizes,
+      nobleColumn: !p.flags.has('no-noble'),
+      kernels: !p.flags.has('no-kernels'),
+      progress,
+    });
+  }
   progress('');
 
   const implLabel = (i: string) => (i === 'noble' ? 'noble (pure JS)' : i);
-  const table = rateTable(rows, impls, { title: 'Operation', implLabel, suffix: (r) => ` ${r.unit}`, baseline: () => (noble ? 'noble' : null) });
-  log(table);
-  log('');
-  const latency = latencyTable(rows, impls, { title: 'Latency, µs per operation (p50 / p99)', implLabel });
+  const table = rows.length
+    ? rateTable(rows, impls, { title: 'Operation', implLabel, suffix: (r) => ` ${r.unit}`, baseline: () => (noble ? 'noble' : null) })
+    : '';
+  const latency = rows.length ? latencyTable(rows, impls, { title: 'Latency, µs per operation (p50 / p99)', implLabel }) : '';
   const latencyNote =
     `Latency: 50th and 99th percentile over every call of every run, timed with ${clock.ticks ? `the addon's \`${clock.source}\` counter` : 'performance.now()'}` +
     ' (NTT rows: over the runs, of the mean of each batch).';
-  log(latency);
-  log(latencyNote);
-  log('');
+  if (rows.length) {
+    log(table);
+    log('');
+    log(latency);
+    log(latencyNote);
+    log('');
+  }
   const tps = clock.ticksPerSecond;
   const ticks = clock.ticks ? ticksTable(rows, impls, { title: `Operation (median ${clock.source} ticks)`, implLabel }) : '';
   const ticksNote =
@@ -302,12 +372,24 @@ async function run(p: Parsed, argv: readonly string[]): Promise<number> {
     log(kernelTable);
     log('');
   }
+  const aeadHeading = aead ? `AEAD (pqsimd/aead), MB/s; ${aead.rows.length} rows timed in ${aead.seconds.toFixed(0)} s:` : '';
+  if (aead) {
+    log(aeadHeading);
+    log('');
+    log(aead.table);
+    log('');
+    for (const n of aead.notes) log(n);
+    log('');
+    if (aead.kernelTable) {
+      log(aead.kernelTable);
+      log(aead.kernelNote);
+      log('');
+    }
+  }
   log(`date: ${date}`);
 
   if (mdPath) {
-    const md = [
-      '# pqsimd benchmarks',
-      '',
+    const sig = [
       `Operations per second, median of ${runs} runs of ~${seconds} s each after a warm-up, the runs of the implementations interleaved. ` +
         `Sign is hedged (random \`rnd\`) over a ${msgLen}-byte message; verify checks one valid signature. ` +
         (algs.some(isFalcon) ? 'Falcon: verify only, of one compressed signature made by noble at setup (keygen and sign are not benchmarked). ' : '') +
@@ -324,6 +406,15 @@ async function run(p: Parsed, argv: readonly string[]): Promise<number> {
       '',
       ...(ticks ? [ticks, '', ticksNote, ''] : []),
       ...(kernelTable ? ['Kernels, nanoseconds per call (median; each call runs the kernel once on fixed data inside the backend):', '', kernelTable, ''] : []),
+    ];
+    const aeadMd = aead
+      ? ['## AEAD', '', aead.table, '', ...aead.notes.flatMap((n) => [n, '']), ...(aead.kernelTable ? [aead.kernelTable, '', aead.kernelNote, ''] : [])]
+      : [];
+    const md = [
+      '# pqsimd benchmarks',
+      '',
+      ...(rows.length ? sig : []),
+      ...aeadMd,
       `- Machine: ${machineLine(machine)}`,
       `- Backends available: ${availableBackends().join(', ')}`,
       `- Date: ${date}`,
@@ -361,6 +452,9 @@ async function run(p: Parsed, argv: readonly string[]): Promise<number> {
         messageBytes: msgLen,
         signing: 'hedged',
         latency: 'p50 / p99: nanoseconds per operation over every call of every run (NTT and kernels: over the runs)',
+        ...(aead
+          ? { aead: { secondsPerRun: runMs / 5000, warmupSeconds: Math.max(30, runMs / 5) / 1000, sizes: [...new Set(aead.rows.map((r) => r.size))] } }
+          : {}),
         ...(algs.some(isFalcon)
           ? { falcon: 'verify only: one compressed signature made by noble at setup (or the embedded known-answer signature without noble)' }
           : {}),
@@ -369,6 +463,8 @@ async function run(p: Parsed, argv: readonly string[]): Promise<number> {
       noble: noble ? { package: '@noble/post-quantum', version: noble.version } : null,
       results,
       kernels: kernelRows.map((r) => ({ kernel: r.label, nsPerCall: Object.fromEntries(Object.entries(r.cells).map(([b, m]) => [b, 1e9 / m.median])) })),
+      families: [...families],
+      aead: aead ? aeadJson(aead) : null,
     };
     writeOutput(jsonPath, 'JSON report', new TextEncoder().encode(`${JSON.stringify(json, null, 2)}\n`), 'raw');
     note(`wrote ${jsonPath}`);
@@ -379,6 +475,8 @@ async function run(p: Parsed, argv: readonly string[]): Promise<number> {
 export const bench: Command = {
   name: 'bench',
   options: {
+    family: 'string',
+    'aead-sizes': 'string',
     alg: 'string',
     backend: 'string',
     runs: 'string',

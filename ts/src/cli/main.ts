@@ -26,7 +26,7 @@ Usage:
   pqsimd sign     --alg ALG --sk FILE --in MSGFILE --out SIGFILE [--context HEX] [--deterministic]
   pqsimd verify   --alg ALG --pk FILE --in MSGFILE --sig SIGFILE [--context HEX]
   pqsimd selftest [--backend NAME]
-  pqsimd bench    [--alg ALG] [--backend NAME] [--runs N] [--seconds S] [--out FILE.md] [--json FILE.json]
+  pqsimd bench    [--family mldsa,falcon,aead] [--alg ALG] [--backend NAME] [--runs N] [--seconds S] [--out FILE.md] [--json FILE.json]
 
 ALG is ml-dsa-44, ml-dsa-65 or ml-dsa-87; verify (and bench) also take falcon-512, falcon-1024 and
 falcon-det1024 (Falcon is verification-only). keygen does not overwrite an existing secret-key
