@@ -118,19 +118,76 @@ static void xor_stream(pq_aead_stream *c, uint8_t *dst, const uint8_t *src, size
   }
 }
 
+/* The cipher and the MAC as two passes: seal encrypts, then MACs the ciphertext; open MACs the
+ * ciphertext first (in place, the XOR overwrites it). */
+static void xor_mac_split(pq_aead_stream *c, int seal, uint8_t *dst, const uint8_t *src, size_t n) {
+  if (seal) {
+    xor_stream(c, dst, src, n);
+    pq_poly1305_update(&c->mac, dst, n);
+  } else {
+    pq_poly1305_update(&c->mac, src, n);
+    xor_stream(c, dst, src, n);
+  }
+}
+
+/* nblocks (reserved) ChaCha20 blocks through the combined AEAD kernel (aead/kernels_aead.h), split
+ * at the wrap of the low counter word as run_blocks does (the AEADs' 32-bit counter never wraps
+ * inside a reserved run; the split keeps the kernel's precondition evident). */
+static void run_blocks_mac(pq_aead_stream *c, int seal, uint8_t *out, const uint8_t *in,
+                           size_t nblocks) {
+  while (nblocks) {
+    const uint64_t to_wrap = ((uint64_t)1 << 32) - c->s[12];
+    const size_t run = (uint64_t)nblocks < to_wrap ? nblocks : (size_t)to_wrap;
+    if (seal)
+      pq_chacha20_poly1305_seal_blocks(c->s, &c->mac, out, in, run);
+    else
+      pq_chacha20_poly1305_open_blocks(c->s, &c->mac, out, in, run);
+    out += 64 * run, in += 64 * run;
+    nblocks -= run;
+    if (c->s[12] == 0 && c->wide) c->s[13]++;
+  }
+}
+
+/* One AEAD chunk, cipher and MAC in one pass where they can be: the leftover keystream of the last
+ * block, then the whole blocks through the combined kernel (stitched where the target has one),
+ * then the tail from one more block, as xor_stream (the same counter reservation, so the same
+ * output on every path, errors included). The combined kernel needs the MAC without a buffered
+ * partial block; for the ChaCha20 AEADs and secretstream the MAC input starts 16-byte aligned and
+ * keeps pace with the keystream, so after the leftover keystream it has none, but it is checked.
+ * Salsa20 (secretbox) and a NULL source take the two-pass path. */
+static void xor_mac(pq_aead_stream *c, int seal, uint8_t *dst, const uint8_t *src, size_t n) {
+  size_t lead = c->used < 64 ? 64 - c->used : 0;
+  if (lead > n) lead = n;
+  if (lead) xor_mac_split(c, seal, dst, src, lead); /* within the leftover keystream */
+  const size_t rest = n - lead, nb = rest / 64, tail = rest % 64;
+  if (!nb || c->salsa || !src || c->mac.used) {
+    if (rest) xor_mac_split(c, seal, dst + lead, src ? src + lead : src, rest);
+    return;
+  }
+  dst += lead, src += lead;
+  if (take_blocks(c, (uint64_t)nb + (tail != 0))) {
+    fail(c, PQ_ERR_COUNTER);
+    pq_zero(dst, rest); /* as xor_stream: no keystream past the end */
+    return;
+  }
+  run_blocks_mac(c, seal, dst, src, nb);
+  dst += 64 * nb, src += 64 * nb;
+  if (tail) {
+    if (!seal) pq_poly1305_update(&c->mac, src, tail);
+    run_blocks(c, c->ks, NULL, 1);
+    for (size_t j = 0; j < tail; j++) dst[j] = (uint8_t)(src[j] ^ c->ks[j]);
+    c->used = (uint32_t)tail;
+    if (seal) pq_poly1305_update(&c->mac, dst, tail);
+  }
+}
+
 void pq_aead_update(pq_aead_stream *c, uint8_t *dst, const uint8_t *src, size_t n) {
   while (n) {
     const size_t m = n < CHUNK ? n : CHUNK;
     switch (c->op) {
       case OP_XOR: xor_stream(c, dst, src, m); break;
-      case OP_SEAL:
-        xor_stream(c, dst, src, m);
-        pq_poly1305_update(&c->mac, dst, m);
-        break;
-      case OP_OPEN:
-        pq_poly1305_update(&c->mac, src, m);
-        xor_stream(c, dst, src, m);
-        break;
+      case OP_SEAL: xor_mac(c, 1, dst, src, m); break;
+      case OP_OPEN: xor_mac(c, 0, dst, src, m); break;
       default: pq_zero(dst, m); break;
     }
     c->msg_len += m;

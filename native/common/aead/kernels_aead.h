@@ -3,7 +3,8 @@
  * The portable C versions (pq_ref_*, in kernels_aead_ref.c) are the reference and
  * the fallback; a target header (see shared/pq_target.h, its 4th section "AEAD")
  * may #define any of
- *   pq_chacha20_blocks, pq_salsa20_blocks, pq_poly1305_blocks, PQ_CHACHA20_WAYS
+ *   pq_chacha20_blocks, pq_salsa20_blocks, pq_poly1305_blocks, PQ_CHACHA20_WAYS,
+ *   pq_chacha20_poly1305_seal_blocks, pq_chacha20_poly1305_open_blocks (both or neither)
  * before the defaults below. Every replacement is bit-identical to the reference for
  * every input within the preconditions (native/test/test_aead.c checks this).
  * HChaCha20/HSalsa20 (aead/arx.h) are portable only: one block, no kernel. */
@@ -34,6 +35,26 @@ void pq_ref_salsa20_blocks(uint32_t s[16], uint8_t *out, const uint8_t *in, size
  * belong to the kernel). */
 void pq_ref_poly1305_blocks(pq_poly1305 *st, const uint8_t *m, size_t nblocks);
 
+/* ChaCha20 and Poly1305 over the same whole blocks in one call: the encrypt-and-MAC of an AEAD
+ * (aead.c), which a target may "stitch" (interleave the two at instruction level, so the SIMD
+ * rounds and the scalar Poly1305 multiplies run side by side). Exactly
+ *   seal: pq_chacha20_blocks(s, out, in, nblocks); pq_poly1305_blocks(mac, out, 4 * nblocks);
+ *   open: pq_poly1305_blocks(mac, in, 4 * nblocks); pq_chacha20_blocks(s, out, in, nblocks);
+ * i.e. the MAC absorbs the ciphertext (seal: what is written to out; open: what is read from in)
+ * as 4 nblocks whole 16-byte blocks, each with the 2^128 bit. Preconditions: both kernels' ones
+ * (s[12] + nblocks <= 2^32; in == out allowed, partial overlap not), in != NULL, and
+ * mac->used == 0: the MAC has no partial block buffered (these kernels neither read nor write
+ * mac->buf, so buffered bytes would be absorbed out of order; a caller with a buffered partial
+ * block goes through pq_poly1305_update instead). On return s[12] += nblocks (mod 2^32), mac->h
+ * holds the same value mod p as after the two calls above, in the build's form and within its
+ * bounds (aead/poly1305.h; the same representation too when the target's Poly1305 part is the
+ * portable code), mac's scratch / kernel_ready are valid for later pq_poly1305_blocks calls, and
+ * nothing else of s or mac changes. The defaults (pq_unstitched_*) are those two calls. */
+void pq_unstitched_chacha20_poly1305_seal_blocks(uint32_t s[16], pq_poly1305 *mac, uint8_t *out,
+                                                 const uint8_t *in, size_t nblocks);
+void pq_unstitched_chacha20_poly1305_open_blocks(uint32_t s[16], pq_poly1305 *mac, uint8_t *out,
+                                                 const uint8_t *in, size_t nblocks);
+
 /* ---- target selection ---------------------------------------------------- */
 #include "shared/pq_target.h"
 
@@ -49,6 +70,19 @@ void pq_ref_poly1305_blocks(pq_poly1305 *st, const uint8_t *m, size_t nblocks);
 #define PQ_POLY1305_SIMD 0
 #else
 #define PQ_POLY1305_SIMD 1
+#endif
+/* PQ_CHACHA20_POLY1305_STITCHED: 1 when the target has its own (stitched) combined kernels.
+ * -DPQ_AEAD_NO_STITCH keeps the defaults in any build (to measure the stitching against them). */
+#if defined(pq_chacha20_poly1305_seal_blocks) && defined(PQ_AEAD_NO_STITCH)
+#undef pq_chacha20_poly1305_seal_blocks
+#undef pq_chacha20_poly1305_open_blocks
+#endif
+#ifndef pq_chacha20_poly1305_seal_blocks
+#define pq_chacha20_poly1305_seal_blocks pq_unstitched_chacha20_poly1305_seal_blocks
+#define pq_chacha20_poly1305_open_blocks pq_unstitched_chacha20_poly1305_open_blocks
+#define PQ_CHACHA20_POLY1305_STITCHED 0
+#else
+#define PQ_CHACHA20_POLY1305_STITCHED 1
 #endif
 /* PQ_CHACHA20_WAYS: bit w set when pq_chacha20_blocks(s, out, in, w) runs one w-way pass of
  * this build's kernel (w in 1, 2, 3, 4, 8, 16), so the benchmark hook (PQ_BENCH_AEAD_CHACHA20_X*)

@@ -134,3 +134,16 @@ void pq_poly1305_blocks_portable(pq_poly1305 *st, const uint8_t *m, size_t nbloc
 void pq_ref_poly1305_blocks(pq_poly1305 *st, const uint8_t *m, size_t nblocks) {
   pq_poly1305_blocks_portable(st, m, nblocks, 1);
 }
+
+/* The combined AEAD kernels of a build without stitched ones: the build's two kernels in turn
+ * (the open MACs the input before the XOR can overwrite it in place). */
+void pq_unstitched_chacha20_poly1305_seal_blocks(uint32_t s[16], pq_poly1305 *mac, uint8_t *out,
+                                                 const uint8_t *in, size_t nblocks) {
+  pq_chacha20_blocks(s, out, in, nblocks);
+  pq_poly1305_blocks(mac, out, 4 * nblocks);
+}
+void pq_unstitched_chacha20_poly1305_open_blocks(uint32_t s[16], pq_poly1305 *mac, uint8_t *out,
+                                                 const uint8_t *in, size_t nblocks) {
+  pq_poly1305_blocks(mac, in, 4 * nblocks);
+  pq_chacha20_blocks(s, out, in, nblocks);
+}
