@@ -6,16 +6,15 @@
  * (i32x4.shuffle, punpck on x86 engines) and is XORed into the input on the store.
  * rows<n>: n = 1..3 blocks, each in four row vectors, n independent sets interleaved: the last
  * blocks of a run (split below).
- * Rotations by 16 and 8 are i8x16.shuffle (one pshufb / tbl in the engine), 12 and 7 shift-or
- * (SIMD128 has no rotate). Salsa20 (rotations 7, 9, 13, 18: all shift-or) has the same two
+ * Rotations by 16 and 8 are byte shuffles (one pshufb / tbl in the engine: see PQ_ROT_MASKS), 12
+ * and 7 shift-or (SIMD128 has no rotate). Salsa20 (rotations 7, 9, 13, 18: all shift-or) has the same two
  * kernels; its rows use the diagonal layout (a = x0 x5 x10 x15, b = x4 x9 x14 x3, c = x8 x13 x2 x7,
  * d = x12 x1 x6 x11), in which the column round is one quarter-round on (a, b, c, d) and the row
  * round needs the same three lane rotations as ChaCha's diagonal round.
  *
- * The relaxed build compiles this file unchanged: relaxed SIMD adds nothing an add-xor-rotate
- * cipher uses (its swizzle only relaxes out-of-range indices, which constant shuffles never have;
- * laneselect, FMA, dot products and truncations do not occur here); aead-relaxed.wasm measures the
- * same as aead-simd.wasm.
+ * The relaxed build differs in one instruction: the byte rotations use i8x16.relaxed_swizzle with
+ * a mask in a register (exact here: every index is < 16), which V8 compiles to a bare pshufb
+ * (notes at PQ_ROT_MASKS); laneselect, FMA, dot products and truncations do not occur here.
  *
  * Measured (build/wasm/aead-*.wasm through pq_bind_aead_bench, Node 20 / V8, x86-64 Xeon, ns per
  * byte): 4 KiB runs 0.64 (SIMD) against 1.43 (the scalar build's portable code), 2.2x; one pass of
@@ -32,8 +31,31 @@
 #define VADD(a, b) wasm_i32x4_add((a), (b))
 #define VXOR(a, b) wasm_v128_xor((a), (b))
 #define VROL(a, n) wasm_v128_or(wasm_i32x4_shl((a), (n)), wasm_u32x4_shr((a), 32 - (n)))
+/* Rotations by 16 and 8 are byte shuffles. V8 (x64) compiles the constant i8x16.shuffle of the
+ * rotation by 8 to a pshufb whose mask it rebuilds from two 64-bit immediates at every use (four
+ * more instructions, two of them for the shuffle port the rounds already saturate); the rotation by
+ * 16 it matches to pshuflw + pshufhw. So the masks are loaded once per call (a volatile load, so the
+ * compiler cannot turn them back into constants) and used by a swizzle: with relaxed SIMD a plain
+ * pshufb (its out-of-range rule does not matter: every index is < 16); without, i8x16.swizzle costs
+ * a saturating add of the indices more, still cheaper than the rebuilt constant for the rotation by
+ * 8 but not than pshuflw + pshufhw for 16. Measured (Node 20, aead_bench, min ticks/B, one run
+ * with the shuffles alongside): 4 KiB 1.86 -> 1.83 (simd), 1.86 -> 1.71 (relaxed); one pass of 1,
+ * 2, 3, 4 blocks (relaxed) 3.53, 2.41, 2.07, 1.93 -> 3.27, 2.30, 1.91, 1.77, the simd build within
+ * 0.07 of before there. */
+static const _Alignas(16) uint8_t pq_rot_masks[2][16] = {
+    {3, 0, 1, 2, 7, 4, 5, 6, 11, 8, 9, 10, 15, 12, 13, 14},  /* rotate left by 8 */
+    {2, 3, 0, 1, 6, 7, 4, 5, 10, 11, 8, 9, 14, 15, 12, 13}}; /* by 16 */
+#define PQ_ROT_MASKS                                                              \
+  const v128_t rot8v_ = *(const volatile v128_t *)(const void *)pq_rot_masks[0];  \
+  const v128_t rot16v_ = *(const volatile v128_t *)(const void *)pq_rot_masks[1]; \
+  (void)rot8v_, (void)rot16v_
+#ifdef __wasm_relaxed_simd__
+#define VR16(a) wasm_i8x16_relaxed_swizzle((a), rot16v_)
+#define VR8(a) wasm_i8x16_relaxed_swizzle((a), rot8v_)
+#else
 #define VR16(a) wasm_i8x16_shuffle((a), (a), 2, 3, 0, 1, 6, 7, 4, 5, 10, 11, 8, 9, 14, 15, 12, 13)
-#define VR8(a) wasm_i8x16_shuffle((a), (a), 3, 0, 1, 2, 7, 4, 5, 6, 11, 8, 9, 10, 15, 12, 13, 14)
+#define VR8(a) wasm_i8x16_swizzle((a), rot8v_)
+#endif
 #define VR12(a) VROL(a, 12)
 #define VR7(a) VROL(a, 7)
 /* lanes (i0 i1 i2 i3) of a */
@@ -127,6 +149,7 @@ static inline void st(uint8_t *out, const uint8_t *in, size_t off, v128_t v) {
 /* nblocks (a multiple of 4) from counter ctr */
 static void chacha_lanes4(const uint32_t *s, uint32_t ctr, uint8_t *out0, const uint8_t *in0,
                           size_t nblocks) {
+  PQ_ROT_MASKS;
   for (size_t off = 0; off < nblocks; off += 4, ctr += 4) {
     uint8_t *const out = out0 + 64 * off;
     const uint8_t *const in = in0 ? in0 + 64 * off : in0;
@@ -163,6 +186,7 @@ static void salsa_lanes4(const uint32_t *s, uint32_t ctr, uint8_t *out0, const u
   a = VADD(a, b), d = VR8(VXOR(d, a)), c = VADD(c, d), b = VR7(VXOR(b, c))
 PQ_INLINE void chacha_rows(const uint32_t *s, uint32_t ctr, uint8_t *out, const uint8_t *in,
                            const unsigned n) {
+  PQ_ROT_MASKS;
   const v128_t a0 = wasm_v128_load(s), b0 = wasm_v128_load(s + 4), c0 = wasm_v128_load(s + 8);
   v128_t a[PQ_ROWS_N_MAX], b[PQ_ROWS_N_MAX], c[PQ_ROWS_N_MAX], d[PQ_ROWS_N_MAX], d0[PQ_ROWS_N_MAX];
   for (unsigned k = 0; k < n; k++) {
