@@ -26,6 +26,7 @@
  * loaded just before its store. */
 #include <wasm_simd128.h>
 
+#include "aead/arx.h"
 #include "aead/kernels_aead.h"
 
 #define VADD(a, b) wasm_i32x4_add((a), (b))
@@ -292,4 +293,106 @@ void pq_wasm_chacha20_blocks(uint32_t s[16], uint8_t *out, const uint8_t *in, si
 }
 void pq_wasm_salsa20_blocks(uint32_t s[16], uint8_t *out, const uint8_t *in, size_t nblocks) {
   arx_blocks(salsa_lanes4, 0, s, 8, out, in, nblocks);
+}
+
+/* ---- ChaCha20 + Poly1305 stitched (pq_chacha20_poly1305_seal_blocks / _open_blocks) ----------------
+ * The 4-way lanes kernel with the Poly1305 of the AEAD (scalar 26-bit limbs, the same arithmetic as
+ * the portable pq_poly1305_blocks_portable, so h comes out identical) inlined into its round loop,
+ * so the engine's out-of-order core runs the two side by side instead of one pass after the other:
+ * the rounds leave issue slots and ALU ports free (their shuffles and shifts queue on a few vector
+ * ports) that the scalar multiplies, adds and loads fill. Each group of four
+ * blocks (256 bytes, 10 double rounds) absorbs 16 Poly1305 blocks: two per double round in the first
+ * six, one in the last four. Open MACs the group's own input (read before the group's stores, so
+ * in place works); seal MACs the previous group's output (software pipelined: the first group runs
+ * without MAC work and the last group's ciphertext is absorbed after the loop). */
+#if PQ_POLY1305_LIMB64
+#error "the WASM stitched kernel expects the 26-bit Poly1305 state form (aead/poly1305.h)"
+#endif
+#define PQ_POLY_M26 0x3ffffffu
+/* h = (h + m + 2^128) r: pq_poly1305_blocks_portable's loop body with the same values, in 64-bit
+ * locals (h, r, s < 2^32 as there; the carries d >> 26 < 2^32 there too, so nothing that code
+ * truncates loses bits) and the block read as two i64 loads: in wasm32 the 32-bit form costs a
+ * zero-extension before each carry is added and five loads with address arithmetic. */
+#define PQ_POLY_BLOCK(m)                                           \
+  do {                                                             \
+    uint64_t lo_, hi_;                                             \
+    __builtin_memcpy(&lo_, (m), 8);                                \
+    __builtin_memcpy(&hi_, (m) + 8, 8);                            \
+    h0 += lo_ & PQ_POLY_M26;                                       \
+    h1 += (lo_ >> 26) & PQ_POLY_M26;                               \
+    h2 += ((lo_ >> 52) | (hi_ << 12)) & PQ_POLY_M26;               \
+    h3 += (hi_ >> 14) & PQ_POLY_M26;                               \
+    h4 += (hi_ >> 40) | (1u << 24);                                \
+    uint64_t d0 = h0 * r0 + h1 * s4 + h2 * s3 + h3 * s2 + h4 * s1; \
+    uint64_t d1 = h0 * r1 + h1 * r0 + h2 * s4 + h3 * s3 + h4 * s2; \
+    uint64_t d2 = h0 * r2 + h1 * r1 + h2 * r0 + h3 * s4 + h4 * s3; \
+    uint64_t d3 = h0 * r3 + h1 * r2 + h2 * r1 + h3 * r0 + h4 * s4; \
+    uint64_t d4 = h0 * r4 + h1 * r3 + h2 * r2 + h3 * r1 + h4 * r0; \
+    d1 += d0 >> 26, h0 = d0 & PQ_POLY_M26;                         \
+    d2 += d1 >> 26, h1 = d1 & PQ_POLY_M26;                         \
+    d3 += d2 >> 26, h2 = d2 & PQ_POLY_M26;                         \
+    d4 += d3 >> 26, h3 = d3 & PQ_POLY_M26;                         \
+    h0 += (d4 >> 26) * 5, h4 = d4 & PQ_POLY_M26;                   \
+    h1 += h0 >> 26, h0 &= PQ_POLY_M26;                             \
+  } while (0)
+
+/* 10 double rounds of the lanes state x0..x15 with the 16 Poly1305 blocks at m */
+#define PQ_CHACHA_DROUNDS_POLY16(m)                                                        \
+  do {                                                                                     \
+    const uint8_t *mp_ = (m);                                                              \
+    for (unsigned r = 0; r < 6; r++, mp_ += 32) {                                          \
+      PQ_CHACHA_QR4(x0, x4, x8, x12, x1, x5, x9, x13, x2, x6, x10, x14, x3, x7, x11, x15); \
+      PQ_POLY_BLOCK(mp_);                                                                  \
+      PQ_CHACHA_QR4(x0, x5, x10, x15, x1, x6, x11, x12, x2, x7, x8, x13, x3, x4, x9, x14); \
+      PQ_POLY_BLOCK(mp_ + 16);                                                             \
+    }                                                                                      \
+    for (unsigned r = 6; r < 10; r++, mp_ += 16) {                                         \
+      PQ_CHACHA_QR4(x0, x4, x8, x12, x1, x5, x9, x13, x2, x6, x10, x14, x3, x7, x11, x15); \
+      PQ_POLY_BLOCK(mp_);                                                                  \
+      PQ_CHACHA_QR4(x0, x5, x10, x15, x1, x6, x11, x12, x2, x7, x8, x13, x3, x4, x9, x14); \
+    }                                                                                      \
+  } while (0)
+
+/* ngroups groups of 4 blocks from counter ctr; seal (1) MACs out, open (0) MACs in */
+PQ_INLINE void chacha_poly_lanes4(const uint32_t *s, uint32_t ctr, pq_poly1305 *mac, uint8_t *out0,
+                                  const uint8_t *in0, size_t ngroups, const int seal) {
+  PQ_ROT_MASKS;
+  const uint64_t r0 = mac->r[0], r1 = mac->r[1], r2 = mac->r[2], r3 = mac->r[3], r4 = mac->r[4];
+  const uint64_t s1 = mac->s[0], s2 = mac->s[1], s3 = mac->s[2], s4 = mac->s[3];
+  uint64_t h0 = mac->h[0], h1 = mac->h[1], h2 = mac->h[2], h3 = mac->h[3], h4 = mac->h[4];
+  for (size_t g = 0; g < ngroups; g++, ctr += 4) {
+    uint8_t *const out = out0 + 256 * g;
+    const uint8_t *const in = in0 + 256 * g;
+    const v128_t cv = wasm_i32x4_add(wasm_i32x4_splat((int32_t)ctr), wasm_i32x4_make(0, 1, 2, 3));
+    PQ_LANES_LOAD(12, cv);
+    if (!seal)
+      PQ_CHACHA_DROUNDS_POLY16(in);
+    else if (g)
+      PQ_CHACHA_DROUNDS_POLY16(out - 256);
+    else
+      for (unsigned r = 0; r < 10; r++) PQ_CHACHA_DROUND;
+    PQ_LANES_FEED_STORE(12, cv);
+  }
+  if (seal && ngroups) {
+    const uint8_t *m = out0 + 256 * (ngroups - 1);
+    for (unsigned b = 0; b < 16; b++, m += 16) PQ_POLY_BLOCK(m);
+  }
+  mac->h[0] = (uint32_t)h0, mac->h[1] = (uint32_t)h1, mac->h[2] = (uint32_t)h2;
+  mac->h[3] = (uint32_t)h3, mac->h[4] = (uint32_t)h4;
+}
+
+/* whole groups stitched; a remainder of 1..3 blocks as the two kernels in turn */
+void pq_wasm_chacha20_poly1305_seal_blocks(uint32_t s[16], pq_poly1305 *mac, uint8_t *out,
+                                           const uint8_t *in, size_t nblocks) {
+  const size_t ng = nblocks / 4, nl = 4 * ng;
+  chacha_poly_lanes4(s, s[12], mac, out, in, ng, 1);
+  s[12] += (uint32_t)nl;
+  pq_unstitched_chacha20_poly1305_seal_blocks(s, mac, out + 64 * nl, in + 64 * nl, nblocks - nl);
+}
+void pq_wasm_chacha20_poly1305_open_blocks(uint32_t s[16], pq_poly1305 *mac, uint8_t *out,
+                                           const uint8_t *in, size_t nblocks) {
+  const size_t ng = nblocks / 4, nl = 4 * ng;
+  chacha_poly_lanes4(s, s[12], mac, out, in, ng, 0);
+  s[12] += (uint32_t)nl;
+  pq_unstitched_chacha20_poly1305_open_blocks(s, mac, out + 64 * nl, in + 64 * nl, nblocks - nl);
 }

@@ -21,7 +21,8 @@ void pq_wasm_poly_pointwise_acc(int32_t c[256], const int32_t *const *a, const i
 int pq_wasm_poly_chknorm(const int32_t a[256], int32_t bound);
 unsigned pq_wasm_rej_uniform(int32_t *a, unsigned len, const uint8_t *buf, unsigned buflen);
 void pq_wasm_poly_decompose(int32_t a1[256], int32_t a0[256], const int32_t a[256], int32_t gamma2);
-void pq_wasm_poly_use_hint(int32_t b[256], const int32_t a[256], const int32_t h[256], int32_t gamma2);
+void pq_wasm_poly_use_hint(int32_t b[256], const int32_t a[256], const int32_t h[256],
+                           int32_t gamma2);
 
 /* rej_eta stays the portable code */
 #define pq_ntt pq_wasm_ntt
@@ -64,5 +65,17 @@ void pq_wasm_salsa20_blocks(uint32_t s[16], uint8_t *out, const uint8_t *in, siz
 #define pq_chacha20_blocks pq_wasm_chacha20_blocks
 #define pq_salsa20_blocks pq_wasm_salsa20_blocks
 #define PQ_CHACHA20_WAYS ((1u << 1) | (1u << 2) | (1u << 3) | (1u << 4))
+
+#include "aead/poly1305.h" /* pq_poly1305: this header may come first via another interface */
+
+/* native/wasm-simd/chacha_simd.c: ChaCha20 + Poly1305 of the AEADs in one pass, the 4-way lanes
+ * rounds with the scalar 26-bit Poly1305 inlined (stitched); groups of 4 blocks, a remainder as
+ * the two kernels in turn. */
+void pq_wasm_chacha20_poly1305_seal_blocks(uint32_t s[16], pq_poly1305 *mac, uint8_t *out,
+                                           const uint8_t *in, size_t nblocks);
+void pq_wasm_chacha20_poly1305_open_blocks(uint32_t s[16], pq_poly1305 *mac, uint8_t *out,
+                                           const uint8_t *in, size_t nblocks);
+#define pq_chacha20_poly1305_seal_blocks pq_wasm_chacha20_poly1305_seal_blocks
+#define pq_chacha20_poly1305_open_blocks pq_wasm_chacha20_poly1305_open_blocks
 
 #endif
