@@ -21,7 +21,8 @@ unsigned pq_avx2_rej_uniform(int32_t *a, unsigned len, const uint8_t *buf, unsig
 unsigned pq_avx2_rej_eta(int32_t *a, unsigned len, const uint8_t *buf, unsigned buflen,
                          unsigned eta);
 void pq_avx2_poly_decompose(int32_t a1[256], int32_t a0[256], const int32_t a[256], int32_t gamma2);
-void pq_avx2_poly_use_hint(int32_t b[256], const int32_t a[256], const int32_t h[256], int32_t gamma2);
+void pq_avx2_poly_use_hint(int32_t b[256], const int32_t a[256], const int32_t h[256],
+                           int32_t gamma2);
 
 #define pq_ntt pq_avx2_ntt
 #define pq_invntt_tomont pq_avx2_invntt_tomont
@@ -85,5 +86,18 @@ void pq_avx2_salsa20_blocks(uint32_t s[16], uint8_t *out, const uint8_t *in, siz
 void pq_avx2_poly1305_blocks(pq_poly1305 *st, const uint8_t *m, size_t nblocks);
 
 #define pq_poly1305_blocks pq_avx2_poly1305_blocks
+
+/* native/x86_64/chacha_avx2.c, AVX2 core only: ChaCha20 + Poly1305 of the AEADs in one pass, the
+ * 8-way lanes rounds with a scalar 64-bit Poly1305 inlined (stitched); groups of 8 blocks, a
+ * remainder as the two kernels in turn. The avx512 core keeps the defaults (16-way rounds, then
+ * the 8-lane Poly1305: faster than any scalar Poly1305 chain). */
+#ifndef __AVX512F__
+void pq_avx2_chacha20_poly1305_seal_blocks(uint32_t s[16], pq_poly1305 *mac, uint8_t *out,
+                                           const uint8_t *in, size_t nblocks);
+void pq_avx2_chacha20_poly1305_open_blocks(uint32_t s[16], pq_poly1305 *mac, uint8_t *out,
+                                           const uint8_t *in, size_t nblocks);
+#define pq_chacha20_poly1305_seal_blocks pq_avx2_chacha20_poly1305_seal_blocks
+#define pq_chacha20_poly1305_open_blocks pq_avx2_chacha20_poly1305_open_blocks
+#endif
 
 #endif
