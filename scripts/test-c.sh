@@ -49,6 +49,9 @@ if grep -qw avx2 /proc/cpuinfo; then
       run "[avx512]" "$OUT/$name-avx512"
     fi
   done
+  # the AVX2 core's stitched AEAD kernel is asm under gcc and C under clang: the clang form too
+  clang-19 "${CFLAGS[@]}" -O2 -mavx2 -mbmi -mbmi2 -DPQ_TARGET_X86_AVX2 native/test/test_aead_stitch.c "${SRC[@]}" native/x86_64/*.c -o "$OUT/test_aead_stitch-avx2-clang"
+  run "[avx2 clang]" "$OUT/test_aead_stitch-avx2-clang"
 else
   echo "[avx2] skipped: this CPU has no AVX2"
 fi
