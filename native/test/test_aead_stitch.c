@@ -1,6 +1,7 @@
-/* The combined ChaCha20 + Poly1305 kernels (pq_chacha20_poly1305_seal_blocks / _open_blocks of
- * aead/kernels_aead.h, stitched where the target has them) and the AEAD paths of aead.c that use
- * them, bit for bit against the unstitched references:
+/* The combined ChaCha20 / Salsa20 + Poly1305 kernels (pq_chacha20_poly1305_seal_blocks /
+ * _open_blocks and the pq_salsa20_poly1305_* twins of aead/kernels_aead.h, stitched where the
+ * target has them) and the AEAD paths of aead.c that use them, bit for bit against the unstitched
+ * references:
  *  - the kernels against pq_unstitched_* (the build's two kernels in turn) and against the pure
  *    references (pq_ref_chacha20_blocks, pq_ref_poly1305_blocks): every nblocks 0..40 with counters
  *    up to the precondition's edge, MAC states with 0..20 blocks absorbed before (a fresh key and one
@@ -50,6 +51,16 @@ static void ref_open_blocks(uint32_t s[16], pq_poly1305 *mac, uint8_t *out, cons
   pq_ref_poly1305_blocks(mac, in, 4 * nblocks);
   pq_ref_chacha20_blocks(s, out, in, nblocks);
 }
+static void ref_salsa_seal_blocks(uint32_t s[16], pq_poly1305 *mac, uint8_t *out, const uint8_t *in,
+                                  size_t nblocks) {
+  pq_ref_salsa20_blocks(s, out, in, nblocks);
+  pq_ref_poly1305_blocks(mac, out, 4 * nblocks);
+}
+static void ref_salsa_open_blocks(uint32_t s[16], pq_poly1305 *mac, uint8_t *out, const uint8_t *in,
+                                  size_t nblocks) {
+  pq_ref_poly1305_blocks(mac, in, 4 * nblocks);
+  pq_ref_salsa20_blocks(s, out, in, nblocks);
+}
 
 static uint8_t *buf_in, *buf_out, *buf_ref;
 
@@ -79,8 +90,8 @@ static int same_tags(pq_poly1305 *a, pq_poly1305 *b) {
 
 /* One run of `kern` against `ref` (mode 0: in separate, 1: in == out) at the given misalignments,
  * from counter state s0 and a MAC with `pre` blocks absorbed; -> 1 if everything agrees. */
-static int check_run(comb_fn kern, comb_fn ref, int exact_h, const uint32_t s0[16], size_t nblocks,
-                     unsigned oo, unsigned io, int mode, unsigned pre) {
+static int check_run(comb_fn kern, comb_fn ref, int exact_h, unsigned cw, const uint32_t s0[16],
+                     size_t nblocks, unsigned oo, unsigned io, int mode, unsigned pre) {
   const size_t n = 64 * nblocks;
   uint8_t *in = buf_in + io, *out = buf_out + oo, *rout = buf_ref + oo;
   rnd_bytes(buf_in, n + 64 + GUARD);
@@ -98,29 +109,30 @@ static int check_run(comb_fn kern, comb_fn ref, int exact_h, const uint32_t s0[1
   kern(s, &ma, out, mode ? out : in, nblocks);
   ref(r, &mb, rout, mode ? rout : in, nblocks);
   int ok = memcmp(buf_out, buf_ref, n + 64 + GUARD) == 0 && memcmp(s, r, sizeof s) == 0 &&
-           r[12] == s0[12] + (uint32_t)nblocks && ma.used == 0;
+           r[cw] == s0[cw] + (uint32_t)nblocks && ma.used == 0;
   if (exact_h) ok &= memcmp(ma.h, mb.h, sizeof ma.h) == 0;
   return same_tags(&ma, &mb) && ok;
 }
 
-static void rnd_state(uint32_t s[16], size_t nblocks, unsigned k) {
+/* a random state, its counter word cw (ChaCha20 12, Salsa20 8) at or near the edge for k < 2 */
+static void rnd_state(uint32_t s[16], unsigned cw, size_t nblocks, unsigned k) {
   for (unsigned i = 0; i < 16; i++) s[i] = (uint32_t)rnd64();
   const uint32_t room = (uint32_t)(0u - (uint32_t)nblocks); /* 2^32 - nblocks */
   if (nblocks && k < 2)
-    s[12] = room - k; /* at the edge s[12] + nblocks = 2^32, and one below */
+    s[cw] = room - k; /* at the edge s[cw] + nblocks = 2^32, and one below */
   else if (nblocks)
-    s[12] = (uint32_t)(rnd64() % ((uint64_t)room + 1));
+    s[cw] = (uint32_t)(rnd64() % ((uint64_t)room + 1));
 }
 
-static void test_kernel(const char *name, comb_fn kern, comb_fn ref, int exact_h) {
+static void test_kernel(const char *name, comb_fn kern, comb_fn ref, int exact_h, unsigned cw) {
   uint32_t s[16];
   unsigned bad = 0, runs = 0;
   for (size_t nb = 0; nb <= 40; nb++)
     for (unsigned k = 0; k < 4; k++)
       for (int mode = 0; mode < 2; mode++, runs++) {
-        rnd_state(s, nb, k);
+        rnd_state(s, cw, nb, k);
         const unsigned pre = (unsigned)(k == 3 ? 12 + rnd64() % 9 : rnd64() % 12);
-        bad += !check_run(kern, ref, exact_h, s, nb, (unsigned)(rnd64() % 64),
+        bad += !check_run(kern, ref, exact_h, cw, s, nb, (unsigned)(rnd64() % 64),
                           (unsigned)(rnd64() % 64), mode, pre);
       }
   CHECK(bad == 0, "%s: nblocks 0..40, edge counters, in place or not: %u of %u runs differ", name,
@@ -129,8 +141,8 @@ static void test_kernel(const char *name, comb_fn kern, comb_fn ref, int exact_h
   for (unsigned oo = 0; oo < 64; oo++)
     for (unsigned io = 0; io < 64; io++, runs++) {
       const size_t nb = 1 + (oo * 64 + io) % 40;
-      rnd_state(s, nb, (unsigned)(rnd64() % 4));
-      bad += !check_run(kern, ref, exact_h, s, nb, oo, io, (int)((oo + io) % 2),
+      rnd_state(s, cw, nb, (unsigned)(rnd64() % 4));
+      bad += !check_run(kern, ref, exact_h, cw, s, nb, oo, io, (int)((oo + io) % 2),
                         (unsigned)(rnd64() % 21));
     }
   CHECK(bad == 0, "%s: every output/input misalignment 0..63: %u of %u runs differ", name, bad,
@@ -138,9 +150,9 @@ static void test_kernel(const char *name, comb_fn kern, comb_fn ref, int exact_h
   bad = runs = 0;
   for (unsigned t = 0; t < 6; t++, runs++) {
     const size_t nb = t == 0 ? MAXB : 41 + (size_t)(rnd64() % (MAXB - 40));
-    rnd_state(s, nb, t < 2 ? 0 : 3);
-    bad += !check_run(kern, ref, exact_h, s, nb, (unsigned)(rnd64() % 64), (unsigned)(rnd64() % 64),
-                      (int)(t % 2), (unsigned)(rnd64() % 21));
+    rnd_state(s, cw, nb, t < 2 ? 0 : 3);
+    bad += !check_run(kern, ref, exact_h, cw, s, nb, (unsigned)(rnd64() % 64),
+                      (unsigned)(rnd64() % 64), (int)(t % 2), (unsigned)(rnd64() % 21));
   }
   CHECK(bad == 0, "%s: random runs up to 1 MiB: %u of %u differ", name, bad, runs);
 }
@@ -345,22 +357,40 @@ int main(void) {
   buf_in = xmalloc(64 * MAXB + 64 + GUARD);
   buf_out = xmalloc(64 * MAXB + 64 + GUARD);
   buf_ref = xmalloc(64 * MAXB + 64 + GUARD);
-  /* which builds have stitched kernels (pq_kernels_*.h): WASM SIMD and the AVX2 core */
-#if !defined(PQ_AEAD_NO_STITCH) && \
-    (defined(PQ_TARGET_WASM_SIMD) || (defined(PQ_TARGET_X86_AVX2) && !defined(__AVX512F__)))
-  CHECK(PQ_CHACHA20_POLY1305_STITCHED == 1, "this build has its stitched kernels");
+  /* which builds have stitched kernels (pq_kernels_*.h): WASM SIMD (ChaCha20 and Salsa20) and the
+   * AVX2 core (ChaCha20) */
+#if defined(PQ_AEAD_NO_STITCH)
+  const int want_c = 0, want_s = 0;
+#elif defined(PQ_TARGET_WASM_SIMD)
+  const int want_c = 1, want_s = 1;
+#elif defined(PQ_TARGET_X86_AVX2) && !defined(__AVX512F__)
+  const int want_c = 1, want_s = 0;
 #else
-  CHECK(PQ_CHACHA20_POLY1305_STITCHED == 0, "this build has the unstitched defaults");
+  const int want_c = 0, want_s = 0;
 #endif
+  CHECK(PQ_CHACHA20_POLY1305_STITCHED == want_c && PQ_SALSA20_POLY1305_STITCHED == want_s,
+        "stitched kernels: ChaCha20 %d (expected %d), Salsa20 %d (expected %d)",
+        PQ_CHACHA20_POLY1305_STITCHED, want_c, PQ_SALSA20_POLY1305_STITCHED, want_s);
   /* h itself must match where both sides run the same Poly1305 code: the portable one, or the
    * build's kernel when there is no stitched one (else only the tags: same value mod p) */
-  const int exact = !PQ_POLY1305_SIMD, exact_unst = exact || !PQ_CHACHA20_POLY1305_STITCHED;
-  test_kernel("seal kernel vs unstitched", pq_chacha20_poly1305_seal_blocks,
-              pq_unstitched_chacha20_poly1305_seal_blocks, exact_unst);
-  test_kernel("open kernel vs unstitched", pq_chacha20_poly1305_open_blocks,
-              pq_unstitched_chacha20_poly1305_open_blocks, exact_unst);
-  test_kernel("seal kernel vs reference", pq_chacha20_poly1305_seal_blocks, ref_seal_blocks, exact);
-  test_kernel("open kernel vs reference", pq_chacha20_poly1305_open_blocks, ref_open_blocks, exact);
+  const int exact = !PQ_POLY1305_SIMD, exact_c = exact || !PQ_CHACHA20_POLY1305_STITCHED,
+            exact_s = exact || !PQ_SALSA20_POLY1305_STITCHED;
+  test_kernel("chacha seal vs unstitched", pq_chacha20_poly1305_seal_blocks,
+              pq_unstitched_chacha20_poly1305_seal_blocks, exact_c, 12);
+  test_kernel("chacha open vs unstitched", pq_chacha20_poly1305_open_blocks,
+              pq_unstitched_chacha20_poly1305_open_blocks, exact_c, 12);
+  test_kernel("chacha seal vs reference", pq_chacha20_poly1305_seal_blocks, ref_seal_blocks, exact,
+              12);
+  test_kernel("chacha open vs reference", pq_chacha20_poly1305_open_blocks, ref_open_blocks, exact,
+              12);
+  test_kernel("salsa seal vs unstitched", pq_salsa20_poly1305_seal_blocks,
+              pq_unstitched_salsa20_poly1305_seal_blocks, exact_s, 8);
+  test_kernel("salsa open vs unstitched", pq_salsa20_poly1305_open_blocks,
+              pq_unstitched_salsa20_poly1305_open_blocks, exact_s, 8);
+  test_kernel("salsa seal vs reference", pq_salsa20_poly1305_seal_blocks, ref_salsa_seal_blocks,
+              exact, 8);
+  test_kernel("salsa open vs reference", pq_salsa20_poly1305_open_blocks, ref_salsa_open_blocks,
+              exact, 8);
   test_aead_paths();
   free(buf_in);
   free(buf_out);

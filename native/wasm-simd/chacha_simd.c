@@ -296,7 +296,7 @@ void pq_wasm_salsa20_blocks(uint32_t s[16], uint8_t *out, const uint8_t *in, siz
 }
 
 /* ---- ChaCha20 + Poly1305 stitched (pq_chacha20_poly1305_seal_blocks / _open_blocks) ----------------
- * The 4-way lanes kernel with the Poly1305 of the AEAD (scalar 26-bit limbs, the same arithmetic as
+ * The 4-way lanes kernels (ChaCha20; Salsa20 for secretbox) with the Poly1305 of the AEAD (scalar 26-bit limbs, the same arithmetic as
  * the portable pq_poly1305_blocks_portable, so h comes out identical) inlined into its round loop,
  * so the engine's out-of-order core runs the two side by side instead of one pass after the other:
  * the rounds leave issue slots and ALU ports free (their shuffles and shifts queue on a few vector
@@ -336,26 +336,37 @@ void pq_wasm_salsa20_blocks(uint32_t s[16], uint8_t *out, const uint8_t *in, siz
     h1 += h0 >> 26, h0 &= PQ_POLY_M26;                             \
   } while (0)
 
-/* 10 double rounds of the lanes state x0..x15 with the 16 Poly1305 blocks at m */
-#define PQ_CHACHA_DROUNDS_POLY16(m)                                                        \
-  do {                                                                                     \
-    const uint8_t *mp_ = (m);                                                              \
-    for (unsigned r = 0; r < 6; r++, mp_ += 32) {                                          \
-      PQ_CHACHA_QR4(x0, x4, x8, x12, x1, x5, x9, x13, x2, x6, x10, x14, x3, x7, x11, x15); \
-      PQ_POLY_BLOCK(mp_);                                                                  \
-      PQ_CHACHA_QR4(x0, x5, x10, x15, x1, x6, x11, x12, x2, x7, x8, x13, x3, x4, x9, x14); \
-      PQ_POLY_BLOCK(mp_ + 16);                                                             \
-    }                                                                                      \
-    for (unsigned r = 6; r < 10; r++, mp_ += 16) {                                         \
-      PQ_CHACHA_QR4(x0, x4, x8, x12, x1, x5, x9, x13, x2, x6, x10, x14, x3, x7, x11, x15); \
-      PQ_POLY_BLOCK(mp_);                                                                  \
-      PQ_CHACHA_QR4(x0, x5, x10, x15, x1, x6, x11, x12, x2, x7, x8, x13, x3, x4, x9, x14); \
-    }                                                                                      \
+/* 10 double rounds (half-rounds H1 then H2) of the lanes state x0..x15 with the 16 Poly1305 blocks
+ * at m */
+#define PQ_DROUNDS_POLY16(H1, H2, m)               \
+  do {                                             \
+    const uint8_t *mp_ = (m);                      \
+    for (unsigned r = 0; r < 6; r++, mp_ += 32) {  \
+      H1;                                          \
+      PQ_POLY_BLOCK(mp_);                          \
+      H2;                                          \
+      PQ_POLY_BLOCK(mp_ + 16);                     \
+    }                                              \
+    for (unsigned r = 6; r < 10; r++, mp_ += 16) { \
+      H1;                                          \
+      PQ_POLY_BLOCK(mp_);                          \
+      H2;                                          \
+    }                                              \
   } while (0)
+#define PQ_CHACHA_COLUMNS \
+  PQ_CHACHA_QR4(x0, x4, x8, x12, x1, x5, x9, x13, x2, x6, x10, x14, x3, x7, x11, x15)
+#define PQ_CHACHA_DIAGONALS \
+  PQ_CHACHA_QR4(x0, x5, x10, x15, x1, x6, x11, x12, x2, x7, x8, x13, x3, x4, x9, x14)
+#define PQ_SALSA_COLUMNS \
+  PQ_SALSA_QR4(x0, x4, x8, x12, x5, x9, x13, x1, x10, x14, x2, x6, x15, x3, x7, x11)
+#define PQ_SALSA_ROWS \
+  PQ_SALSA_QR4(x0, x1, x2, x3, x5, x6, x7, x4, x10, x11, x8, x9, x15, x12, x13, x14)
 
-/* ngroups groups of 4 blocks from counter ctr; seal (1) MACs out, open (0) MACs in */
-PQ_INLINE void chacha_poly_lanes4(const uint32_t *s, uint32_t ctr, pq_poly1305 *mac, uint8_t *out0,
-                                  const uint8_t *in0, size_t ngroups, const int seal) {
+/* ngroups groups of 4 blocks from counter ctr (ChaCha20: word 12, Salsa20: word 8); seal (1) MACs
+ * out, open (0) MACs in */
+PQ_INLINE void arx_poly_lanes4(const uint32_t *s, uint32_t ctr, pq_poly1305 *mac, uint8_t *out0,
+                               const uint8_t *in0, size_t ngroups, const int seal,
+                               const int chacha) {
   PQ_ROT_MASKS;
   const uint64_t r0 = mac->r[0], r1 = mac->r[1], r2 = mac->r[2], r3 = mac->r[3], r4 = mac->r[4];
   const uint64_t s1 = mac->s[0], s2 = mac->s[1], s3 = mac->s[2], s4 = mac->s[3];
@@ -364,14 +375,22 @@ PQ_INLINE void chacha_poly_lanes4(const uint32_t *s, uint32_t ctr, pq_poly1305 *
     uint8_t *const out = out0 + 256 * g;
     const uint8_t *const in = in0 + 256 * g;
     const v128_t cv = wasm_i32x4_add(wasm_i32x4_splat((int32_t)ctr), wasm_i32x4_make(0, 1, 2, 3));
-    PQ_LANES_LOAD(12, cv);
-    if (!seal)
-      PQ_CHACHA_DROUNDS_POLY16(in);
-    else if (g)
-      PQ_CHACHA_DROUNDS_POLY16(out - 256);
-    else
-      for (unsigned r = 0; r < 10; r++) PQ_CHACHA_DROUND;
-    PQ_LANES_FEED_STORE(12, cv);
+    const uint8_t *const m = !seal ? in : g ? out - 256 : out; /* seal: unused in group 0 */
+    if (chacha) {
+      PQ_LANES_LOAD(12, cv);
+      if (!seal || g)
+        PQ_DROUNDS_POLY16(PQ_CHACHA_COLUMNS, PQ_CHACHA_DIAGONALS, m);
+      else
+        for (unsigned r = 0; r < 10; r++) PQ_CHACHA_DROUND;
+      PQ_LANES_FEED_STORE(12, cv);
+    } else {
+      PQ_LANES_LOAD(8, cv);
+      if (!seal || g)
+        PQ_DROUNDS_POLY16(PQ_SALSA_COLUMNS, PQ_SALSA_ROWS, m);
+      else
+        for (unsigned r = 0; r < 10; r++) PQ_SALSA_DROUND;
+      PQ_LANES_FEED_STORE(8, cv);
+    }
   }
   if (seal && ngroups) {
     const uint8_t *m = out0 + 256 * (ngroups - 1);
@@ -382,17 +401,18 @@ PQ_INLINE void chacha_poly_lanes4(const uint32_t *s, uint32_t ctr, pq_poly1305 *
 }
 
 /* whole groups stitched; a remainder of 1..3 blocks as the two kernels in turn */
-void pq_wasm_chacha20_poly1305_seal_blocks(uint32_t s[16], pq_poly1305 *mac, uint8_t *out,
-                                           const uint8_t *in, size_t nblocks) {
-  const size_t ng = nblocks / 4, nl = 4 * ng;
-  chacha_poly_lanes4(s, s[12], mac, out, in, ng, 1);
-  s[12] += (uint32_t)nl;
-  pq_unstitched_chacha20_poly1305_seal_blocks(s, mac, out + 64 * nl, in + 64 * nl, nblocks - nl);
-}
-void pq_wasm_chacha20_poly1305_open_blocks(uint32_t s[16], pq_poly1305 *mac, uint8_t *out,
-                                           const uint8_t *in, size_t nblocks) {
-  const size_t ng = nblocks / 4, nl = 4 * ng;
-  chacha_poly_lanes4(s, s[12], mac, out, in, ng, 0);
-  s[12] += (uint32_t)nl;
-  pq_unstitched_chacha20_poly1305_open_blocks(s, mac, out + 64 * nl, in + 64 * nl, nblocks - nl);
-}
+#define PQ_STITCHED(name, unstitched, cw, seal, chacha)                                          \
+  void name(uint32_t s[16], pq_poly1305 *mac, uint8_t *out, const uint8_t *in, size_t nblocks) { \
+    const size_t nl = nblocks & ~(size_t)3;                                                      \
+    arx_poly_lanes4(s, s[cw], mac, out, in, nl / 4, seal, chacha);                               \
+    s[cw] += (uint32_t)nl;                                                                       \
+    unstitched(s, mac, out + 64 * nl, in + 64 * nl, nblocks - nl);                               \
+  }
+PQ_STITCHED(pq_wasm_chacha20_poly1305_seal_blocks, pq_unstitched_chacha20_poly1305_seal_blocks, 12,
+            1, 1)
+PQ_STITCHED(pq_wasm_chacha20_poly1305_open_blocks, pq_unstitched_chacha20_poly1305_open_blocks, 12,
+            0, 1)
+PQ_STITCHED(pq_wasm_salsa20_poly1305_seal_blocks, pq_unstitched_salsa20_poly1305_seal_blocks, 8, 1,
+            0)
+PQ_STITCHED(pq_wasm_salsa20_poly1305_open_blocks, pq_unstitched_salsa20_poly1305_open_blocks, 8, 0,
+            0)

@@ -68,14 +68,20 @@ void pq_wasm_salsa20_blocks(uint32_t s[16], uint8_t *out, const uint8_t *in, siz
 
 #include "aead/poly1305.h" /* pq_poly1305: this header may come first via another interface */
 
-/* native/wasm-simd/chacha_simd.c: ChaCha20 + Poly1305 of the AEADs in one pass, the 4-way lanes
+/* native/wasm-simd/chacha_simd.c: ChaCha20 (Salsa20) + Poly1305 of the AEADs (secretbox) in one pass, the 4-way lanes
  * rounds with the scalar 26-bit Poly1305 inlined (stitched); groups of 4 blocks, a remainder as
  * the two kernels in turn. */
 void pq_wasm_chacha20_poly1305_seal_blocks(uint32_t s[16], pq_poly1305 *mac, uint8_t *out,
                                            const uint8_t *in, size_t nblocks);
 void pq_wasm_chacha20_poly1305_open_blocks(uint32_t s[16], pq_poly1305 *mac, uint8_t *out,
                                            const uint8_t *in, size_t nblocks);
+void pq_wasm_salsa20_poly1305_seal_blocks(uint32_t s[16], pq_poly1305 *mac, uint8_t *out,
+                                          const uint8_t *in, size_t nblocks);
+void pq_wasm_salsa20_poly1305_open_blocks(uint32_t s[16], pq_poly1305 *mac, uint8_t *out,
+                                          const uint8_t *in, size_t nblocks);
 #define pq_chacha20_poly1305_seal_blocks pq_wasm_chacha20_poly1305_seal_blocks
 #define pq_chacha20_poly1305_open_blocks pq_wasm_chacha20_poly1305_open_blocks
+#define pq_salsa20_poly1305_seal_blocks pq_wasm_salsa20_poly1305_seal_blocks
+#define pq_salsa20_poly1305_open_blocks pq_wasm_salsa20_poly1305_open_blocks
 
 #endif

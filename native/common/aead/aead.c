@@ -130,21 +130,29 @@ static void xor_mac_split(pq_aead_stream *c, int seal, uint8_t *dst, const uint8
   }
 }
 
-/* nblocks (reserved) ChaCha20 blocks through the combined AEAD kernel (aead/kernels_aead.h), split
- * at the wrap of the low counter word as run_blocks does (the AEADs' 32-bit counter never wraps
- * inside a reserved run; the split keeps the kernel's precondition evident). */
+/* nblocks (reserved) blocks through the combined AEAD kernel (aead/kernels_aead.h), split at the
+ * wrap of the low counter word as run_blocks does (the AEADs' 32-bit counter never wraps inside a
+ * reserved run; secretbox's 64-bit one carries as there). */
 static void run_blocks_mac(pq_aead_stream *c, int seal, uint8_t *out, const uint8_t *in,
                            size_t nblocks) {
+  uint32_t *lo = &c->s[c->salsa ? 8 : 12];
   while (nblocks) {
-    const uint64_t to_wrap = ((uint64_t)1 << 32) - c->s[12];
+    const uint64_t to_wrap = ((uint64_t)1 << 32) - *lo;
     const size_t run = (uint64_t)nblocks < to_wrap ? nblocks : (size_t)to_wrap;
-    if (seal)
-      pq_chacha20_poly1305_seal_blocks(c->s, &c->mac, out, in, run);
-    else
-      pq_chacha20_poly1305_open_blocks(c->s, &c->mac, out, in, run);
+    if (c->salsa) {
+      if (seal)
+        pq_salsa20_poly1305_seal_blocks(c->s, &c->mac, out, in, run);
+      else
+        pq_salsa20_poly1305_open_blocks(c->s, &c->mac, out, in, run);
+    } else {
+      if (seal)
+        pq_chacha20_poly1305_seal_blocks(c->s, &c->mac, out, in, run);
+      else
+        pq_chacha20_poly1305_open_blocks(c->s, &c->mac, out, in, run);
+    }
     out += 64 * run, in += 64 * run;
     nblocks -= run;
-    if (c->s[12] == 0 && c->wide) c->s[13]++;
+    if (*lo == 0 && c->wide) c->s[c->salsa ? 9 : 13]++;
   }
 }
 
@@ -152,15 +160,15 @@ static void run_blocks_mac(pq_aead_stream *c, int seal, uint8_t *out, const uint
  * block, then the whole blocks through the combined kernel (stitched where the target has one),
  * then the tail from one more block, as xor_stream (the same counter reservation, so the same
  * output on every path, errors included). The combined kernel needs the MAC without a buffered
- * partial block; for the ChaCha20 AEADs and secretstream the MAC input starts 16-byte aligned and
- * keeps pace with the keystream, so after the leftover keystream it has none, but it is checked.
- * Salsa20 (secretbox) and a NULL source take the two-pass path. */
+ * partial block; in every AEAD here the MAC input keeps pace with the keystream from a 16-byte
+ * aligned start (secretbox: byte 32 of block 0), so after the leftover keystream it has none, but
+ * it is checked. A NULL source takes the two-pass path. */
 static void xor_mac(pq_aead_stream *c, int seal, uint8_t *dst, const uint8_t *src, size_t n) {
   size_t lead = c->used < 64 ? 64 - c->used : 0;
   if (lead > n) lead = n;
   if (lead) xor_mac_split(c, seal, dst, src, lead); /* within the leftover keystream */
   const size_t rest = n - lead, nb = rest / 64, tail = rest % 64;
-  if (!nb || c->salsa || !src || c->mac.used) {
+  if (!nb || !src || c->mac.used) {
     if (rest) xor_mac_split(c, seal, dst + lead, src ? src + lead : src, rest);
     return;
   }

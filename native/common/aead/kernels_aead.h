@@ -4,7 +4,8 @@
  * the fallback; a target header (see shared/pq_target.h, its 4th section "AEAD")
  * may #define any of
  *   pq_chacha20_blocks, pq_salsa20_blocks, pq_poly1305_blocks, PQ_CHACHA20_WAYS,
- *   pq_chacha20_poly1305_seal_blocks, pq_chacha20_poly1305_open_blocks (both or neither)
+ *   pq_chacha20_poly1305_seal_blocks, pq_chacha20_poly1305_open_blocks (both or neither),
+ *   pq_salsa20_poly1305_seal_blocks, pq_salsa20_poly1305_open_blocks (both or neither)
  * before the defaults below. Every replacement is bit-identical to the reference for
  * every input within the preconditions (native/test/test_aead.c checks this).
  * HChaCha20/HSalsa20 (aead/arx.h) are portable only: one block, no kernel. */
@@ -54,6 +55,13 @@ void pq_unstitched_chacha20_poly1305_seal_blocks(uint32_t s[16], pq_poly1305 *ma
                                                  const uint8_t *in, size_t nblocks);
 void pq_unstitched_chacha20_poly1305_open_blocks(uint32_t s[16], pq_poly1305 *mac, uint8_t *out,
                                                  const uint8_t *in, size_t nblocks);
+/* The same with Salsa20 (secretbox's XSalsa20-Poly1305 after its first block): pq_salsa20_blocks
+ * in place of pq_chacha20_blocks, so the precondition is s[8] + nblocks <= 2^32 and s[8] is the
+ * word that advances. */
+void pq_unstitched_salsa20_poly1305_seal_blocks(uint32_t s[16], pq_poly1305 *mac, uint8_t *out,
+                                                const uint8_t *in, size_t nblocks);
+void pq_unstitched_salsa20_poly1305_open_blocks(uint32_t s[16], pq_poly1305 *mac, uint8_t *out,
+                                                const uint8_t *in, size_t nblocks);
 
 /* ---- target selection ---------------------------------------------------- */
 #include "shared/pq_target.h"
@@ -73,9 +81,11 @@ void pq_unstitched_chacha20_poly1305_open_blocks(uint32_t s[16], pq_poly1305 *ma
 #endif
 /* PQ_CHACHA20_POLY1305_STITCHED: 1 when the target has its own (stitched) combined kernels.
  * -DPQ_AEAD_NO_STITCH keeps the defaults in any build (to measure the stitching against them). */
-#if defined(pq_chacha20_poly1305_seal_blocks) && defined(PQ_AEAD_NO_STITCH)
+#if defined(PQ_AEAD_NO_STITCH)
 #undef pq_chacha20_poly1305_seal_blocks
 #undef pq_chacha20_poly1305_open_blocks
+#undef pq_salsa20_poly1305_seal_blocks
+#undef pq_salsa20_poly1305_open_blocks
 #endif
 #ifndef pq_chacha20_poly1305_seal_blocks
 #define pq_chacha20_poly1305_seal_blocks pq_unstitched_chacha20_poly1305_seal_blocks
@@ -83,6 +93,14 @@ void pq_unstitched_chacha20_poly1305_open_blocks(uint32_t s[16], pq_poly1305 *ma
 #define PQ_CHACHA20_POLY1305_STITCHED 0
 #else
 #define PQ_CHACHA20_POLY1305_STITCHED 1
+#endif
+/* PQ_SALSA20_POLY1305_STITCHED: the same for the Salsa20 twins */
+#ifndef pq_salsa20_poly1305_seal_blocks
+#define pq_salsa20_poly1305_seal_blocks pq_unstitched_salsa20_poly1305_seal_blocks
+#define pq_salsa20_poly1305_open_blocks pq_unstitched_salsa20_poly1305_open_blocks
+#define PQ_SALSA20_POLY1305_STITCHED 0
+#else
+#define PQ_SALSA20_POLY1305_STITCHED 1
 #endif
 /* PQ_CHACHA20_WAYS: bit w set when pq_chacha20_blocks(s, out, in, w) runs one w-way pass of
  * this build's kernel (w in 1, 2, 3, 4, 8, 16), so the benchmark hook (PQ_BENCH_AEAD_CHACHA20_X*)

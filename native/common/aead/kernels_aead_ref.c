@@ -147,3 +147,13 @@ void pq_unstitched_chacha20_poly1305_open_blocks(uint32_t s[16], pq_poly1305 *ma
   pq_poly1305_blocks(mac, in, 4 * nblocks);
   pq_chacha20_blocks(s, out, in, nblocks);
 }
+void pq_unstitched_salsa20_poly1305_seal_blocks(uint32_t s[16], pq_poly1305 *mac, uint8_t *out,
+                                                const uint8_t *in, size_t nblocks) {
+  pq_salsa20_blocks(s, out, in, nblocks);
+  pq_poly1305_blocks(mac, out, 4 * nblocks);
+}
+void pq_unstitched_salsa20_poly1305_open_blocks(uint32_t s[16], pq_poly1305 *mac, uint8_t *out,
+                                                const uint8_t *in, size_t nblocks) {
+  pq_poly1305_blocks(mac, in, 4 * nblocks);
+  pq_salsa20_blocks(s, out, in, nblocks);
+}
