@@ -93,9 +93,64 @@ def naf(n):
     return d  # least significant first
 
 
+def wnaf(n, w):  # width-w NAF: digits odd in (-2^(w-1), 2^(w-1)) or 0, least significant first
+    d = []
+    while n:
+        if n & 1:
+            z = n % (1 << w)
+            if z >= 1 << (w - 1):
+                z -= 1 << w
+            d.append(z)
+            n -= z
+        else:
+            d.append(0)
+        n //= 2
+    return d
+
+
 ATE = naf(6 * X + 2)
 assert sum(v * 2**i for i, v in enumerate(ATE)) == 6 * X + 2 and ATE[-1] == 1
 XNAF = naf(X)
+XW4 = wnaf(X, 4)  # the final exponentiation's a^x: 14 non-zero digits in {+-1, +-3, +-5, +-7}
+assert sum(v * 2**i for i, v in enumerate(XW4)) == X and XW4[-1] > 0
+# The subgroup check multiplies twist points by x with mixed additions that assume the partial sum
+# [m]Q (m a prefix of the NAF of x, m < x) is never +-Q or O. Twist points have orders dividing
+# r h' (h' = 2p - r, the twist's cofactor), so that would need a divisor d <= x + 1 of r h' with
+# d | m or d | m -+ 1: the divisors of h' = 10069 * 5864401 * 1875725156269 * (a 178-bit prime).
+H2 = 2 * P - N
+SMALL = [10069, 5864401, 1875725156269]
+
+
+def probable_prime(n):  # Miller-Rabin with the first 12 primes as bases
+    d, s = n - 1, 0
+    while d % 2 == 0:
+        d, s = d // 2, s + 1
+    for a in (2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37):
+        y = pow(a, d, n)
+        if y in (1, n - 1):
+            continue
+        for _ in range(s - 1):
+            y = y * y % n
+            if y == n - 1:
+                break
+        else:
+            return False
+    return True
+
+
+BIG = H2 // (SMALL[0] * SMALL[1] * SMALL[2])
+assert BIG * SMALL[0] * SMALL[1] * SMALL[2] == H2 and BIG > 2**64
+assert all(probable_prime(q) for q in SMALL + [BIG])
+DIVS = sorted({a * b * c for a in (1, SMALL[0]) for b in (1, SMALL[1]) for c in (1, SMALL[2])})
+DIVS = [d for d in DIVS if 1 < d <= X + 1]
+m = 1
+for d in reversed(XNAF[:-1]):
+    m *= 2
+    assert all(m % q for q in DIVS)
+    if d:
+        assert all(m % q and (m - d) % q for q in DIVS)
+        m += d
+assert m == X
 
 
 # the twist: y^2 = x^3 + b', b' = 3 / xi, xi = 9 + u
@@ -154,6 +209,9 @@ out = [
     '/* NAF digits of x, least significant first */',
     f'#define PQ_BN_X_NAF_LEN {len(XNAF)}',
     f'#define PQ_BN_X_NAF {digits(XNAF)}',
+    '/* width-4 NAF digits of x (odd, |d| <= 7), least significant first */',
+    f'#define PQ_BN_X_WNAF4_LEN {len(XW4)}',
+    f'#define PQ_BN_X_WNAF4 {digits(XW4)}',
 ]
 with open(os.path.join(native, 'common', 'bn254', 'bn254_curve_tables.inc'), 'w') as f:
     f.write('\n'.join(out) + '\n')

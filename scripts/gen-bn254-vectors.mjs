@@ -450,6 +450,26 @@ function g16Check(vk, pub, proof) {
     const inHex = pairs.join('');
     rec(g, 'pair', `random/pair/${n}/${i}`, { in: inHex, out: ecPairing(inHex).out });
   }
+  // twist points of the small orders 10069, 5864401, 1875725156269 (factors of the cofactor 2p - r), from
+  // the negative's x = 1 point: [r (2p - r) / q]X, in a pairing: subgroup errors
+  {
+    const neg = readJson('generated/precompile-negative.json').find((c) => c.Name === 'pairing_g2_on_twist_not_in_subgroup');
+    const [x1, x0, y1, y0] = coords(neg.Input.slice(128, 384), 4);
+    const X = G2.fromAffine({ x: Fp2.fromBigTuple([x0, x1]), y: Fp2.fromBigTuple([y0, y1]) });
+    for (const q of [10069n, 5864401n, 1875725156269n]) {
+      const e = (R * (2n * P - R)) / q;
+      let acc = G2.ZERO;
+      for (let i = BigInt(e.toString(2).length) - 1n; i >= 0n; i--) {
+        acc = acc.double();
+        if ((e >> i) & 1n) acc = acc.add(X);
+      }
+      assert(!acc.is0(), `order ${q}`);
+      const inHex = g1hex(G1.BASE) + g2hex(acc);
+      const res = ecPairing(inHex);
+      assert(res.err === ERR.subgroup, `order ${q}: ${res.err}`);
+      rec(g, 'pair', `random/pair/g2-order-${q}`, { in: inHex, err: res.err });
+    }
+  }
   // the reduced pairing's value (noble's final exponentiation is the same power as the C's)
   const gv = group('gt');
   for (let i = 0; i < 6; i++) {

@@ -582,6 +582,36 @@ static void test_subgroup(const uint8_t x1enc[128], unsigned rounds) {
     in += slow, out += !slow;
   }
   CHECK(in > 0 && out > 0, "both kinds of points met (%d in, %d out)", in, out);
+  /* points of the small orders 10069, 5864401 and 1875725156269 (the small prime factors of h'):
+   * [r h' / q]X, outside G2, a subgroup error to decode */
+  static const uint32_t E[3][16] = {
+      {0x015f1659u, 0x1dbbfa43u, 0x34d5d06eu, 0x88a0ba93u, 0xe5b72d72u, 0xc616fa58u, 0xf6541370u,
+       0x8ec12d22u, 0x9a8fab26u, 0x85dd3e29u, 0xadba71a1u, 0xf2ec8020u, 0x567ea5a2u, 0xb0cfb56au,
+       0xd84c6eaau, 0x00003b89u},
+      {0x86710dfdu, 0xac3b8251u, 0xf0424dfau, 0x9cc440ecu, 0x490c32dbu, 0x23066c21u, 0xe0322103u,
+       0x7ab50d66u, 0x6e8265a2u, 0xfe026954u, 0xd1019d45u, 0xa406f5bbu, 0xdaaeb99cu, 0x3511a2a9u,
+       0x2b7749d0u, 0x0000001au},
+      {0x95954261u, 0x09fe38f7u, 0x716c1441u, 0x17b6547du, 0xb6dc72c6u, 0xa1f72fbcu, 0x26ff240fu,
+       0x297df4a1u, 0x699115efu, 0x757fd823u, 0x19f97d50u, 0x05dcaf7fu, 0xab6d1ee2u, 0x5753cc43u,
+       0x00055cb2u, 0x00000000u}};
+  static const uint32_t ORD[3][2] = {{10069, 0}, {5864401, 0}, {0xb9ee7fadu, 0x1b4u}};
+  for (int o = 0; o < 3; o++) {
+    pq_g2_mul_plain(&a, &x, E[o], 16);
+    CHECK(!pq_g2_is_inf(&a), "a point of small order (%d)", o);
+    if (pq_g2_is_inf(&a)) continue;
+    pq_g2_aff y;
+    pq_g2_to_aff(&y, &a);
+    pq_g2_mul_plain(&rq, &y, ORD[o], 2);
+    CHECK(pq_g2_is_inf(&rq), "small order (%d)", o);
+    for (uint32_t m = 1; m < 40; m += 3) {
+      pq_g2_mul_plain(&a, &y, &m, 1);
+      pq_g2_to_aff(&q, &a);
+      CHECK(pq_g2_on_twist(&q) && !pq_g2_in_subgroup(&q), "[%u] small-order point not in G2", m);
+      uint8_t enc[128];
+      pq_g2_encode(enc, &q);
+      CHECK(pq_g2_decode(&q, enc) == PQ_ERR_BN_SUBGROUP, "small-order point: subgroup error");
+    }
+  }
 }
 
 static void test_pairing(unsigned rounds) {

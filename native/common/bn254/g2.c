@@ -207,16 +207,51 @@ void pq_g2_aff_neg_psi2(pq_g2_aff *r, const pq_g2_aff *a) {
   r->inf = a->inf;
 }
 
-/* [x]a, x the BN seed, by its NAF (63 doublings, 23 additions) */
-static void mul_by_seed(pq_g2_jac *r, const pq_g2_jac *a) {
+/* r = a + b with b affine (madd-2007-bl, 7M + 4S) for a != +-b, a finite. In mul_by_seed a = [m]Q
+ * for a prefix m < x of the NAF of x, so a = +-b or O would need ord(Q) | m or m -+ 1; twist points
+ * have orders dividing r h' (h' = 2p - r = 10069 * 5864401 * 1875725156269 * a 178-bit prime), and
+ * no divisor of r h' up to x + 1 divides any of those numbers (scripts/gen-bn254-curve-tables.py
+ * checks it). So the exceptional cases never occur, in G2 or outside it. */
+static void add_aff(pq_g2_jac *r, const pq_g2_jac *a, const pq_g2_aff *b) {
+  pq_fp2 z1z1, u2, s2, h, hh, i, j, rr, v, t, y1;
+  pq_fp2_sqr(&z1z1, &a->z);
+  pq_fp2_mul(&u2, &b->x, &z1z1);
+  pq_fp2_mul(&s2, &b->y, &a->z);
+  pq_fp2_mul(&s2, &s2, &z1z1);
+  pq_fp2_sub(&h, &u2, &a->x);
+  pq_fp2_sub(&rr, &s2, &a->y);
+  pq_fp2_sqr(&hh, &h);
+  pq_fp2_dbl(&i, &hh);
+  pq_fp2_dbl(&i, &i);
+  pq_fp2_mul(&j, &h, &i);
+  pq_fp2_dbl(&rr, &rr);
+  pq_fp2_mul(&v, &a->x, &i);
+  pq_fp2_add(&t, &a->z, &h);
+  pq_fp2_sqr(&t, &t);
+  pq_fp2_sub(&t, &t, &z1z1);
+  y1 = a->y;
+  pq_fp2_sub(&r->z, &t, &hh);
+  pq_fp2_sqr(&t, &rr);
+  pq_fp2_sub(&t, &t, &j);
+  pq_fp2_sub(&t, &t, &v);
+  pq_fp2_sub(&r->x, &t, &v);
+  pq_fp2_sub(&t, &v, &r->x);
+  pq_fp2_mul(&t, &rr, &t);
+  pq_fp2_mul(&y1, &y1, &j);
+  pq_fp2_dbl(&y1, &y1);
+  pq_fp2_sub(&r->y, &t, &y1);
+}
+
+/* [x]Q, x the BN seed, by its NAF (62 doublings, 23 mixed additions of +-Q) */
+static void mul_by_seed(pq_g2_jac *r, const pq_g2_aff *q) {
   static const int8_t XNAF[PQ_BN_X_NAF_LEN] = PQ_BN_X_NAF;
-  pq_g2_jac na, acc;
-  pq_g2_neg(&na, a);
-  acc = *a; /* the top digit is 1 */
+  pq_g2_aff nq = *q;
+  pq_g2_jac acc;
+  pq_fp2_neg(&nq.y, &q->y);
+  pq_g2_from_aff(&acc, q); /* the top digit is 1 */
   for (int i = PQ_BN_X_NAF_LEN - 2; i >= 0; i--) {
     pq_g2_dbl(&acc, &acc);
-    if (XNAF[i] > 0) pq_g2_add(&acc, &acc, a);
-    if (XNAF[i] < 0) pq_g2_add(&acc, &acc, &na);
+    if (XNAF[i]) add_aff(&acc, &acc, XNAF[i] > 0 ? q : &nq);
   }
   *r = acc;
 }
@@ -225,7 +260,7 @@ int pq_g2_in_subgroup(const pq_g2_aff *a) {
   if (a->inf) return 1;
   pq_g2_jac q, xq, lhs, t, rhs;
   pq_g2_from_aff(&q, a);
-  mul_by_seed(&xq, &q);     /* [x]Q */
+  mul_by_seed(&xq, a);      /* [x]Q */
   pq_g2_add(&lhs, &xq, &q); /* [x+1]Q */
   pq_g2_psi(&t, &xq);       /* psi([x]Q) */
   pq_g2_add(&lhs, &lhs, &t);

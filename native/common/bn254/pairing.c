@@ -313,17 +313,23 @@ void pq_bn_miller_loop(pq_fp12 *f, const pq_g1_aff *p, const pq_g2_aff *q, size_
 
 /* ---- final exponentiation ----------------------------------------------------------------- */
 
-/* r = a^x (a cyclotomic), x the seed, by its NAF: 62 squarings, 23 multiplications; a^-1 =
- * conj(a) in the cyclotomic subgroup */
+/* r = a^x (a cyclotomic), x the seed, by its width-4 NAF: a^3, a^5, a^7 precomputed, then 62
+ * cyclotomic squarings and 13 multiplications (16 in all, against 23 for the plain NAF); a^-k =
+ * conj(a^k) in the cyclotomic subgroup */
 static void expt(pq_fp12 *r, const pq_fp12 *a) {
-  static const int8_t XNAF[PQ_BN_X_NAF_LEN] = PQ_BN_X_NAF;
-  pq_fp12 na, acc;
-  pq_fp12_conj(&na, a);
-  acc = *a;
-  for (int i = PQ_BN_X_NAF_LEN - 2; i >= 0; i--) {
+  static const int8_t XW[PQ_BN_X_WNAF4_LEN] = PQ_BN_X_WNAF4;
+  pq_fp12 odd[4], a2, acc, t; /* odd[i] = a^(2i + 1) */
+  odd[0] = *a;
+  pq_fp12_cyclotomic_sqr(&a2, a);
+  for (int i = 1; i < 4; i++) pq_fp12_mul(&odd[i], &odd[i - 1], &a2);
+  acc = odd[XW[PQ_BN_X_WNAF4_LEN - 1] >> 1]; /* the top digit is positive */
+  for (int i = PQ_BN_X_WNAF4_LEN - 2; i >= 0; i--) {
     pq_fp12_cyclotomic_sqr(&acc, &acc);
-    if (XNAF[i] > 0) pq_fp12_mul(&acc, &acc, a);
-    if (XNAF[i] < 0) pq_fp12_mul(&acc, &acc, &na);
+    if (XW[i] > 0) pq_fp12_mul(&acc, &acc, &odd[XW[i] >> 1]);
+    if (XW[i] < 0) {
+      pq_fp12_conj(&t, &odd[(-XW[i]) >> 1]);
+      pq_fp12_mul(&acc, &acc, &t);
+    }
   }
   *r = acc;
 }
