@@ -149,7 +149,7 @@ for (let i = 0; i < 100; i++) {
 }
 
 // conversions and encoding
-const DEC = [0n, 1n, P - 1n, P, P + 1n, 2n * P, (1n << 254n) - 1n, 1n << 254n, 1n << 255n, R - 1n, ...Array.from({ length: 8 }, () => rand256())];
+const DEC = [0n, 1n, P - 1n, P, P + 1n, 2n * P, (1n << 254n) - 1n, 1n << 254n, 1n << 255n, R - 1n, ...Array.from({ length: 24 }, () => rand256())];
 for (const x of DEC) {
   emit('dec', hex(x), x < P ? hex(toRaw(x)) : 'reject');
   emit('decred', hex(x), hex(toRaw(x % P)));

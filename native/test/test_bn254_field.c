@@ -389,6 +389,21 @@ static void test_kernels(void) {
   CHECK(!bad_32, "32-bit-limb form differs from the reference: %u", bad_32);
   CHECK(!bad_sem, "sop2 != mul + mul + add (or sqr != mul): %u", bad_sem);
   CHECK(!bad_bound, "kernel output >= 2p: %u", bad_bound);
+  /* the other mul precondition: a < p, b any 256-bit integer (pq_fp_to_mont) */
+  for (int it = 0; it < 2000; it++) {
+    static const pq_fp r2 = PQ_BN_R2_INIT;
+    pq_fp x, r, q;
+    for (int i = 0; i < 4; i++) x.v[i] = rnd64();
+    if (it == 0) x.v[0] = x.v[1] = x.v[2] = x.v[3] = ~(uint64_t)0;
+    pq_fp_mul(&r, &r2, &x);
+    pq_limb32_fp_mul(&q, &x, &r2); /* the 32-bit form takes either order */
+    bad_32 += !!memcmp(&r, &q, 32);
+    bad_bound += !LAZY(r);
+    pq_fp_to_mont(&r, &x);
+    bad_32 += !!memcmp(&r, &q, 32);
+  }
+  CHECK(!bad_32 && !bad_bound, "mul(R^2, any 256-bit): %u differ, %u out of bounds", bad_32,
+        bad_bound);
   /* the extremes of the bounds */
   pq_fp m = TWO_P, r, q;
   m.v[0] -= 1;

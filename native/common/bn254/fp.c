@@ -1,82 +1,14 @@
-/* BN254 Fp: additive operations, conversions, encoding, inversion (bounds in fp.h). Plain 64-bit
- * words with explicit carries (no __int128: the same code runs on wasm32). */
+/* BN254 Fp: conversions, encoding, inversion (bounds in fp.h; the additive operations are inline
+ * there). */
 #include "bn254/fp.h"
 
 #include <stdint.h>
 
 static const pq_fp FP_P = PQ_BN_P_INIT;
-static const pq_fp FP_2P = PQ_BN_2P_INIT;
-
-/* r = a + b, returns the carry out */
-static inline uint64_t add4(uint64_t r[4], const uint64_t a[4], const uint64_t b[4]) {
-  uint64_t c = 0;
-  for (int i = 0; i < 4; i++) {
-    uint64_t s = a[i] + c;
-    c = s < c;
-    r[i] = s + b[i];
-    c += r[i] < s;
-  }
-  return c;
-}
-
-/* r = a - b, returns the borrow out */
-static inline uint64_t sub4(uint64_t r[4], const uint64_t a[4], const uint64_t b[4]) {
-  uint64_t br = 0;
-  for (int i = 0; i < 4; i++) {
-    uint64_t d = a[i] - b[i];
-    uint64_t b1 = a[i] < b[i];
-    r[i] = d - br;
-    br = b1 | (d < br);
-  }
-  return br;
-}
-
-/* r = mask ? a : b (mask all ones or zero) */
-static inline void sel4(uint64_t r[4], const uint64_t a[4], const uint64_t b[4], uint64_t mask) {
-  for (int i = 0; i < 4; i++) r[i] = (a[i] & mask) | (b[i] & ~mask);
-}
-
-void pq_fp_add(pq_fp *r, const pq_fp *a, const pq_fp *b) {
-  uint64_t s[4], d[4];
-  add4(s, a->v, b->v); /* < 4p < 2^256 */
-  uint64_t br = sub4(d, s, FP_2P.v);
-  sel4(r->v, s, d, (uint64_t)0 - br);
-}
-
-void pq_fp_sub(pq_fp *r, const pq_fp *a, const pq_fp *b) {
-  uint64_t d[4], m[4];
-  uint64_t br = sub4(d, a->v, b->v);
-  uint64_t mask = (uint64_t)0 - br;
-  for (int i = 0; i < 4; i++) m[i] = FP_2P.v[i] & mask;
-  add4(r->v, d, m); /* wraps back into [0, 2p) when a < b */
-}
-
-void pq_fp_neg(pq_fp *r, const pq_fp *a) {
-  static const pq_fp zero = {{0, 0, 0, 0}};
-  pq_fp_sub(r, &zero, a);
-}
-
-void pq_fp_neg_2p(pq_fp *r, const pq_fp *a) { sub4(r->v, FP_2P.v, a->v); }
-
-void pq_fp_dbl(pq_fp *r, const pq_fp *a) { pq_fp_add(r, a, a); }
-
-void pq_fp_mul9(pq_fp *r, const pq_fp *a) {
-  pq_fp t;
-  pq_fp_dbl(&t, a);
-  pq_fp_dbl(&t, &t);
-  pq_fp_dbl(&t, &t);
-  pq_fp_add(r, &t, a);
-}
-
-void pq_fp_canon(pq_fp *r, const pq_fp *a) {
-  uint64_t d[4];
-  uint64_t br = sub4(d, a->v, FP_P.v);
-  sel4(r->v, a->v, d, (uint64_t)0 - br);
-}
 
 void pq_fp_to_mont(pq_fp *r, const pq_fp *a) {
-  static const pq_fp r2 = PQ_BN_R2_INIT; /* < p, so a * R^2 < p * 2^256 for any a < 2^256 */
-  pq_fp_mul(r, a, &r2);
+  static const pq_fp r2 = PQ_BN_R2_INIT; /* < p: the first operand, any a < 2^256 the second */
+  pq_fp_mul(r, &r2, a);
 }
 
 void pq_fp_from_mont(pq_fp *r, const pq_fp *a) {
@@ -101,9 +33,10 @@ static void load_be(pq_fp *r, const uint8_t in[32]) {
 
 int pq_fp_from_bytes(pq_fp *r, const uint8_t in[32]) {
   pq_fp x;
-  uint64_t d[4];
+  uint64_t d, br = 0;
   load_be(&x, in);
-  if (!sub4(d, x.v, FP_P.v)) { /* x >= p (public data: a branch is fine) */
+  for (int i = 0; i < 4; i++) br = pq_bn_sbb(&d, x.v[i], FP_P.v[i], br);
+  if (!br) { /* x >= p (public data: a branch is fine) */
     for (int i = 0; i < 4; i++) r->v[i] = 0;
     return -1;
   }
@@ -138,10 +71,6 @@ int pq_fp_equal(const pq_fp *a, const pq_fp *b) {
   uint64_t z = 0;
   for (int i = 0; i < 4; i++) z |= x.v[i] ^ y.v[i];
   return (int)(((z | ((uint64_t)0 - z)) >> 63) ^ 1);
-}
-
-void pq_fp_select(pq_fp *r, const pq_fp *a, const pq_fp *b, int c) {
-  sel4(r->v, a->v, b->v, (uint64_t)0 - (uint64_t)(c & 1));
 }
 
 void pq_fp_pow(pq_fp *r, const pq_fp *a, const uint64_t e[4]) {

@@ -1,31 +1,6 @@
 /* BN254 Fp2 = Fp[u]/(u^2 + 1) (bounds in fp2.h). */
 #include "bn254/fp2.h"
 
-void pq_fp2_add(pq_fp2 *r, const pq_fp2 *a, const pq_fp2 *b) {
-  pq_fp_add(&r->c0, &a->c0, &b->c0);
-  pq_fp_add(&r->c1, &a->c1, &b->c1);
-}
-
-void pq_fp2_sub(pq_fp2 *r, const pq_fp2 *a, const pq_fp2 *b) {
-  pq_fp_sub(&r->c0, &a->c0, &b->c0);
-  pq_fp_sub(&r->c1, &a->c1, &b->c1);
-}
-
-void pq_fp2_neg(pq_fp2 *r, const pq_fp2 *a) {
-  pq_fp_neg(&r->c0, &a->c0);
-  pq_fp_neg(&r->c1, &a->c1);
-}
-
-void pq_fp2_dbl(pq_fp2 *r, const pq_fp2 *a) {
-  pq_fp_dbl(&r->c0, &a->c0);
-  pq_fp_dbl(&r->c1, &a->c1);
-}
-
-void pq_fp2_conj(pq_fp2 *r, const pq_fp2 *a) {
-  r->c0 = a->c0;
-  pq_fp_neg(&r->c1, &a->c1);
-}
-
 void pq_fp2_mul(pq_fp2 *r, const pq_fp2 *a, const pq_fp2 *b) {
   pq_fp na1, c0;
   pq_fp_neg_2p(&na1, &a->c1); /* (2p - a1) b1 <= 2p (2p - 1): the sop2 bound holds */
@@ -47,15 +22,6 @@ void pq_fp2_mul_fp(pq_fp2 *r, const pq_fp2 *a, const pq_fp *b) {
   pq_fp bb = *b;
   pq_fp_mul(&r->c0, &a->c0, &bb);
   pq_fp_mul(&r->c1, &a->c1, &bb);
-}
-
-void pq_fp2_mul_xi(pq_fp2 *r, const pq_fp2 *a) {
-  pq_fp t0, t1;
-  pq_fp_mul9(&t0, &a->c0);
-  pq_fp_mul9(&t1, &a->c1);
-  pq_fp_sub(&t0, &t0, &a->c1);
-  pq_fp_add(&r->c1, &t1, &a->c0);
-  r->c0 = t0;
 }
 
 void pq_fp2_inv(pq_fp2 *r, const pq_fp2 *a) {

@@ -6,12 +6,27 @@
 
 #include "bn254/fp.h"
 
-void pq_fp2_add(pq_fp2 *r, const pq_fp2 *a, const pq_fp2 *b);
-void pq_fp2_sub(pq_fp2 *r, const pq_fp2 *a, const pq_fp2 *b);
-void pq_fp2_neg(pq_fp2 *r, const pq_fp2 *a);
-void pq_fp2_dbl(pq_fp2 *r, const pq_fp2 *a);
+static inline void pq_fp2_add(pq_fp2 *r, const pq_fp2 *a, const pq_fp2 *b) {
+  pq_fp_add(&r->c0, &a->c0, &b->c0);
+  pq_fp_add(&r->c1, &a->c1, &b->c1);
+}
+static inline void pq_fp2_sub(pq_fp2 *r, const pq_fp2 *a, const pq_fp2 *b) {
+  pq_fp_sub(&r->c0, &a->c0, &b->c0);
+  pq_fp_sub(&r->c1, &a->c1, &b->c1);
+}
+static inline void pq_fp2_neg(pq_fp2 *r, const pq_fp2 *a) {
+  pq_fp_neg(&r->c0, &a->c0);
+  pq_fp_neg(&r->c1, &a->c1);
+}
+static inline void pq_fp2_dbl(pq_fp2 *r, const pq_fp2 *a) {
+  pq_fp_dbl(&r->c0, &a->c0);
+  pq_fp_dbl(&r->c1, &a->c1);
+}
 /* r = c0 - c1*u (the p-power Frobenius of Fp2) */
-void pq_fp2_conj(pq_fp2 *r, const pq_fp2 *a);
+static inline void pq_fp2_conj(pq_fp2 *r, const pq_fp2 *a) {
+  r->c0 = a->c0;
+  pq_fp_neg(&r->c1, &a->c1);
+}
 /* r = a*b: c0 = sop2(a0, b0, 2p - a1, b1), c1 = sop2(a0, b1, a1, b0) (two fused sums of products,
  * 2p - a1 <= 2p within pq_fp_sop2's bound) */
 void pq_fp2_mul(pq_fp2 *r, const pq_fp2 *a, const pq_fp2 *b);
@@ -20,7 +35,14 @@ void pq_fp2_sqr(pq_fp2 *r, const pq_fp2 *a);
 /* r = a*b with b in Fp (two products) */
 void pq_fp2_mul_fp(pq_fp2 *r, const pq_fp2 *a, const pq_fp *b);
 /* r = a*xi, xi = 9 + u (the non-residue of Fp6): (9 a0 - a1) + (a0 + 9 a1) u, additions only */
-void pq_fp2_mul_xi(pq_fp2 *r, const pq_fp2 *a);
+static inline void pq_fp2_mul_xi(pq_fp2 *r, const pq_fp2 *a) {
+  pq_fp t0, t1;
+  pq_fp_mul9(&t0, &a->c0);
+  pq_fp_mul9(&t1, &a->c1);
+  pq_fp_sub(&t0, &t0, &a->c1);
+  pq_fp_add(&r->c1, &t1, &a->c0);
+  r->c0 = t0;
+}
 /* r = a^-1 = conj(a) / (a0^2 + a1^2); 0 for a = 0 */
 void pq_fp2_inv(pq_fp2 *r, const pq_fp2 *a);
 /* r = a^e, e plain (public), nwords 64-bit words little-endian */

@@ -8,7 +8,9 @@
  * integer: targets must be bit-identical to the reference, representative included.
  *
  * Bounds, with p < 2^254 (4p < 2^256, p/2^256 < 0.19):
- *   pq_fp_mul(r, a, b)   precondition a*b < p*2^256 (e.g. a, b < 2p; or any a < 2^256 with b < p).
+ *   pq_fp_mul(r, a, b)   precondition a, b < 2p; or a < p with any b < 2^256 (pq_fp_to_mont: a is
+ *                        R^2 mod p). Not symmetric: the 64-bit form keeps its running value below
+ *                        2^256 only when the operand it multiplies whole (a) is < 2p.
  *                        r = REDC(a*b) < a*b/2^256 + p < 2p. No final subtraction.
  *   pq_fp_sqr(r, a)      = pq_fp_mul(r, a, a): a < 2p, r < 2p.
  *   pq_fp_sop2(r, a0, b0, a1, b1)
@@ -20,8 +22,8 @@
  * reference every target is tested against (native/test/test_bn254_field.c):
  *   64-bit limbs with unsigned __int128 where __SIZEOF_INT128__ and not __wasm__,
  *   else 8 x 32-bit limbs with 64-bit products (wasm32: no 64x64->128 multiply, no __multi3).
- * The n-term sum of products (pq_fp_sopn) is not part of the interface: see tower.c for the
- * measurement that decided it. */
+ * No n-term sum of products: as the Fp6 product (six 6-term sums, one reduction each) it measured
+ * 7% faster than Karatsuba natively and 12% slower in wasm32 (tower.c). */
 #ifndef PQ_KERNELS_BN254_H
 #define PQ_KERNELS_BN254_H
 #include <stdint.h>

@@ -37,6 +37,10 @@ void pq_fp6_neg(pq_fp6 *r, const pq_fp6 *a) {
   pq_fp2_neg(&r->c2, &a->c2);
 }
 
+/* Karatsuba over Fp2 products (each two fused sums of products). Measured against the schoolbook
+ * form as six 6-term sums of Fp products with one reduction each (36 products, 6 reductions, no
+ * Fp2 additions; an n-term pq_fp_sopn kernel): 930 vs 1,000 ns on x86-64 with 64-bit limbs, but
+ * 1,840 vs 1,650 ns in wasm32 scalar, so the n-term kernel was left out. */
 void pq_fp6_mul(pq_fp6 *r, const pq_fp6 *a, const pq_fp6 *b) {
   /* t_i = a_i b_i; c0 = t0 + xi((a1 + a2)(b1 + b2) - t1 - t2),
    * c1 = (a0 + a1)(b0 + b1) - t0 - t1 + xi t2, c2 = (a0 + a2)(b0 + b2) - t0 - t2 + t1 */
