@@ -342,7 +342,7 @@ function g16Check(vk, pub, proof) {
       valid[c.fixture].push({ pub, proof });
     }
   }
-  assert(g.cases === 16, `groth16: ${g.cases} cases`);
+  assert(g.cases === 16, `groth16: ${g.cases} cases`); // the manifest's; generated ones follow
 
   // generated: the key with its IC list one point short or long, a proof point at infinity, a
   // public equal to r - 1 / r
@@ -365,7 +365,58 @@ function g16Check(vk, pub, proof) {
   }
 
   // batches: random 128-bit coefficients; every valid proof of a key, with and without a bad one
+  // synthetic keys and proofs from known discrete logs: e(A, B) = e(alpha, beta) e(vk_x, gamma)
+  // e(C, delta) in the exponents is s t = a b + v c + w d (v the discrete log of vk_x); with n = 0, 2,
+  // 7 publics (one of them 0), and points at infinity where a key may have them (alpha, gamma or
+  // delta at infinity, an IC point at infinity): valid, and with A moved (invalid)
+  const synth = [];
+  for (const [name, n, zero] of [
+    ['n0', 0, ''],
+    ['n2', 2, ''],
+    ['n7', 7, ''],
+    ['alpha-infinity', 1, 'a'],
+    ['gamma-infinity', 2, 'c'],
+    ['delta-infinity', 1, 'd'],
+    ['ic-infinity', 3, 'i'],
+  ]) {
+    const [a, b, c, d, t, w] = Array.from({ length: 6 }, () => randScalar());
+    const sc = { a: zero === 'a' ? 0n : a, c: zero === 'c' ? 0n : c, d: zero === 'd' ? 0n : d };
+    const ic = Array.from({ length: n + 1 }, (_, j) => (zero === 'i' && j === 1 ? 0n : randScalar()));
+    const pubs = Array.from({ length: n }, (_, j) => (j === 1 ? 0n : j === 2 ? R - 1n : randBelow(R)));
+    let v = ic[0];
+    for (let j = 0; j < n; j++) v += pubs[j] * ic[j + 1];
+    const sVal = mod((sc.a * b + v * sc.c + w * sc.d) * Fr.inv(t), R);
+    const vk =
+      g1hex(mulG1(G1.BASE, sc.a)) +
+      g2hex(mulG2(G2.BASE, b)) +
+      g2hex(mulG2(G2.BASE, sc.c)) +
+      g2hex(mulG2(G2.BASE, sc.d)) +
+      ic.map((x) => g1hex(mulG1(G1.BASE, x))).join('');
+    const pub = pubs.map((x) => be(x)).join('');
+    const proof = g1hex(mulG1(G1.BASE, sVal)) + g2hex(mulG2(G2.BASE, t)) + g1hex(mulG1(G1.BASE, w));
+    const bad = g1hex(mulG1(G1.BASE, sVal + 1n)) + proof.slice(128);
+    assert(g16Check(vk, pub, proof) === 1 && g16Check(vk, pub, bad) === 0, `synthetic ${name}`);
+    rec(g, 'g16', `groth16-synthetic/${name}`, { vk, pub, proof, expect: 1 });
+    rec(g, 'g16', `groth16-synthetic/${name}-a-moved`, { vk, pub, proof: bad, expect: 0 });
+    synth.push({ name, vk, pub, proof, bad });
+  }
+
   const gb = group('groth16-batch');
+  // batches under the synthetic keys: the proof three times (and once replaced by the bad one)
+  for (const x of synth) {
+    const coeffs = [rand(128) | 1n, rand(128) | 1n, rand(128) | 1n].map((c) => be(c, 16)).join('');
+    rec(gb, 'g16b', `batch/synthetic/${x.name}`, { vk: x.vk, pub: x.pub.repeat(3), proofs: x.proof.repeat(3), rand: coeffs, expect: 1 });
+    rec(gb, 'g16b', `batch/synthetic/${x.name}-one-bad`, { vk: x.vk, pub: x.pub.repeat(3), proofs: x.proof + x.bad + x.proof, rand: coeffs, expect: 0 });
+  }
+  // more proofs than one multi-Miller loop holds (PQ_BN_PAIRS_MAX = 16 pairs, 2 of them fixed)
+  {
+    const x = synth[1];
+    const k = 31;
+    const coeffs = Array.from({ length: k }, () => be(rand(128) | 1n, 16)).join('');
+    rec(gb, 'g16b', `batch/synthetic/${k}-proofs`, { vk: x.vk, pub: x.pub.repeat(k), proofs: x.proof.repeat(k), rand: coeffs, expect: 1 });
+    const proofs = Array.from({ length: k }, (_, i) => (i === 29 ? x.bad : x.proof)).join('');
+    rec(gb, 'g16b', `batch/synthetic/${k}-proofs-one-bad`, { vk: x.vk, pub: x.pub.repeat(k), proofs, rand: coeffs, expect: 0 });
+  }
   const bad = manifest.cases.filter((c) => c.expected === 'invalid' && !c.name.includes('missing'));
   for (const [fixture, list] of Object.entries(valid)) {
     const k = keys[fixture];

@@ -8,8 +8,9 @@
  *   then       the lines of -gamma, the lines of -delta (PQ_BN_LINES × PQ_BN_LINE_BYTES each; zero
  *              when the point is at infinity)
  *   then       IC[0..n] affine (x, y), (0, 0) for infinity
- * verify checks the header, the length and that every value is canonical (and IC on the curve),
- * so a blob that did not come from prepare is rejected rather than computed with. */
+ * verify checks the header, the length, that every value is canonical, IC on the curve and the line
+ * table of a point at infinity all zero, so a blob that did not come from prepare is rejected
+ * rather than computed with. */
 #include "bn254/bn254.h"
 #include "bn254/pairing.h"
 
@@ -118,8 +119,16 @@ static int parse(prepared *k, const uint8_t *blob, size_t len) {
   k->delta_inf = blob[5] >> 1;
   for (int i = 0; i < 12; i++)
     if (!get_fp(gt_coord(&k->e_ab, i), blob + HDR + 32 * i)) return 0;
-  if (!k->gamma_inf && !pq_bn_lines_valid(blob + OFF_LINES)) return 0;
-  if (!k->delta_inf && !pq_bn_lines_valid(blob + OFF_LINES + LINES_BYTES)) return 0;
+  for (int j = 0; j < 2; j++) { /* canonical lines, or all zero for a point at infinity */
+    const uint8_t *l = blob + OFF_LINES + j * LINES_BYTES;
+    if (!((blob[5] >> j) & 1)) {
+      if (!pq_bn_lines_valid(l)) return 0;
+    } else {
+      uint8_t any = 0;
+      for (size_t i = 0; i < LINES_BYTES; i++) any |= l[i];
+      if (any) return 0;
+    }
+  }
   for (uint32_t i = 0; i <= k->n; i++) {
     pq_g1_aff a;
     const uint8_t *p = blob + OFF_IC + 64 * (size_t)i;
