@@ -130,6 +130,25 @@ static void acc_flush(acc12 *a) {
   }
 }
 
+/* f = f (1 + l3 w + l4 v w), a fixed-argument line (its w^0 coefficient is 1): with f = a + b w and
+ * L = l3 + l4 v, f (1 + L w) = (a + b L v) + (b + a L) w, two Fp6 products by a two-term L (10 Fp2
+ * multiplications, against 13 for the general 034 line) */
+static void acc_line34(acc12 *a, const pq_fp2 *l3, const pq_fp2 *l4) {
+  if (a->is_one) {
+    pq_fp12_one(&a->f);
+    a->f.c1.c0 = *l3;
+    a->f.c1.c1 = *l4;
+    a->is_one = 0;
+    return;
+  }
+  pq_fp6 t, u;
+  pq_fp6_mul_01(&t, &a->f.c1, l3, l4);
+  pq_fp6_mul_v(&t, &t);
+  pq_fp6_mul_01(&u, &a->f.c0, l3, l4);
+  pq_fp6_add(&a->f.c0, &a->f.c0, &t);
+  pq_fp6_add(&a->f.c1, &a->f.c1, &u);
+}
+
 static void acc_sqr(acc12 *a) {
   acc_flush(a);
   if (!a->is_one) pq_fp12_sqr(&a->f, &a->f);
@@ -270,10 +289,9 @@ void pq_bn_miller_loop(pq_fp12 *f, const pq_g1_aff *p, const pq_g2_aff *q, size_
 #define FIXED_LINE(j)                                   \
   do {                                                  \
     load_line(&a, &b, lines[j] + k * PQ_BN_LINE_BYTES); \
-    pq_fp2_one(&l.l0);                                  \
     pq_fp2_mul_fp(&l.l3, &a, &fx[j]);                   \
     pq_fp2_mul_fp(&l.l4, &b, &fy[j]);                   \
-    acc_line(&acc, &l);                                 \
+    acc_line34(&acc, &l.l3, &l.l4);                     \
   } while (0)
   for (int i = PQ_BN_ATE_NAF_LEN - 2; i >= 0; i--) {
     acc_sqr(&acc);
