@@ -408,13 +408,13 @@ function g16Check(vk, pub, proof) {
     rec(gb, 'g16b', `batch/synthetic/${x.name}`, { vk: x.vk, pub: x.pub.repeat(3), proofs: x.proof.repeat(3), rand: coeffs, expect: 1 });
     rec(gb, 'g16b', `batch/synthetic/${x.name}-one-bad`, { vk: x.vk, pub: x.pub.repeat(3), proofs: x.proof + x.bad + x.proof, rand: coeffs, expect: 0 });
   }
-  // more proofs than one multi-Miller loop holds (PQ_BN_PAIRS_MAX = 16 pairs, 2 of them fixed)
+  // more proofs than one multi-Miller loop holds (PQ_BN_PAIRS_MAX = 32 pairs, 2 of them fixed)
   {
     const x = synth[1];
-    const k = 31;
+    const k = 33;
     const coeffs = Array.from({ length: k }, () => be(rand(128) | 1n, 16)).join('');
     rec(gb, 'g16b', `batch/synthetic/${k}-proofs`, { vk: x.vk, pub: x.pub.repeat(k), proofs: x.proof.repeat(k), rand: coeffs, expect: 1 });
-    const proofs = Array.from({ length: k }, (_, i) => (i === 29 ? x.bad : x.proof)).join('');
+    const proofs = Array.from({ length: k }, (_, i) => (i === 31 ? x.bad : x.proof)).join('');
     rec(gb, 'g16b', `batch/synthetic/${k}-proofs-one-bad`, { vk: x.vk, pub: x.pub.repeat(k), proofs, rand: coeffs, expect: 0 });
   }
   const bad = manifest.cases.filter((c) => c.expected === 'invalid' && !c.name.includes('missing'));

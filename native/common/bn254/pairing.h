@@ -20,8 +20,11 @@
 #include "bn254/curve.h"
 #include "bn254/tower.h"
 
-/* pairs of one multi-Miller loop (stack: about 450 bytes per pair) */
-#define PQ_BN_PAIRS_MAX 16
+/* pairs of one multi-Miller loop (stack: about 450 bytes per pair). More pairs (ecPairing, a
+ * Groth16 batch) run in loops of this many whose values are multiplied before the one final
+ * exponentiation: each further loop adds one squaring chain (64 Fp12 squarings, about 3% of the
+ * loop's 32 pairs) and keeps the stack bounded without a heap (wasm32 has none). */
+#define PQ_BN_PAIRS_MAX 32
 /* lines of one Miller loop: 65 doublings, 21 additions (the non-zero NAF digits below the top),
  * the two Frobenius additions */
 #define PQ_BN_LINES 88
