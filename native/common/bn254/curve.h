@@ -60,7 +60,7 @@ int pq_g1_is_inf(const pq_g1_jac *a);
 void pq_g1_from_aff(pq_g1_jac *r, const pq_g1_aff *a);
 /* one inversion */
 void pq_g1_to_aff(pq_g1_aff *r, const pq_g1_jac *a);
-/* r[i] = a[i] affine for n points with one inversion (Montgomery's trick); n <= 64 */
+/* r[i] = a[i] affine for n points with one inversion per 64 (Montgomery's trick) */
 void pq_g1_batch_to_aff(pq_g1_aff *r, const pq_g1_jac *a, size_t n);
 void pq_g1_neg(pq_g1_jac *r, const pq_g1_jac *a);
 void pq_g1_dbl(pq_g1_jac *r, const pq_g1_jac *a);

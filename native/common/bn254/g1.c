@@ -160,6 +160,7 @@ void pq_g1_from_aff(pq_g1_jac *r, const pq_g1_aff *a) {
 void pq_g1_to_aff(pq_g1_aff *r, const pq_g1_jac *a) { pq_g1_batch_to_aff(r, a, 1); }
 
 void pq_g1_batch_to_aff(pq_g1_aff *r, const pq_g1_jac *a, size_t n) {
+  for (; n > 64; n -= 64, r += 64, a += 64) pq_g1_batch_to_aff(r, a, 64);
   /* prefix products of the non-zero Z, one inversion, then back to front */
   pq_fp pre[64], acc, inv, zi, zi2;
   pq_fp_from_u64(&acc, 1);
