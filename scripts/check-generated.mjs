@@ -3,7 +3,7 @@
 // exits 1 naming each stale file and the command that regenerates it. Writes nothing in the tree.
 //   ts/src/gen/*.ts          scripts/gen-binding.mjs (gcc): its output is compared with the files
 //   native/**/*.inc tables   scripts/gen-tables.py, gen-arm64-tables.py, gen-arm64-falcon-tables.py,
-//                            gen-bn254-tables.py
+//                            gen-bn254-tables.py, gen-bn254-curve-tables.py
 //                            (python3): run on a copy of native/ in a temporary directory, and
 //                            whatever they change there is stale in the tree
 //   native/arm64/*_slothy.S  scripts/slothy-ntt.sh (SLOTHY, a pip package and minutes of solver
@@ -30,7 +30,7 @@ let checked = 0;
 // 1. The kernel tables. Each script writes into ../native from its own location, so a copy of
 // the scripts next to a copy of native/ keeps the tree untouched; they run in this order because
 // gen-arm64-falcon-tables.py reads native/common/falcon/falcon_tables.inc.
-const TABLE_SCRIPTS = ['gen-tables.py', 'gen-arm64-tables.py', 'gen-arm64-falcon-tables.py', 'gen-bn254-tables.py'];
+const TABLE_SCRIPTS = ['gen-tables.py', 'gen-arm64-tables.py', 'gen-arm64-falcon-tables.py', 'gen-bn254-tables.py', 'gen-bn254-curve-tables.py'];
 const tmp = mkdtempSync(join(tmpdir(), 'pqsimd-check-generated-'));
 try {
   mkdirSync(join(tmp, 'scripts'));

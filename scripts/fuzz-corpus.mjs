@@ -6,10 +6,13 @@
 //   Falcon: the reference records (vectors/falcon/reference) and Algorand det1024 KATs
 //   AEAD: Wycheproof / RFC 8439 / noble / tweetnacl AEAD cases, libsodium secretstream messages
 //   (vectors/aead), and synthetic seeds of every op of aead_differential
+//   BN254: every precompile input of vectors/bn254 (go-ethereum, eth-dump, seda, negatives) for
+//   bn254_precompiles, seeds of its built-points mode, and the Groth16 fixtures (valid and negative,
+//   snarkjs JSON in the binary encoding of bn254/bn254.h) for bn254_groth16
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -274,6 +277,48 @@ for (const [i, len] of LENS.entries()) {
   );
   add('aead_differential', head(2, 0, 0), prng(56), prng(len));
   add('aead_differential', head(3, i % 4, i & 1), prng(56), Buffer.from([i * 2]), prng(i * 2), prng(len));
+}
+// BN254 precompiles: every vector input as is (mode 0 ecAdd, 1 ecMul, 2 ecPairing); built points
+const BN_OP = { add: 0, mul: 1, pair: 2 };
+const bnPre = (op, input) => add('bn254_precompiles', Buffer.from([BN_OP[op]]), hex(input.replace(/^0x/, '')));
+for (const [op, f] of [
+  ['add', 'bn256Add.json'],
+  ['mul', 'bn256ScalarMul.json'],
+  ['pair', 'bn256Pairing.json'],
+])
+  for (const c of json(`vectors/bn254/go-ethereum/${f}`)) bnPre(op, c.Input);
+const ethDump = (await import(pathToFileURL(join(root, 'vectors/bn254/noble-curves/eth-dump.js')).href)).default;
+for (const [cmd, op] of [
+  ['NOBLE_DUMP_EC_ADD', 'add'],
+  ['NOBLE_DUMP_EC_MUL', 'mul'],
+  ['NOBLE_DUMP_EC_PAIRING', 'pair'],
+])
+  for (const [input] of ethDump[cmd]) bnPre(op, input);
+const seda = (await import(pathToFileURL(join(root, 'vectors/bn254/noble-curves/seda.js')).href)).default;
+for (const c of seda.add) bnPre('add', c.x1 + c.y1 + c.x2 + c.y2);
+for (const c of seda.mul) bnPre('mul', c.x + c.y + c.scalar);
+for (const c of json('vectors/bn254/generated/precompile-negative.json')) bnPre({ '0x06': 'add', '0x07': 'mul', '0x08': 'pair' }[c.Precompile], c.Input);
+for (let i = 0; i < 12; i++) {
+  const cnt = (i % 4) + 1;
+  const pts = [];
+  for (let j = 0; j < cnt; j++) pts.push(u16(3 + i * 7 + j), u16(5 + j * 11), Buffer.from([(i + j) % 8 === 3 ? 1 : 0]));
+  add('bn254_precompiles', Buffer.from([3, i % 3, cnt - 1]), ...pts, prng(32), Buffer.from([i % 5 === 4 ? 1 : 0]), prng(3));
+}
+// BN254 Groth16: the fixtures in the binary encoding (G2 with the imaginary parts first)
+const be32 = (s) => Buffer.from(BigInt(s).toString(16).padStart(64, '0'), 'hex');
+const g1b = (a) => (BigInt(a[2]) === 0n ? Buffer.alloc(64) : Buffer.concat([be32(a[0]), be32(a[1])]));
+const g2b = (b) => (BigInt(b[2][0]) === 0n ? Buffer.alloc(128) : Buffer.concat([be32(b[0][1]), be32(b[0][0]), be32(b[1][1]), be32(b[1][0])]));
+for (const [i, c] of json('vectors/bn254/groth16/manifest.json').cases.entries()) {
+  const vkj = json(`vectors/bn254/groth16/${c.vk}`);
+  const pr = json(`vectors/bn254/groth16/${c.proof}`);
+  const vk = Buffer.concat([g1b(vkj.vk_alpha_1), g2b(vkj.vk_beta_2), g2b(vkj.vk_gamma_2), g2b(vkj.vk_delta_2), ...vkj.IC.map(g1b)]);
+  const pub = Buffer.concat(json(`vectors/bn254/groth16/${c.public}`).map((x) => (BigInt(x) < 1n << 256n ? be32(x) : Buffer.alloc(32))));
+  const proof = Buffer.concat([g1b(pr.pi_a), g2b(pr.pi_b), g1b(pr.pi_c)]);
+  const coeff = i % 3 === 0 ? Buffer.concat([Buffer.alloc(15), Buffer.from([1])]) : prng(16);
+  for (const mode of [0, 1, 2]) {
+    const edits = mode === 1 ? [Buffer.from([2]), u16(40 + i * 997), Buffer.from([1]), u16(20000 + i), Buffer.from([0x80])] : [];
+    add('bn254_groth16', Buffer.from([mode]), u16(vk.length), u16(pub.length), u16(proof.length), coeff, vk, pub, proof, ...edits);
+  }
 }
 writeFileSync(stamp, '');
 console.log(

@@ -44,6 +44,8 @@ const HARNESSES = [
   'aead_open',
   'secretstream_pull',
   'aead_differential',
+  'bn254_precompiles',
+  'bn254_groth16',
 ];
 /** The harnesses that link the portable, AVX2 and AVX-512 cores in one binary (<name>-multi). */
 const MULTI = ['differential', 'aead_differential'];
@@ -58,6 +60,8 @@ const FAMILY = {
   aead_open: ['native/common/aead'],
   secretstream_pull: ['native/common/aead'],
   aead_differential: ['native/common/aead'],
+  bn254_precompiles: ['native/common/bn254'],
+  bn254_groth16: ['native/common/bn254'],
 };
 const cpu = readFileSync('/proc/cpuinfo', 'utf8');
 const hasAvx2 = /\bavx2\b/.test(cpu);

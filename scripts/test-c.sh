@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 OUT=build/ctest
 mkdir -p "$OUT"
 node scripts/gen-c-vectors.mjs   # vectors/ -> build/c-vectors for native/test/test_vectors.c (no-op when up to date)
+node scripts/gen-bn254-vectors.mjs   # vectors/bn254 (+ @noble/curves cases) -> build/c-vectors for test_bn254.c
 CC=${CC:-gcc}
 SRC=(native/common/*/*.c)
 CFLAGS=(-std=c11 -Wall -Wextra -Werror -Inative/common)
