@@ -54,8 +54,7 @@ void pq_neon_fp_mul(pq_fp *r, const pq_fp *a, const pq_fp *b) {
     mul_other(r, a, b);
 }
 
-void pq_neon_fp_sop2(pq_fp *r, const pq_fp *a0, const pq_fp *b0, const pq_fp *a1,
-                     const pq_fp *b1) {
+void pq_neon_fp_sop2(pq_fp *r, const pq_fp *a0, const pq_fp *b0, const pq_fp *a1, const pq_fp *b1) {
   if (__builtin_expect(SMALL(a0) && SMALL(a1), 1))
     pq_neon_fp_sop2_asm(r, a0, b0, a1, b1);
   else

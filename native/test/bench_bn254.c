@@ -53,23 +53,23 @@ static void rnd_fp(pq_fp *a) {
 }
 
 /* the best of RUNS loops of N iterations, per iteration */
-#define TIME(result, setup, body)                               \
-  do {                                                          \
-    uint64_t best = ~(uint64_t)0;                               \
-    for (int run = 0; run < RUNS; run++) {                      \
-      setup;                                                    \
-      uint64_t t0 = ticks();                                    \
-      for (int it = 0; it < N; it++) {                          \
-        body;                                                   \
-      }                                                         \
-      uint64_t t1 = ticks();                                    \
-      if (t1 - t0 < best) best = t1 - t0;                       \
-      sink += X[0].v[0] + X[1].v[1] + X[2].v[2] + X[3].v[3];    \
-    }                                                           \
-    result = (double)best / N;                                  \
+#define TIME(result, setup, body)                            \
+  do {                                                       \
+    uint64_t best = ~(uint64_t)0;                            \
+    for (int run = 0; run < RUNS; run++) {                   \
+      setup;                                                 \
+      uint64_t t0 = ticks();                                 \
+      for (int it = 0; it < N; it++) {                       \
+        body;                                                \
+      }                                                      \
+      uint64_t t1 = ticks();                                 \
+      if (t1 - t0 < best) best = t1 - t0;                    \
+      sink += X[0].v[0] + X[1].v[1] + X[2].v[2] + X[3].v[3]; \
+    }                                                        \
+    result = (double)best / N;                               \
   } while (0)
 
-#define RESET                                 \
+#define RESET \
   for (int k = 0; k < 4; k++) X[k] = X0[k];
 
 static void bench(const kset *k) {
@@ -89,17 +89,18 @@ static void bench(const kset *k) {
     k->mul(&u, &X[0], &Z);
     pq_fp_add(&X[0], &t, &u);
   });
-  TIME(two_t, RESET, for (int j = 0; j < 4; j++) {
-    k->mul(&t, &X[j], &Y);
-    k->mul(&u, &X[j], &Z);
-    pq_fp_add(&X[j], &t, &u);
-  });
+  TIME(
+      two_t, RESET, for (int j = 0; j < 4; j++) {
+        k->mul(&t, &X[j], &Y);
+        k->mul(&u, &X[j], &Z);
+        pq_fp_add(&X[j], &t, &u);
+      });
   mul_t /= 4, sqr_t /= 4, sop_t /= 4, two_t /= 4;
   printf("%-28s %8s %8s %8s %12s %8s\n", k->name, "mul", "sqr", "sop2", "2mul+add", "ratio");
   printf("  latency    (%s/op) %8.1f %8.1f %8.1f %12.1f %7.2fx\n", UNIT, mul_l, sqr_l, sop_l, two_l,
          two_l / sop_l);
-  printf("  throughput (%s/op) %8.1f %8.1f %8.1f %12.1f %7.2fx\n", UNIT, mul_t, sqr_t, sop_t,
-         two_t, two_t / sop_t);
+  printf("  throughput (%s/op) %8.1f %8.1f %8.1f %12.1f %7.2fx\n", UNIT, mul_t, sqr_t, sop_t, two_t,
+         two_t / sop_t);
 }
 
 /* Fp2 products with the build's kernels: pq_fp2_mul (two sop2) against 4 mul and Karatsuba */
@@ -134,7 +135,8 @@ static void bench_fp2(void) {
   printf("Fp2 mul, this build's kernels: %8s %12s\n", "latency", "throughput");
   for (int f = 0; f < 3; f++) {
     double l, t;
-#define RESET2 for (int k = 0; k < 4; k++) A[k] = A0[k];
+#define RESET2 \
+  for (int k = 0; k < 4; k++) A[k] = A0[k];
     TIME(l, RESET2, fs[f](&A[0], &A[0], &B));
     TIME(t, RESET2, for (int j = 0; j < 4; j++) fs[f](&A[j], &A[j], &B));
     sink += A[0].c0.v[0];

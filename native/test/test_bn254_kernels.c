@@ -239,9 +239,9 @@ static void canon(pq_fp *r, const pq_fp *a) {
 }
 
 /* the checks of a kernel set (not counted for the deliberately wrong set: it must fail them) */
-#define KCHECK(...)                    \
-  do {                                 \
-    if (!quiet) CHECK(__VA_ARGS__);    \
+#define KCHECK(...)                 \
+  do {                              \
+    if (!quiet) CHECK(__VA_ARGS__); \
   } while (0)
 
 static void test_kernels(const kernels *k, unsigned iters) {
@@ -268,8 +268,7 @@ static void test_kernels(const kernels *k, unsigned iters) {
   KCHECK(eq(&r, &two), "%s: 1*1 + 1*1 = 2", k->name);
   k->sop2(&r, &ONE, &ONE, &minus_one, &ONE); /* 1 + (-1) = 0 */
   canon(&s, &r);
-  KCHECK(s.v[0] == 0 && s.v[1] == 0 && s.v[2] == 0 && s.v[3] == 0, "%s: 1*1 + (-1)*1 = 0",
-        k->name);
+  KCHECK(s.v[0] == 0 && s.v[1] == 0 && s.v[2] == 0 && s.v[3] == 0, "%s: 1*1 + (-1)*1 = 0", k->name);
 
   /* every pair of special values (0, 1, p-1, p, p+1, 2p-1, 2p-2; 2p where the bound allows) */
   for (unsigned i = 0; i < 8; i++)
@@ -355,11 +354,11 @@ static void test_kernels(const kernels *k, unsigned iters) {
          n_big);
   /* both sides of sop2's final subtraction were taken, each many times */
   KCHECK(n_sub > n_sop2 / 50 && n_sop2 - n_sub > n_sop2 / 50, "%s: sop2: u >= 2p in %u of %u",
-        k->name, n_sub, n_sop2);
+         k->name, n_sub, n_sop2);
   KCHECK(bad_sop2 == 0, "%s: sop2: %u of %u differ from the reference", k->name, bad_sop2, n_sop2);
   if (!quiet)
-    printf("  %s: mul %u, sqr %u, sop2 %u cases (%u with u >= 2p)\n", k->name, n_mul, n_sqr,
-           n_sop2, n_sub);
+    printf("  %s: mul %u, sqr %u, sop2 %u cases (%u with u >= 2p)\n", k->name, n_mul, n_sqr, n_sop2,
+           n_sub);
 }
 
 /* A deliberately wrong kernel must be caught (the test can fail). */

@@ -4,11 +4,9 @@
  *
  * mul and sop2: coarsely integrated operand scanning (CIOS). Iteration i adds A * B_i (sop2: both
  * a0 * b0_i and a1 * b1_i) into the running value t, then m = t_0 * (-p^-1) mod 2^64 and t += m * p,
- * which zeroes t_0, and drops that word (renaming the registers: no moves). The window is six words
- * (t_0..t_4 and a carry word t_5) so that any input of the interface's preconditions fits, not only
- * values below 2p: mul allows a < 2^256 with b < p (fp.c converts arbitrary 256-bit input so), where
- * t reaches 2^320 before the shift. The register of the dropped word is zero and becomes the next
- * iteration's carry word.
+ * which zeroes t_0, and drops that word (renaming the registers: no moves). The window is five
+ * words: t stays below 2^256 when the operands taken whole (A) are below 2p + 2^192 (the bound is
+ * at TOP_2P below); the register of the dropped word is zero and becomes the next row's top.
  * sqr: separated operand scanning, the 512-bit square by its 6 cross products (doubled in the OF
  * chain while the 4 squares are added in the CF chain: 10 mulx instead of 16), then the four
  * reduction steps; a step's carry out of word i+4 waits in the register of the word it just zeroed
@@ -17,7 +15,10 @@
  * identical (the reduction result does not depend on the order of the additions).
  *
  * The cost is the multiplier port (one 64-bit multiply per cycle on Intel and AMD): mul is 16 + 16
- * mulx and 4 imul, sop2 32 + 16 and 4 (52 against 72 for two muls), sqr 10 + 16 and 4.
+ * mulx and 4 imul, sop2 32 + 16 and 4 (52 against 72 for two muls), sqr 10 + 16 and 4. A six-word
+ * window (t_5 catching the carries, so that any operand could be taken whole) cost 3 more carry
+ * operations per row: sop2 60.8 against 54 TSC ticks throughput (bench_bn254.c, this project's
+ * Xeon), hence the operand choice instead.
  *
  * Dispatch: the avx512 core is built with -madx (scripts/build-addon.sh) and only chosen on CPUs
  * with ADX (native/node/addon.c; every AVX-512VL CPU has it), so there the kernels are called
@@ -40,7 +41,7 @@ static const uint64_t K[10] = {PQ_BN_P0,
                                (PQ_BN_P2 << 1) | (PQ_BN_P1 >> 63),
                                (PQ_BN_P3 << 1) | (PQ_BN_P2 >> 63),
                                0};
-#define KOPS                                                                                       \
+#define KOPS                                                                                      \
   [p0] "m"(K[0]), [p1] "m"(K[1]), [p2] "m"(K[2]), [p3] "m"(K[3]), [n0] "m"(K[4]), [q0] "m"(K[5]), \
       [q1] "m"(K[6]), [q2] "m"(K[7]), [q3] "m"(K[8]), [z] "m"(K[9])
 
@@ -48,61 +49,93 @@ static const uint64_t K[10] = {PQ_BN_P0,
  * iteration names its rotated window. %[lo] and %[hi] are the product halves, rdx the multiplier. */
 
 /* T0..T4 = A * rdx (T5 not touched): the first row, plain add/adc */
-#define ROW_FIRST(A, T0, T1, T2, T3, T4)                                                           \
-  "mulxq 0(" A "), " T0 ", " T1 "\n\t"                                                             \
-  "mulxq 8(" A "), %[lo], " T2 "\n\t"                                                              \
-  "addq %[lo], " T1 "\n\t"                                                                         \
-  "mulxq 16(" A "), %[lo], " T3 "\n\t"                                                             \
-  "adcq %[lo], " T2 "\n\t"                                                                         \
-  "mulxq 24(" A "), %[lo], " T4 "\n\t"                                                             \
-  "adcq %[lo], " T3 "\n\t"                                                                         \
+#define ROW_FIRST(A, T0, T1, T2, T3, T4) \
+  "mulxq 0(" A "), " T0 ", " T1          \
+  "\n\t"                                 \
+  "mulxq 8(" A "), %[lo], " T2           \
+  "\n\t"                                 \
+  "addq %[lo], " T1                      \
+  "\n\t"                                 \
+  "mulxq 16(" A "), %[lo], " T3          \
+  "\n\t"                                 \
+  "adcq %[lo], " T2                      \
+  "\n\t"                                 \
+  "mulxq 24(" A "), %[lo], " T4          \
+  "\n\t"                                 \
+  "adcq %[lo], " T3                      \
+  "\n\t"                                 \
   "adcq $0, " T4 "\n\t"
 
 /* T0..T4 += M * rdx, M = four words at M0..M3 (memory operands): the low halves in the CF chain
  * (adcx), the high halves in the OF chain (adox); T4 holds a value and takes both final carries */
-#define MAC(M0, M1, M2, M3, T0, T1, T2, T3, T4)                                                    \
-  "xorl %k[lo], %k[lo]\n\t" /* CF = OF = 0 */                                                      \
-  "mulxq " M0 ", %[lo], %[hi]\n\t"                                                                 \
-  "adcxq %[lo], " T0 "\n\t"                                                                        \
-  "adoxq %[hi], " T1 "\n\t"                                                                        \
-  "mulxq " M1 ", %[lo], %[hi]\n\t"                                                                 \
-  "adcxq %[lo], " T1 "\n\t"                                                                        \
-  "adoxq %[hi], " T2 "\n\t"                                                                        \
-  "mulxq " M2 ", %[lo], %[hi]\n\t"                                                                 \
-  "adcxq %[lo], " T2 "\n\t"                                                                        \
-  "adoxq %[hi], " T3 "\n\t"                                                                        \
-  "mulxq " M3 ", %[lo], %[hi]\n\t"                                                                 \
-  "adcxq %[lo], " T3 "\n\t"                                                                        \
-  "adoxq %[hi], " T4 "\n\t"                                                                        \
+#define MAC(M0, M1, M2, M3, T0, T1, T2, T3, T4) \
+  "xorl %k[lo], %k[lo]\n\t" /* CF = OF = 0 */   \
+  "mulxq " M0                                   \
+  ", %[lo], %[hi]\n\t"                          \
+  "adcxq %[lo], " T0                            \
+  "\n\t"                                        \
+  "adoxq %[hi], " T1                            \
+  "\n\t"                                        \
+  "mulxq " M1                                   \
+  ", %[lo], %[hi]\n\t"                          \
+  "adcxq %[lo], " T1                            \
+  "\n\t"                                        \
+  "adoxq %[hi], " T2                            \
+  "\n\t"                                        \
+  "mulxq " M2                                   \
+  ", %[lo], %[hi]\n\t"                          \
+  "adcxq %[lo], " T2                            \
+  "\n\t"                                        \
+  "adoxq %[hi], " T3                            \
+  "\n\t"                                        \
+  "mulxq " M3                                   \
+  ", %[lo], %[hi]\n\t"                          \
+  "adcxq %[lo], " T3                            \
+  "\n\t"                                        \
+  "adoxq %[hi], " T4                            \
+  "\n\t"                                        \
   "adcxq %[z], " T4 "\n\t"
 
 /* the same where T4 is fresh: T4 = the high half of the last product plus both carries */
-#define MAC_FRESH(M0, M1, M2, M3, T0, T1, T2, T3, T4)                                              \
-  "xorl %k[lo], %k[lo]\n\t"                                                                        \
-  "mulxq " M0 ", %[lo], %[hi]\n\t"                                                                 \
-  "adcxq %[lo], " T0 "\n\t"                                                                        \
-  "adoxq %[hi], " T1 "\n\t"                                                                        \
-  "mulxq " M1 ", %[lo], %[hi]\n\t"                                                                 \
-  "adcxq %[lo], " T1 "\n\t"                                                                        \
-  "adoxq %[hi], " T2 "\n\t"                                                                        \
-  "mulxq " M2 ", %[lo], %[hi]\n\t"                                                                 \
-  "adcxq %[lo], " T2 "\n\t"                                                                        \
-  "adoxq %[hi], " T3 "\n\t"                                                                        \
-  "mulxq " M3 ", %[lo], " T4 "\n\t"                                                                \
-  "adcxq %[lo], " T3 "\n\t"                                                                        \
-  "adoxq %[z], " T4 "\n\t"                                                                         \
+#define MAC_FRESH(M0, M1, M2, M3, T0, T1, T2, T3, T4) \
+  "xorl %k[lo], %k[lo]\n\t"                           \
+  "mulxq " M0                                         \
+  ", %[lo], %[hi]\n\t"                                \
+  "adcxq %[lo], " T0                                  \
+  "\n\t"                                              \
+  "adoxq %[hi], " T1                                  \
+  "\n\t"                                              \
+  "mulxq " M1                                         \
+  ", %[lo], %[hi]\n\t"                                \
+  "adcxq %[lo], " T1                                  \
+  "\n\t"                                              \
+  "adoxq %[hi], " T2                                  \
+  "\n\t"                                              \
+  "mulxq " M2                                         \
+  ", %[lo], %[hi]\n\t"                                \
+  "adcxq %[lo], " T2                                  \
+  "\n\t"                                              \
+  "adoxq %[hi], " T3                                  \
+  "\n\t"                                              \
+  "mulxq " M3 ", %[lo], " T4                          \
+  "\n\t"                                              \
+  "adcxq %[lo], " T3                                  \
+  "\n\t"                                              \
+  "adoxq %[z], " T4                                   \
+  "\n\t"                                              \
   "adcxq %[z], " T4 "\n\t"
 
 /* a row of products: T0..T4 += A * B[k] (BK an address such as "8(%[b])") */
-#define ROW(A, BK, T0, T1, T2, T3, T4)                                                             \
+#define ROW(A, BK, T0, T1, T2, T3, T4) \
   "movq " BK ", %%rdx\n\t" MAC("0(" A ")", "8(" A ")", "16(" A ")", "24(" A ")", T0, T1, T2, T3, T4)
-#define ROW_NEW(A, BK, T0, T1, T2, T3, T4)                                                         \
-  "movq " BK ", %%rdx\n\t" MAC_FRESH("0(" A ")", "8(" A ")", "16(" A ")", "24(" A ")", T0, T1, T2, \
-                                     T3, T4)
+#define ROW_NEW(A, BK, T0, T1, T2, T3, T4) \
+  "movq " BK                               \
+  ", %%rdx\n\t" MAC_FRESH("0(" A ")", "8(" A ")", "16(" A ")", "24(" A ")", T0, T1, T2, T3, T4)
 
 /* a reduction step of CIOS: T0..T4 += (T0 * n0 mod 2^64) * p; T0 becomes 0 */
-#define RED(T0, T1, T2, T3, T4)                                                                    \
-  "movq " T0 ", %%rdx\n\t"                                                                         \
+#define RED(T0, T1, T2, T3, T4) \
+  "movq " T0                    \
+  ", %%rdx\n\t"                 \
   "imulq %[n0], %%rdx\n\t" MAC("%[p0]", "%[p1]", "%[p2]", "%[p3]", T0, T1, T2, T3, T4)
 
 #define X0 "%[x0]"
@@ -114,15 +147,16 @@ static const uint64_t K[10] = {PQ_BN_P0,
 static inline void adx_mul(pq_fp *r, const pq_fp *a, const pq_fp *b) {
   uint64_t x0, x1, x2, x3, x4, lo, hi;
   /* iteration i: window x_i .. x_{i+4} (mod 5); the word each step zeroes is the next fresh top */
-  __asm__("movq 0(%[b]), %%rdx\n\t" ROW_FIRST("%[a]", X0, X1, X2, X3, X4)
-              RED(X0, X1, X2, X3, X4) ROW_NEW("%[a]", "8(%[b])", X1, X2, X3, X4, X0)
-                  RED(X1, X2, X3, X4, X0) ROW_NEW("%[a]", "16(%[b])", X2, X3, X4, X0, X1)
-                      RED(X2, X3, X4, X0, X1) ROW_NEW("%[a]", "24(%[b])", X3, X4, X0, X1, X2)
-                          RED(X3, X4, X0, X1, X2)
+  // clang-format off
+  __asm__("movq 0(%[b]), %%rdx\n\t" ROW_FIRST("%[a]", X0, X1, X2, X3, X4) RED(X0, X1, X2, X3, X4)
+          ROW_NEW("%[a]", "8(%[b])", X1, X2, X3, X4, X0) RED(X1, X2, X3, X4, X0)
+          ROW_NEW("%[a]", "16(%[b])", X2, X3, X4, X0, X1) RED(X2, X3, X4, X0, X1)
+          ROW_NEW("%[a]", "24(%[b])", X3, X4, X0, X1, X2) RED(X3, X4, X0, X1, X2)
           : [x0] "=&r"(x0), [x1] "=&r"(x1), [x2] "=&r"(x2), [x3] "=&r"(x3), [x4] "=&r"(x4),
             [lo] "=&r"(lo), [hi] "=&r"(hi)
           : [a] "r"(a->v), [b] "r"(b->v), KOPS
           : "rdx", "cc", "memory");
+  // clang-format on
   /* t = x4 x0 x1 x2 (x3, the last step's zeroed word, is 0) */
   r->v[0] = x4;
   r->v[1] = x0;
@@ -133,16 +167,15 @@ static inline void adx_mul(pq_fp *r, const pq_fp *a, const pq_fp *b) {
 static inline void adx_sop2(pq_fp *r, const pq_fp *a0, const pq_fp *b0, const pq_fp *a1,
                             const pq_fp *b1) {
   uint64_t x0, x1, x2, x3, x4, lo, hi;
+  // clang-format off
   __asm__("movq 0(%[b0]), %%rdx\n\t" ROW_FIRST("%[a0]", X0, X1, X2, X3, X4)
-              ROW("%[a1]", "0(%[b1])", X0, X1, X2, X3, X4) RED(X0, X1, X2, X3, X4)
-                  ROW_NEW("%[a0]", "8(%[b0])", X1, X2, X3, X4, X0)
-                      ROW("%[a1]", "8(%[b1])", X1, X2, X3, X4, X0) RED(X1, X2, X3, X4, X0)
-                          ROW_NEW("%[a0]", "16(%[b0])", X2, X3, X4, X0, X1)
-                              ROW("%[a1]", "16(%[b1])", X2, X3, X4, X0, X1)
-                                  RED(X2, X3, X4, X0, X1)
-                                      ROW_NEW("%[a0]", "24(%[b0])", X3, X4, X0, X1, X2)
-                                          ROW("%[a1]", "24(%[b1])", X3, X4, X0, X1, X2)
-                                              RED(X3, X4, X0, X1, X2)
+          ROW("%[a1]", "0(%[b1])", X0, X1, X2, X3, X4) RED(X0, X1, X2, X3, X4)
+          ROW_NEW("%[a0]", "8(%[b0])", X1, X2, X3, X4, X0)
+          ROW("%[a1]", "8(%[b1])", X1, X2, X3, X4, X0) RED(X1, X2, X3, X4, X0)
+          ROW_NEW("%[a0]", "16(%[b0])", X2, X3, X4, X0, X1)
+          ROW("%[a1]", "16(%[b1])", X2, X3, X4, X0, X1) RED(X2, X3, X4, X0, X1)
+          ROW_NEW("%[a0]", "24(%[b0])", X3, X4, X0, X1, X2)
+          ROW("%[a1]", "24(%[b1])", X3, X4, X0, X1, X2) RED(X3, X4, X0, X1, X2)
           /* u = x4 x0 x1 x2 < 2.52p; u - 2p into lo hi rdx x3 (x3 is 0, free) */
           "movq %[x4], %[lo]\n\t"
           "subq %[q0], %[lo]\n\t"
@@ -161,6 +194,7 @@ static inline void adx_sop2(pq_fp *r, const pq_fp *a0, const pq_fp *b0, const pq
             [lo] "=&r"(lo), [hi] "=&r"(hi)
           : [a0] "r"(a0->v), [b0] "r"(b0->v), [a1] "r"(a1->v), [b1] "r"(b1->v), KOPS
           : "rdx", "cc", "memory");
+  // clang-format on
   r->v[0] = x4;
   r->v[1] = x0;
   r->v[2] = x1;
@@ -169,24 +203,35 @@ static inline void adx_sop2(pq_fp *r, const pq_fp *a0, const pq_fp *b0, const pq
 
 /* a reduction step of SOS: T0..T4 += m * p with m = T0 * n0, T4 also += C (the previous step's
  * carry, or the zero word); the carry out of T4 lands in T0 (which the step zeroed) */
-#define SOS_RED(T0, T1, T2, T3, T4, C)                                                             \
-  "movq " T0 ", %%rdx\n\t"                                                                         \
-  "imulq %[n0], %%rdx\n\t"                                                                         \
-  "xorl %k[lo], %k[lo]\n\t"                                                                        \
-  "mulxq %[p0], %[lo], %[hi]\n\t"                                                                  \
-  "adcxq %[lo], " T0 "\n\t"                                                                        \
-  "adoxq %[hi], " T1 "\n\t"                                                                        \
-  "mulxq %[p1], %[lo], %[hi]\n\t"                                                                  \
-  "adcxq %[lo], " T1 "\n\t"                                                                        \
-  "adoxq %[hi], " T2 "\n\t"                                                                        \
-  "mulxq %[p2], %[lo], %[hi]\n\t"                                                                  \
-  "adcxq %[lo], " T2 "\n\t"                                                                        \
-  "adoxq %[hi], " T3 "\n\t"                                                                        \
-  "mulxq %[p3], %[lo], %[hi]\n\t"                                                                  \
-  "adcxq %[lo], " T3 "\n\t"                                                                        \
-  "adoxq %[hi], " T4 "\n\t"                                                                        \
-  "adcxq " C ", " T4 "\n\t"                                                                        \
-  "adcxq %[z], " T0 "\n\t"                                                                         \
+#define SOS_RED(T0, T1, T2, T3, T4, C) \
+  "movq " T0                           \
+  ", %%rdx\n\t"                        \
+  "imulq %[n0], %%rdx\n\t"             \
+  "xorl %k[lo], %k[lo]\n\t"            \
+  "mulxq %[p0], %[lo], %[hi]\n\t"      \
+  "adcxq %[lo], " T0                   \
+  "\n\t"                               \
+  "adoxq %[hi], " T1                   \
+  "\n\t"                               \
+  "mulxq %[p1], %[lo], %[hi]\n\t"      \
+  "adcxq %[lo], " T1                   \
+  "\n\t"                               \
+  "adoxq %[hi], " T2                   \
+  "\n\t"                               \
+  "mulxq %[p2], %[lo], %[hi]\n\t"      \
+  "adcxq %[lo], " T2                   \
+  "\n\t"                               \
+  "adoxq %[hi], " T3                   \
+  "\n\t"                               \
+  "mulxq %[p3], %[lo], %[hi]\n\t"      \
+  "adcxq %[lo], " T3                   \
+  "\n\t"                               \
+  "adoxq %[hi], " T4                   \
+  "\n\t"                               \
+  "adcxq " C ", " T4                   \
+  "\n\t"                               \
+  "adcxq %[z], " T0                    \
+  "\n\t"                               \
   "adoxq %[z], " T0 "\n\t"
 
 static inline void adx_sqr(pq_fp *r, const pq_fp *a) {
@@ -239,10 +284,12 @@ static inline void adx_sqr(pq_fp *r, const pq_fp *a) {
       "adoxq %[t7], %[t7]\n\t" /* t7 = 0 + 0 + OF: the bit doubled out of t6 */
       "adcxq %[hi], %[t7]\n\t" /* a^2 < 2^512: no carry out */
       /* the four reduction steps; step i's carry waits in t_i */
+      // clang-format off
       SOS_RED("%[t0]", "%[t1]", "%[t2]", "%[t3]", "%[t4]", "%[z]")
-          SOS_RED("%[t1]", "%[t2]", "%[t3]", "%[t4]", "%[t5]", "%[t0]")
-              SOS_RED("%[t2]", "%[t3]", "%[t4]", "%[t5]", "%[t6]", "%[t1]")
-                  SOS_RED("%[t3]", "%[t4]", "%[t5]", "%[t6]", "%[t7]", "%[t2]")
+      SOS_RED("%[t1]", "%[t2]", "%[t3]", "%[t4]", "%[t5]", "%[t0]")
+      SOS_RED("%[t2]", "%[t3]", "%[t4]", "%[t5]", "%[t6]", "%[t1]")
+      SOS_RED("%[t3]", "%[t4]", "%[t5]", "%[t6]", "%[t7]", "%[t2]")
+      // clang-format on
       : [t0] "=&r"(t0), [t1] "=&r"(t1), [t2] "=&r"(t2), [t3] "=&r"(t3), [t4] "=&r"(t4),
         [t5] "=&r"(t5), [t6] "=&r"(t6), [t7] "=&r"(t7), [lo] "=&r"(lo), [hi] "=&r"(hi)
       : [a] "r"(a->v), KOPS
