@@ -17,7 +17,7 @@
  * The cost is the multiplier port (one 64-bit multiply per cycle on Intel and AMD): mul is 16 + 16
  * mulx and 4 imul, sop2 32 + 16 and 4 (52 against 72 for two muls), sqr 10 + 16 and 4. A six-word
  * window (t_5 catching the carries, so that any operand could be taken whole) cost 3 more carry
- * operations per row: sop2 60.8 against 54 TSC ticks throughput (bench_bn254.c, this project's
+ * operations per row: sop2 60.8 against 54 TSC ticks throughput (bench_bn254_kernels.c, this project's
  * Xeon), hence the operand choice instead.
  *
  * Dispatch: the avx512 core is built with -madx (scripts/build-addon.sh) and only chosen on CPUs
