@@ -36,6 +36,10 @@ done
 "$CC" "${CFLAGS[@]}" -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -U__SIZEOF_INT128__ \
   native/test/test_aead.c "${SRC[@]}" -o "$OUT/test_aead-limb26-san"
 run "[poly1305 26-bit limbs asan+ubsan]" "$OUT/test_aead-limb26-san"
+# BN254 Fp with 8 x 32-bit limbs as the reference (the wasm32 form, bn254/kernels_bn254_ref.c) natively.
+"$CC" "${CFLAGS[@]}" -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -U__SIZEOF_INT128__ \
+  native/test/test_bn254_field.c "${SRC[@]}" -o "$OUT/test_bn254_field-limb32-san"
+run "[bn254 32-bit limbs asan+ubsan]" "$OUT/test_bn254_field-limb32-san"
 # The same tests with the AVX2 kernels (native/x86_64), where this CPU has AVX2.
 if grep -qw avx2 /proc/cpuinfo; then
   for t in native/test/test_*.c; do
