@@ -21,7 +21,8 @@ void pq_wasm_poly_pointwise_acc(int32_t c[256], const int32_t *const *a, const i
 int pq_wasm_poly_chknorm(const int32_t a[256], int32_t bound);
 unsigned pq_wasm_rej_uniform(int32_t *a, unsigned len, const uint8_t *buf, unsigned buflen);
 void pq_wasm_poly_decompose(int32_t a1[256], int32_t a0[256], const int32_t a[256], int32_t gamma2);
-void pq_wasm_poly_use_hint(int32_t b[256], const int32_t a[256], const int32_t h[256], int32_t gamma2);
+void pq_wasm_poly_use_hint(int32_t b[256], const int32_t a[256], const int32_t h[256],
+                           int32_t gamma2);
 
 /* rej_eta stays the portable code */
 #define pq_ntt pq_wasm_ntt
