@@ -4,7 +4,7 @@
 // (a, and for sop2 a0 and a1) are below 2p + 2^192.
 //
 // Coarsely integrated operand scanning over 64-bit words, R = 2^256. Iteration i:
-//   t += a0 * b0[i]            (mul/umulh, the low halves in one adds/adcs chain, the high in another)
+//   t += a0 * b0[i]        (mul/umulh; the low halves in one adds/adcs chain, the high in another)
 //   t += a1 * b1[i]            (sop2 only: the second product into the same window)
 //   m  = t[0] * (-p^-1) mod 2^64;  t += m * p;  t >>= 64
 // so the two products share the four reduction steps: 2 x 16 + 4 x 7 + 4 = 64 + 28 + 4 multiplies

@@ -10,8 +10,9 @@
  * reduction (two pq_fp_mul and a pq_fp_add), and Fp2 mul as two sop2 (pq_fp2_mul) against
  * schoolbook 4 mul + add + sub and Karatsuba 3 mul. Not part of the tests; short, run it under
  * the bench lock. Builds (the cores' flags):
- *   gcc -std=c11 -O3 -Inative/common native/test/bench_bn254_kernels.c native/common/[star]/[star].c
- *     [-mavx2 -mbmi -mbmi2 [-madx -mavx512f -mavx512vl] -DPQ_TARGET_X86_AVX2 native/x86_64/[star].c]
+ *   gcc -std=c11 -O3 -Inative/common native/test/bench_bn254_kernels.c
+ *     native/common/[star]/[star].c [-mavx2 -mbmi -mbmi2 [-madx -mavx512f -mavx512vl]
+ *     -DPQ_TARGET_X86_AVX2 native/x86_64/[star].c]
  *   clang-19 --target=wasm32-wasi -std=c11 -O3 -Inative/common -Wl,-z,stack-size=4194304 the same
  *     [-mno-simd128 | -msimd128 -DPQ_TARGET_WASM_SIMD native/wasm-simd/[star].c],
  *     run by node scripts/run-wasi.mjs

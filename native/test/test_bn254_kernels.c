@@ -1,14 +1,17 @@
 /* The BN254 Fp kernels of a build (pq_fp_mul, pq_fp_sqr, pq_fp_sop2 of bn254/kernels_bn254.h, as
  * the target header selects them) against the portable reference pq_ref_* and its 32-bit-limb form
- * pq_limb32_*: bit for bit, on random inputs across each kernel's whole precondition (not only the
- * lazy [0, 2p): mul also takes any a < 2^256 with b < p, sop2 any operands with a0 b0 + a1 b1 < 8p^2),
- * at the bounds (0, 1, p-1, p, 2p-1, 2p, 2^256-1 where allowed), with the output aliasing each
- * input, and at the edge of sop2's final subtraction (u just below and above 2p). Plus the
- * field identities (1 * 1 = 1, (-1)^2 = 1, 1*1 + 1*1 = 2 in Montgomery form) so the reference itself
- * is checked against arithmetic. Target-only kernels are called by name too: on x86-64 the bare ADX
- * kernels pq_adx_* (when this CPU has ADX), on AArch64 the assembly pq_neon_fp_*, in WASM SIMD builds
- * the SIMD128 forms. scripts/test-c.sh runs it in every build (portable, AVX2, AVX-512, NEON under
- * qemu, WASM scalar / SIMD / relaxed). */
+ * pq_limb32_*: bit for bit, on random inputs across each kernel's whole precondition (not only
+ * the lazy [0, 2p): mul also takes any a < 2^256 with b < p, sop2 any operands with
+ * a0 b0 + a1 b1 < 8p^2), at the bounds (0, 1, p-1, p, 2p-1, 2p, 2^256-1 where allowed), with
+ * the output aliasing each input, and at the edge of sop2's final subtraction (u just below and
+ * above 2p); the test's own REDC (32-bit words) is the definition they all must equal. Plus the field identities (1 * 1 = 1,
+ * (-1)^2 = 1, 1*1 + 1*1 = 2 in Montgomery form), so the reference itself is checked against
+ * arithmetic, and a deliberately wrong kernel (the other representative) that must be caught.
+ * Target-only kernels are called by name too: on x86-64 the bare ADX kernels pq_adx_* (when this
+ * CPU has ADX); the AArch64 assembly (pq_neon_fp_*) and the WASM SIMD128 forms are this build's
+ * pq_fp_*. scripts/test-c.sh runs it in every build (portable, AVX2, AVX-512, NEON under qemu,
+ * WASM scalar / SIMD / relaxed).
+ */
 #include <stdlib.h>
 
 #include "bn254/bn254_tables.inc"

@@ -71,7 +71,7 @@ void pq_wasm_salsa20_blocks(uint32_t s[16], uint8_t *out, const uint8_t *in, siz
 
 /* native/wasm-simd/bn254_simd.c: the products in i64x2 lanes (extmul: sop2's two products side by
  * side, mul's two halves of b), then the portable 32-bit reduction. Measured in Node 20 (V8) on
- * this project's x86-64 Xeon, ns per call (native/test/bench_bn254_kernels.c as a WASI program; best of 7,
+ * this project's x86-64 Xeon, ns per call (native/test/bench_bn254_kernels.c as a WASI program,
  * throughput): sop2 87 against 124-132 for the scalar build's 32-bit limbs, mul 66 against 82-84;
  * 2 mul + add 135-140 against sop2 87 (1.56-1.6x; the scalar build: 171 against 124, 1.37x). Fp2
  * mul 174 against 264. sqr stays the portable code (its 36 products: 60 ns, the SIMD product of a

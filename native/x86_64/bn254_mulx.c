@@ -2,11 +2,12 @@
  * touching the flags) and two independent carry chains, adcx (CF) and adox (OF), so the low and the
  * high halves of a row of products are added in one pass.
  *
- * mul and sop2: coarsely integrated operand scanning (CIOS). Iteration i adds A * B_i (sop2: both
- * a0 * b0_i and a1 * b1_i) into the running value t, then m = t_0 * (-p^-1) mod 2^64 and t += m * p,
- * which zeroes t_0, and drops that word (renaming the registers: no moves). The window is five
- * words: t stays below 2^256 when the operands taken whole (A) are below 2p + 2^192 (the bound is
- * at TOP_2P below); the register of the dropped word is zero and becomes the next row's top.
+ * mul and sop2: coarsely integrated operand scanning (CIOS). Iteration i adds A * B_i (sop2:
+ * both a0 * b0_i and a1 * b1_i) into the running value t, then m = t_0 * (-p^-1) mod 2^64 and
+ * t += m * p, which zeroes t_0, and drops that word (renaming the registers: no moves). The
+ * window is five words: t stays below 2^256 when the operands taken whole (A) are below
+ * 2p + 2^192 (the bound is at TOP_2P below); the register of the dropped word is zero and becomes
+ * the next row's top.
  * sqr: separated operand scanning, the 512-bit square by its 6 cross products (doubled in the OF
  * chain while the 4 squares are added in the CF chain: 10 mulx instead of 16), then the four
  * reduction steps; a step's carry out of word i+4 waits in the register of the word it just zeroed
@@ -17,8 +18,14 @@
  * The cost is the multiplier port (one 64-bit multiply per cycle on Intel and AMD): mul is 16 + 16
  * mulx and 4 imul, sop2 32 + 16 and 4 (52 against 72 for two muls), sqr 10 + 16 and 4. A six-word
  * window (t_5 catching the carries, so that any operand could be taken whole) cost 3 more carry
- * operations per row: sop2 60.8 against 54 TSC ticks throughput (bench_bn254_kernels.c, this project's
- * Xeon), hence the operand choice instead.
+ * operations per row: sop2 60.8 against 54 TSC ticks, hence the operand choice instead.
+ * Measured (native/test/bench_bn254_kernels.c, this project's Xeon, TSC ticks, throughput and
+ * latency): mul 28 / 41, sqr 26 / 36, sop2 47 / 59, 2 mul + add 80 / 99 (1.72x / 1.67x), Fp2 mul
+ * 103 / 110 against 143 as 4 mul; the portable __int128 code: mul 49, sop2 91, 2 mul + add 102.
+ * AVX-512 IFMA (52-bit limbs) is not used: one call is one sop2, and a lane-parallel Montgomery
+ * product has a serial chain per limb (madd52 4, extract + imul + broadcast ~9, madd52 4, lane
+ * shift 3 cycles: ~20 cycles x 5 limbs) against ~60 for this whole kernel; it pays only across
+ * independent products in the lanes, which this interface does not have.
  *
  * Dispatch: the avx512 core is built with -madx (scripts/build-addon.sh) and only chosen on CPUs
  * with ADX (native/node/addon.c; every AVX-512VL CPU has it), so there the kernels are called
@@ -45,8 +52,9 @@ static const uint64_t K[10] = {PQ_BN_P0,
   [p0] "m"(K[0]), [p1] "m"(K[1]), [p2] "m"(K[2]), [p3] "m"(K[3]), [n0] "m"(K[4]), [q0] "m"(K[5]), \
       [q1] "m"(K[6]), [q2] "m"(K[7]), [q3] "m"(K[8]), [z] "m"(K[9])
 
-/* The asm text is built from these macros with the register names as arguments, so each unrolled
- * iteration names its rotated window. %[lo] and %[hi] are the product halves, rdx the multiplier. */
+/* The asm text is built from these macros with the register names as arguments, so each
+ * unrolled iteration names its rotated window. %[lo] and %[hi] are the product halves, rdx the
+ * multiplier. */
 
 /* T0..T4 = A * rdx (T5 not touched): the first row, plain add/adc */
 #define ROW_FIRST(A, T0, T1, T2, T3, T4) \
@@ -303,11 +311,11 @@ static inline void adx_sqr(pq_fp *r, const pq_fp *a) {
 
 /* The CIOS window holds t < 2^256 when every row operand (the one taken whole, A) is below
  * 2p + 2^192, i.e. its top word is at most 2p's: t_i = (t_{i-1} + A0 B0_i + A1 B1_i + m_i p) / 2^64
- * stays below A0 + A1 + p + 1 <= 5p + 2^194 < 2^256 (p < 0.19 * 2^256), and the sum before the shift
- * below 2^320. Lazy values (< 2p) always are, so that is the path taken (a predictable branch on
- * public data). Otherwise the other operand of the product is taken whole when it is small, and
- * when neither is (mul: a, b in [2p, 2.3p) still meet a b < p 2^256; sop2: a product of a huge and
- * a tiny operand in both orders) the portable kernel computes it. */
+ * stays below A0 + A1 + p + 1 <= 5p + 2^194 < 2^256 (p < 0.19 * 2^256), and the sum before the
+ * shift below 2^320. Lazy values (< 2p) always are, so that is the path taken (a predictable
+ * branch on public data). Otherwise the other operand of the product is taken whole when it is
+ * small, and when neither is (mul: a, b in [2p, 2.3p) still meet a b < p 2^256; sop2: a product
+ * of a huge and a tiny operand in both orders) the portable kernel computes it. */
 #define TOP_2P ((PQ_BN_P3 << 1) | (PQ_BN_P2 >> 63))
 #define SMALL(x) ((x)->v[3] <= TOP_2P)
 

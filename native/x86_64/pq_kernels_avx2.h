@@ -89,9 +89,9 @@ void pq_avx2_poly1305_blocks(pq_poly1305 *st, const uint8_t *m, size_t nblocks);
 /* ---- BN254 --------------------------------------------------------------- */
 #include "bn254/bn254_types.h" /* pq_fp: this header may come first via another interface */
 
-/* native/x86_64/bn254_mulx.c: mulx/adcx/adox (BMI2 + ADX) Montgomery kernels, CIOS for mul and
- * sop2, SOS with 10 products for sqr; the portable kernel on CPUs without ADX (the avx2 core runs on
- * Haswell). pq_adx_*: the ADX kernels alone (for the tests). */
+/* native/x86_64/bn254_mulx.c: mulx/adcx/adox (BMI2 + ADX) Montgomery kernels, CIOS for mul
+ * and sop2, SOS with 10 products for sqr; the portable kernel on CPUs without ADX (the avx2 core
+ * runs on Haswell). pq_adx_*: the ADX kernels alone (for the tests). */
 void pq_x64_fp_mul(pq_fp *r, const pq_fp *a, const pq_fp *b);
 void pq_x64_fp_sqr(pq_fp *r, const pq_fp *a);
 void pq_x64_fp_sop2(pq_fp *r, const pq_fp *a0, const pq_fp *b0, const pq_fp *a1, const pq_fp *b1);
