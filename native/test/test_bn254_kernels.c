@@ -4,9 +4,10 @@
  * the lazy [0, 2p): mul also takes any a < 2^256 with b < p, sop2 any operands with
  * a0 b0 + a1 b1 < 8p^2), at the bounds (0, 1, p-1, p, 2p-1, 2p, 2^256-1 where allowed), with
  * the output aliasing each input, and at the edge of sop2's final subtraction (u just below and
- * above 2p); the test's own REDC (32-bit words) is the definition they all must equal. Plus the field identities (1 * 1 = 1,
- * (-1)^2 = 1, 1*1 + 1*1 = 2 in Montgomery form), so the reference itself is checked against
- * arithmetic, and a deliberately wrong kernel (the other representative) that must be caught.
+ * above 2p); the test's own REDC (32-bit words) is the definition they all must equal. Plus the
+ * field identities (1 * 1 = 1, (-1)^2 = 1, 1*1 + 1*1 = 2 in Montgomery form), so the reference
+ * itself is checked against arithmetic, and a deliberately wrong kernel (the other
+ * representative) that must be caught.
  * Target-only kernels are called by name too: on x86-64 the bare ADX kernels pq_adx_* (when this
  * CPU has ADX); the AArch64 assembly (pq_neon_fp_*) and the WASM SIMD128 forms are this build's
  * pq_fp_*. scripts/test-c.sh runs it in every build (portable, AVX2, AVX-512, NEON under qemu,
