@@ -21,7 +21,7 @@ if grep -qw avx2 /proc/cpuinfo; then
   build/ctest/bench_mldsa_avx2 "$SAMPLES"
 fi
 if grep -qw avx512vl /proc/cpuinfo; then
-  gcc -std=c11 -O3 -mavx2 -mbmi -mbmi2 -mavx512f -mavx512vl -DPQ_TARGET_X86_AVX2 -Inative/common native/test/bench_mldsa.c native/common/*/*.c native/x86_64/*.c -o build/ctest/bench_mldsa_avx512
+  gcc -std=c11 -O3 -mavx2 -mbmi -mbmi2 -madx -mavx512f -mavx512vl -DPQ_TARGET_X86_AVX2 -Inative/common native/test/bench_mldsa.c native/common/*/*.c native/x86_64/*.c -o build/ctest/bench_mldsa_avx512
   echo "AVX2 kernels with AVX-512VL (gcc -O3 -mavx512vl):"
   build/ctest/bench_mldsa_avx512 "$SAMPLES"
 fi

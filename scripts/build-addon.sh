@@ -49,7 +49,9 @@ core portable "${COMMON[@]}"
 DEFS=()
 if [ "$ARCH" = x64 ] && [ -z "${PQ_NO_AVX2:-}" ]; then
   core avx2 "${COMMON[@]}" native/x86_64/*.c -mavx2 -mbmi -mbmi2 -DPQ_TARGET_X86_AVX2
-  core avx512 "${COMMON[@]}" native/x86_64/*.c -mavx2 -mbmi -mbmi2 -mavx512f -mavx512vl -DPQ_TARGET_X86_AVX2
+  # -madx: the avx512 core is only chosen on CPUs with ADX (all with AVX-512VL have it), so its
+  # BN254 kernels skip the per-call check the avx2 core makes (it also runs on Haswell: no ADX)
+  core avx512 "${COMMON[@]}" native/x86_64/*.c -mavx2 -mbmi -mbmi2 -madx -mavx512f -mavx512vl -DPQ_TARGET_X86_AVX2
   DEFS+=(-DPQ_WITH_AVX2)
 fi
 if [ "$ARCH" = arm64 ] && [ -z "${PQ_NO_NEON:-}" ]; then

@@ -50,7 +50,7 @@ if grep -qw avx2 /proc/cpuinfo; then
     "$CC" "${CFLAGS[@]}" -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -mavx2 -mbmi -mbmi2 -DPQ_TARGET_X86_AVX2 "$t" "${SRC[@]}" native/x86_64/*.c -o "$OUT/$name-avx2-san"
     run "[avx2 asan+ubsan]" "$OUT/$name-avx2-san"
     if grep -qw avx512vl /proc/cpuinfo; then
-      "$CC" "${CFLAGS[@]}" -O2 -mavx2 -mbmi -mbmi2 -mavx512f -mavx512vl -DPQ_TARGET_X86_AVX2 "$t" "${SRC[@]}" native/x86_64/*.c -o "$OUT/$name-avx512"
+      "$CC" "${CFLAGS[@]}" -O2 -mavx2 -mbmi -mbmi2 -madx -mavx512f -mavx512vl -DPQ_TARGET_X86_AVX2 "$t" "${SRC[@]}" native/x86_64/*.c -o "$OUT/$name-avx512"
       run "[avx512]" "$OUT/$name-avx512"
     fi
   done
@@ -158,7 +158,7 @@ if ls /usr/lib/llvm-19/lib/clang/19/lib/linux/libclang_rt.msan-x86_64.a >/dev/nu
       ct_check "[msan-ct $ct avx2]" msan "$OUT/ct_${ct}_msan_avx2" "ct-$ct"
     fi
     if grep -qw avx512vl /proc/cpuinfo; then
-      "${MSAN[@]}" -mavx2 -mbmi -mbmi2 -mavx512f -mavx512vl -DPQ_TARGET_X86_AVX2 "native/test/ct_$ct.c" "${SRC[@]}" native/x86_64/*.c -o "$OUT/ct_${ct}_msan_avx512"
+      "${MSAN[@]}" -mavx2 -mbmi -mbmi2 -madx -mavx512f -mavx512vl -DPQ_TARGET_X86_AVX2 "native/test/ct_$ct.c" "${SRC[@]}" native/x86_64/*.c -o "$OUT/ct_${ct}_msan_avx512"
       ct_check "[msan-ct $ct avx512]" msan "$OUT/ct_${ct}_msan_avx512" "ct-$ct"
     fi
   done

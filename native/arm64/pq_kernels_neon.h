@@ -106,4 +106,17 @@ void pq_neon_poly1305_blocks(pq_poly1305 *st, const uint8_t *m, size_t nblocks);
 
 #define pq_poly1305_blocks pq_neon_poly1305_blocks
 
+/* ---- BN254 --------------------------------------------------------------- */
+#include "bn254/bn254_types.h" /* pq_fp: this header may come first via another interface */
+
+/* native/arm64/bn254_mont.S (behind the operand choice of bn254_neon.c): the fused two-product
+ * Montgomery kernel (both products accumulated, four shared reduction steps, the final conditional
+ * subtraction in the assembly) and the plain product. sqr stays the portable code. Tested under
+ * qemu only (not timed: the instruction counts are in bn254_neon.c). */
+void pq_neon_fp_mul(pq_fp *r, const pq_fp *a, const pq_fp *b);
+void pq_neon_fp_sop2(pq_fp *r, const pq_fp *a0, const pq_fp *b0, const pq_fp *a1, const pq_fp *b1);
+
+#define pq_fp_mul pq_neon_fp_mul
+#define pq_fp_sop2 pq_neon_fp_sop2
+
 #endif

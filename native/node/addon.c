@@ -266,7 +266,10 @@ NAPI_MODULE_INIT() {
   __builtin_cpu_init();
   const bool avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") &&
                     __builtin_cpu_supports("bmi2");
-  if (avx2 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl"))
+  /* the avx512 core is built with -madx (its BN254 kernels use adcx/adox unchecked); every CPU with
+   * AVX-512VL has ADX, the test keeps a hypothetical one without it on the avx2 core */
+  if (avx2 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") &&
+      __builtin_cpu_supports("adx"))
     add_core(env, exports, isas, &n, &CORE_avx512);
   if (avx2) add_core(env, exports, isas, &n, &CORE_avx2);
 #endif

@@ -84,4 +84,21 @@ void pq_wasm_salsa20_poly1305_open_blocks(uint32_t s[16], pq_poly1305 *mac, uint
 #define pq_salsa20_poly1305_seal_blocks pq_wasm_salsa20_poly1305_seal_blocks
 #define pq_salsa20_poly1305_open_blocks pq_wasm_salsa20_poly1305_open_blocks
 
+/* ---- BN254 --------------------------------------------------------------- */
+#include "bn254/bn254_types.h" /* pq_fp: this header may come first via another interface */
+
+/* native/wasm-simd/bn254_simd.c: the products in i64x2 lanes (extmul: sop2's two products side by
+ * side, mul's two halves of b), then the portable 32-bit reduction. Measured in Node 20 (V8) on
+ * this project's x86-64 Xeon, ns per call (native/test/bench_bn254_kernels.c as a WASI program,
+ * throughput): sop2 87 against 124-132 for the scalar build's 32-bit limbs, mul 66 against 82-84;
+ * 2 mul + add 135-140 against sop2 87 (1.56-1.6x; the scalar build: 171 against 124, 1.37x). Fp2
+ * mul 174 against 264. sqr stays the portable code (its 36 products: 60 ns, the SIMD product of a
+ * by a no faster). The relaxed build compiles the same kernels (no relaxed instruction is exact
+ * here: relaxed_madd may be unfused, which the f64 51-bit-limb product trick cannot allow). */
+void pq_wasm_fp_mul(pq_fp *r, const pq_fp *a, const pq_fp *b);
+void pq_wasm_fp_sop2(pq_fp *r, const pq_fp *a0, const pq_fp *b0, const pq_fp *a1, const pq_fp *b1);
+
+#define pq_fp_mul pq_wasm_fp_mul
+#define pq_fp_sop2 pq_wasm_fp_sop2
+
 #endif

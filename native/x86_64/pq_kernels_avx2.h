@@ -100,4 +100,21 @@ void pq_avx2_chacha20_poly1305_open_blocks(uint32_t s[16], pq_poly1305 *mac, uin
 #define pq_chacha20_poly1305_open_blocks pq_avx2_chacha20_poly1305_open_blocks
 #endif
 
+/* ---- BN254 --------------------------------------------------------------- */
+#include "bn254/bn254_types.h" /* pq_fp: this header may come first via another interface */
+
+/* native/x86_64/bn254_mulx.c: mulx/adcx/adox (BMI2 + ADX) Montgomery kernels, CIOS for mul
+ * and sop2, SOS with 10 products for sqr; the portable kernel on CPUs without ADX (the avx2 core
+ * runs on Haswell). pq_adx_*: the ADX kernels alone (for the tests). */
+void pq_x64_fp_mul(pq_fp *r, const pq_fp *a, const pq_fp *b);
+void pq_x64_fp_sqr(pq_fp *r, const pq_fp *a);
+void pq_x64_fp_sop2(pq_fp *r, const pq_fp *a0, const pq_fp *b0, const pq_fp *a1, const pq_fp *b1);
+void pq_adx_fp_mul(pq_fp *r, const pq_fp *a, const pq_fp *b);
+void pq_adx_fp_sqr(pq_fp *r, const pq_fp *a);
+void pq_adx_fp_sop2(pq_fp *r, const pq_fp *a0, const pq_fp *b0, const pq_fp *a1, const pq_fp *b1);
+
+#define pq_fp_mul pq_x64_fp_mul
+#define pq_fp_sqr pq_x64_fp_sqr
+#define pq_fp_sop2 pq_x64_fp_sop2
+
 #endif
