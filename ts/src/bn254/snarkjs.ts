@@ -29,7 +29,6 @@ const isArray = Array.isArray;
 /** At most 78 digits: 2^256 has 78. Only plain digits (no sign, no 0x, no spaces, no exponent). */
 const DECIMAL = /^[0-9]{1,78}$/;
 const TWO_256 = 1n << 256n;
-const MASK_64 = (1n << 64n) - 1n;
 /** The curve names a snarkjs key may carry for BN254 ('bn128' is what snarkjs writes). */
 const CURVES: readonly unknown[] = ['bn128', 'bn254', 'alt_bn128'];
 
@@ -40,30 +39,23 @@ export function decimal(v: unknown): bigint | null {
   return x < TWO_256 ? x : null;
 }
 
-/** Writes x (0 <= x < 2^256) as 32 big-endian bytes at dst[at]. */
+/** Writes x (0 <= x < 2^256) as 32 big-endian bytes at dst[at]. (Through a hex string: a few
+ * times faster than shifting the bigint byte by byte.) */
 export function writeBig(dst: Uint8Array, at: number, x: bigint): void {
-  for (let w = 3; w >= 0; w--) {
-    let word = x & MASK_64;
-    x >>= 64n;
-    for (let i = 7; i >= 0; i--) {
-      dst[at + 8 * w + i] = Number(word & 0xffn);
-      word >>= 8n;
-    }
-  }
+  const h = x.toString(16).padStart(64, '0');
+  for (let i = 0; i < 32; i++) dst[at + i] = HEX_VALUE[h.charCodeAt(2 * i)]! * 16 + HEX_VALUE[h.charCodeAt(2 * i + 1)]!;
 }
 
 /** The 32 big-endian bytes at src[at] as a bigint. */
 export function readBig(src: Uint8Array, at: number): bigint {
-  let x = 0n;
-  for (let w = 0; w < 4; w++) {
-    let word = 0;
-    let hi = 0;
-    for (let i = 0; i < 4; i++) hi = hi * 256 + src[at + 8 * w + i]!;
-    for (let i = 4; i < 8; i++) word = word * 256 + src[at + 8 * w + i]!;
-    x = (x << 64n) | (BigInt(hi) << 32n) | BigInt(word);
-  }
-  return x;
+  let h = '0x';
+  for (let i = 0; i < 32; i++) h += HEX_DIGITS[src[at + i]!];
+  return BigInt(h);
 }
+
+const HEX_VALUE = new Uint8Array(128);
+for (let i = 0; i < 16; i++) HEX_VALUE['0123456789abcdef'.charCodeAt(i)] = i;
+const HEX_DIGITS = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 const isObject = (v: unknown): boolean => (typeof v === 'object' && v !== null) || typeof v === 'function';
 
