@@ -71,6 +71,9 @@ function paramsTs() {
     s +=
       '\n/** Sizes in bytes for Falcon-512, Falcon-1024 and Algorand det1024 (signature = the padded or CT\n * size; signatureMax = the longest compressed one), and of a prepared key. */\n';
     s += `export const FALCON_SIZES = ${JSON.stringify(p.falcon, null, 2).replace(/"(\w+)":/g, '$1:')} as const;\n`;
+    s +=
+      '\n/** Sizes in bytes for BN254: points (G1 x ‖ y, G2 x.c1 ‖ x.c0 ‖ y.c1 ‖ y.c0), precompile outputs, and\n * Groth16 (vk = vkBase + 64 n, prepared key = preparedBase + preparedPerInput n for n public inputs). */\n';
+    s += `export const BN254_SIZES = ${JSON.stringify(p.bn254, null, 2).replace(/"(\w+)":/g, '$1:')} as const;\n`;
     return s.replace(/"/g, "'");
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 OUT=build/ctest
 mkdir -p "$OUT"
 node scripts/gen-c-vectors.mjs   # vectors/ -> build/c-vectors for native/test/test_vectors.c (no-op when up to date)
+node scripts/gen-bn254-vectors.mjs   # vectors/bn254 (+ @noble/curves cases) -> build/c-vectors for test_bn254.c
 CC=${CC:-gcc}
 SRC=(native/common/*/*.c)
 CFLAGS=(-std=c11 -Wall -Wextra -Werror -Inative/common)
@@ -36,6 +37,10 @@ done
 "$CC" "${CFLAGS[@]}" -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -U__SIZEOF_INT128__ \
   native/test/test_aead.c "${SRC[@]}" -o "$OUT/test_aead-limb26-san"
 run "[poly1305 26-bit limbs asan+ubsan]" "$OUT/test_aead-limb26-san"
+# BN254 Fp with 8 x 32-bit limbs as the reference (the wasm32 form, bn254/kernels_bn254_ref.c) natively.
+"$CC" "${CFLAGS[@]}" -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -U__SIZEOF_INT128__ \
+  native/test/test_bn254_field.c "${SRC[@]}" -o "$OUT/test_bn254_field-limb32-san"
+run "[bn254 32-bit limbs asan+ubsan]" "$OUT/test_bn254_field-limb32-san"
 # The same tests with the AVX2 kernels (native/x86_64), where this CPU has AVX2.
 if grep -qw avx2 /proc/cpuinfo; then
   for t in native/test/test_*.c; do

@@ -2,6 +2,7 @@
  * definitions (scripts/gen-binding.mjs turns this into ts/src/gen/params.ts). */
 #include <stdio.h>
 
+#include "bn254/bn254.h"
 #include "falcon/falcon.h"
 #include "mldsa/mldsa.h"
 
@@ -25,6 +26,15 @@ int main(void) {
          "\"signatureCt\": %u, \"prepared\": %u }\n",
          PQ_FALCON_PK_BYTES(10), PQ_FALCON_DET_CT_BYTES, PQ_FALCON_DET_COMPRESSED_MAX,
          PQ_FALCON_DET_CT_BYTES, PQ_FALCON_PREPARED_BYTES(10));
+  printf("  },\n  \"bn254\": {\n");
+  /* Groth16: a prepared key for n public inputs is preparedBase + n * preparedPerInput bytes */
+  const uint32_t base = pq_bn254_groth16_prepared_bytes(0);
+  printf("    \"g1\": 64, \"g2\": 128, \"ecAddOut\": 64, \"ecMulOut\": 64, \"ecPairingOut\": 32, "
+         "\"pairingPair\": 192,\n");
+  printf("    \"vkBase\": %u, \"vkPerInput\": 64, \"proof\": %u, \"coefficient\": 16,\n",
+         PQ_BN254_G16_VK_BYTES(0), PQ_BN254_G16_PROOF_BYTES);
+  printf("    \"preparedBase\": %u, \"preparedPerInput\": %u, \"maxPublic\": %u\n", base,
+         pq_bn254_groth16_prepared_bytes(1) - base, PQ_BN254_G16_MAX_PUBLIC);
   printf("  }\n}\n");
   return 0;
 }

@@ -45,6 +45,7 @@
 #include <stdint.h>
 
 #include "aead/aead.h"
+#include "bn254/bn254.h"
 #include "mldsa/mldsa.h"
 #include "shared/fips202.h"
 #include "shared/pq_api.h"
@@ -105,7 +106,31 @@
   X(aead, secretstream_rekey, 0, 1, 1, 0)                                                      \
   /* a: kernel id (PQ_BENCH_AEAD_*), iterations. -> checksum, or -1 when this build has no     \
    * such kernel. */                                                                           \
-  X(aead, aead_bench, 2, 0, 0, 0)
+  X(aead, aead_bench, 2, 0, 0, 0)                                                              \
+  /* BN254 EVM precompiles, exact EIP-196/197 semantics (bn254/bn254.h). in: input (any length:  \
+   * zero-padded / truncated as the EIP says). out: 64 bytes. -> 0, or PQ_ERR_BN_* below. */    \
+  X(bn254, bn254_ec_add, 0, 1, 1, 0)                                                           \
+  X(bn254, bn254_ec_mul, 0, 1, 1, 0)                                                           \
+  /* in: k × 192 bytes of G1 ‖ G2 (x.c1 ‖ x.c0 ‖ y.c1 ‖ y.c0). out: 32 bytes, 0…01 if the       \
+   * product of the pairings is 1 (also k = 0), else 0…00. -> 0, or PQ_ERR_BN_*. */            \
+  X(bn254, bn254_ec_pairing, 0, 1, 1, 0)                                                       \
+  /* in: vk = alpha (G1) ‖ beta ‖ gamma ‖ delta (G2) ‖ IC[0..n] (G1). out: prepared key          \
+   * (pq_bn254_groth16_prepared_bytes(n): e(alpha, beta), the lines of -gamma and -delta).      \
+   * -> 0, PQ_ERR_LENGTH, or PQ_ERR_BN_* for a bad point. */                                    \
+  X(bn254, bn254_groth16_prepare, 0, 1, 1, 0)                                                  \
+  /* in: prepared key, publics (n × 32, each < r), proof = A ‖ B ‖ C (256). -> 1 valid, 0 not  \
+   * (any malformed input included). */                                                        \
+  X(bn254, bn254_groth16_verify, 0, 3, 0, 0)                                                   \
+  /* in: prepared key, publics (k·n × 32), proofs (k × 256), coefficients (k × 16: random      \
+   * 128-bit, big-endian, non-zero). -> 1 all valid, 0 otherwise. */                           \
+  X(bn254, bn254_groth16_verify_batch, 0, 4, 0, 0)                                             \
+  /* a: op (0 a·b, 1 a·b + c·d with one reduction, 2 (a + bu)(c + du), 3 a², 4 a + b, 5 a - b,  \
+   * 6 a⁻¹ (0 for 0), 7 (a + bu)²). in: operands, 32-byte big-endian (< 2^256, reduced mod p).  \
+   * out: the canonical result, 32 bytes (64 for Fp2: c0 ‖ c1). -> 0, PQ_ERR_PARAMS, or        \
+   * PQ_ERR_LENGTH. */                                                                         \
+  X(bn254, bn254_field_op, 1, 4, 1, 0)                                                         \
+  /* a: kernel id (PQ_BENCH_BN254_*), iterations. -> checksum, or -1 for another id. */       \
+  X(bn254, bn254_bench, 2, 0, 0, 0)
 
 /* ML-DSA message modes (a[1] of the ML-DSA entries) */
 #define PQ_MODE_EXTERNAL 0 /* M' = 0/1 || |ctx| || ctx || (M or OID || PH(M)); ph >= 0: HashML-DSA */
@@ -116,6 +141,10 @@
 #define PQ_ERR_LENGTH -4 /* an input has the wrong length, or an output is too small */
 #define PQ_ERR_INPUT -5  /* context too long, unknown pre-hash or mode, mu not 64 bytes */
 #define PQ_ERR_COUNTER -6 /* a stream cipher's block counter would pass its end */
+/* BN254 (defined in bn254/curve.h with the core that returns them):
+ *   PQ_ERR_BN_COORD -20 a coordinate >= p,  PQ_ERR_BN_G1 -21 not on G1,  PQ_ERR_BN_G2 -22 not on
+ *   the twist,  PQ_ERR_BN_SUBGROUP -23 G2 point outside the order-r subgroup,
+ *   PQ_ERR_BN_PAIRING_LENGTH -24 ecPairing input not a multiple of 192 bytes */
 
 typedef struct {
   uint8_t *p;

@@ -32,6 +32,20 @@ enum {
   PQ_BENCH_AEAD_POLY1305_SCALAR, /* 4 KiB through the portable pq_ref_poly1305_blocks */
   PQ_BENCH_AEAD_POLY1305_SIMD,   /* 4 KiB through the build's kernel; -1 if it is the portable one */
   PQ_BENCH_AEAD_SEAL_4K,         /* ChaCha20-Poly1305 seal of 4 KiB (init, update, tag) */
+  /* BN254 (pq_bench_bn254_kernel): the Fp kernels as dependent chains (each result feeds the next
+   * call), then the curve and pairing operations on fixed points */
+  PQ_BENCH_BN254_FP_MUL,         /* pq_fp_mul */
+  PQ_BENCH_BN254_FP_SOP2,        /* pq_fp_sop2: a0 b0 + a1 b1 with one reduction */
+  PQ_BENCH_BN254_FP_2MUL_ADD,    /* the same as two pq_fp_mul and a pq_fp_add */
+  PQ_BENCH_BN254_FP2_MUL,        /* pq_fp2_mul */
+  PQ_BENCH_BN254_FP12_MUL,       /* pq_fp12_mul */
+  PQ_BENCH_BN254_MILLER_LOOP,    /* one pair's Miller loop */
+  PQ_BENCH_BN254_FINAL_EXP,      /* the final exponentiation */
+  PQ_BENCH_BN254_PAIRING,        /* one pairing (Miller loop + final exponentiation) */
+  PQ_BENCH_BN254_EC_MUL,         /* the ecMul precompile (full 256-bit scalar, decode + encode) */
+  PQ_BENCH_BN254_EC_PAIRING2,    /* the ecPairing precompile on 2 pairs (with the G2 checks) */
+  PQ_BENCH_BN254_G16_VERIFY1,    /* Groth16 verify, 1 public input (prepared key) */
+  PQ_BENCH_BN254_G16_VERIFY5,    /* Groth16 verify, 5 public inputs */
   PQ_BENCH_KERNELS
 };
 
@@ -42,4 +56,5 @@ enum {
 int32_t pq_bench_mldsa_kernel(int32_t id, uint32_t iters);  /* ML-DSA and Keccak kernels */
 int32_t pq_bench_falcon_kernel(int32_t id, uint32_t iters); /* PQ_BENCH_FALCON_* */
 int32_t pq_bench_aead_kernel(int32_t id, uint32_t iters);   /* PQ_BENCH_AEAD_* */
+int32_t pq_bench_bn254_kernel(int32_t id, uint32_t iters);  /* PQ_BENCH_BN254_* */
 #endif

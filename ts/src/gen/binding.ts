@@ -27,8 +27,16 @@ export const ENTRIES = {
   secretstream_pull: { family: 'aead', nint: 0, nin: 4, nout: 2, streamed: 2 },
   secretstream_rekey: { family: 'aead', nint: 0, nin: 1, nout: 1, streamed: 0 },
   aead_bench: { family: 'aead', nint: 2, nin: 0, nout: 0, streamed: 0 },
+  bn254_ec_add: { family: 'bn254', nint: 0, nin: 1, nout: 1, streamed: 0 },
+  bn254_ec_mul: { family: 'bn254', nint: 0, nin: 1, nout: 1, streamed: 0 },
+  bn254_ec_pairing: { family: 'bn254', nint: 0, nin: 1, nout: 1, streamed: 0 },
+  bn254_groth16_prepare: { family: 'bn254', nint: 0, nin: 1, nout: 1, streamed: 0 },
+  bn254_groth16_verify: { family: 'bn254', nint: 0, nin: 3, nout: 0, streamed: 0 },
+  bn254_groth16_verify_batch: { family: 'bn254', nint: 0, nin: 4, nout: 0, streamed: 0 },
+  bn254_field_op: { family: 'bn254', nint: 1, nin: 4, nout: 1, streamed: 0 },
+  bn254_bench: { family: 'bn254', nint: 2, nin: 0, nout: 0, streamed: 0 },
 } as const;
 
 export type EntryName = keyof typeof ENTRIES;
-export type Family = 'mldsa' | 'falcon' | 'aead';
-export const FAMILIES: readonly Family[] = ['mldsa', 'falcon', 'aead'];
+export type Family = 'mldsa' | 'falcon' | 'aead' | 'bn254';
+export const FAMILIES: readonly Family[] = ['mldsa', 'falcon', 'aead', 'bn254'];

@@ -51,3 +51,21 @@ export const FALCON_SIZES = {
     prepared: 2048
   }
 } as const;
+
+/** Sizes in bytes for BN254: points (G1 x ‖ y, G2 x.c1 ‖ x.c0 ‖ y.c1 ‖ y.c0), precompile outputs, and
+ * Groth16 (vk = vkBase + 64 n, prepared key = preparedBase + preparedPerInput n for n public inputs). */
+export const BN254_SIZES = {
+  g1: 64,
+  g2: 128,
+  ecAddOut: 64,
+  ecMulOut: 64,
+  ecPairingOut: 32,
+  pairingPair: 192,
+  vkBase: 512,
+  vkPerInput: 64,
+  proof: 256,
+  coefficient: 16,
+  preparedBase: 22992,
+  preparedPerInput: 64,
+  maxPublic: 1048576
+} as const;

@@ -1,0 +1,37 @@
+/* BN254 Fp2 = Fp[u]/(u^2 + 1) (pq_fp2 in bn254_types.h: c0 + c1*u). Both coordinates follow fp.h:
+ * lazy inputs (each < 2p) give lazy outputs; outputs may be the same object as inputs. */
+#ifndef PQ_BN254_FP2_H
+#define PQ_BN254_FP2_H
+#include <stdint.h>
+
+#include "bn254/fp.h"
+
+void pq_fp2_add(pq_fp2 *r, const pq_fp2 *a, const pq_fp2 *b);
+void pq_fp2_sub(pq_fp2 *r, const pq_fp2 *a, const pq_fp2 *b);
+void pq_fp2_neg(pq_fp2 *r, const pq_fp2 *a);
+void pq_fp2_dbl(pq_fp2 *r, const pq_fp2 *a);
+/* r = c0 - c1*u (the p-power Frobenius of Fp2) */
+void pq_fp2_conj(pq_fp2 *r, const pq_fp2 *a);
+/* r = a*b: c0 = sop2(a0, b0, 2p - a1, b1), c1 = sop2(a0, b1, a1, b0) (two fused sums of products,
+ * 2p - a1 <= 2p within pq_fp_sop2's bound) */
+void pq_fp2_mul(pq_fp2 *r, const pq_fp2 *a, const pq_fp2 *b);
+/* r = a^2: c0 = (a0 + a1)(a0 - a1), c1 = (2 a0) a1 (two products) */
+void pq_fp2_sqr(pq_fp2 *r, const pq_fp2 *a);
+/* r = a*b with b in Fp (two products) */
+void pq_fp2_mul_fp(pq_fp2 *r, const pq_fp2 *a, const pq_fp *b);
+/* r = a*xi, xi = 9 + u (the non-residue of Fp6): (9 a0 - a1) + (a0 + 9 a1) u, additions only */
+void pq_fp2_mul_xi(pq_fp2 *r, const pq_fp2 *a);
+/* r = a^-1 = conj(a) / (a0^2 + a1^2); 0 for a = 0 */
+void pq_fp2_inv(pq_fp2 *r, const pq_fp2 *a);
+/* r = a^e, e plain (public), nwords 64-bit words little-endian */
+void pq_fp2_pow(pq_fp2 *r, const pq_fp2 *a, const uint64_t *e, unsigned nwords);
+/* r = each coordinate's canonical representative (< p) */
+void pq_fp2_canon(pq_fp2 *r, const pq_fp2 *a);
+int pq_fp2_is_zero(const pq_fp2 *a);
+int pq_fp2_equal(const pq_fp2 *a, const pq_fp2 *b);
+void pq_fp2_select(pq_fp2 *r, const pq_fp2 *a, const pq_fp2 *b, int c);
+/* 0, 1 in Montgomery form */
+void pq_fp2_zero(pq_fp2 *r);
+void pq_fp2_one(pq_fp2 *r);
+
+#endif
