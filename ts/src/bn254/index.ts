@@ -51,8 +51,8 @@ export interface Bn254Backend extends Bn254Family {
  * (larger keys are copied in for each call). */
 const RESIDENT_PUBLICS = 32;
 
-/** @internal The family's registration. */
-export const BN254_FAMILY: FamilyDef<Bn254Family> = Object.freeze({
+/** The family's registration (not exported: loadBackend below is this entry's way to a backend). */
+const BN254_FAMILY: FamilyDef<Bn254Family> = Object.freeze({
   family: 'bn254',
   wasm: Object.freeze({
     relaxed: () => import('./wasm-relaxed.js'),

@@ -243,7 +243,7 @@ const EMPTY = new Uint8Array(0);
 const NO_INTS: readonly number[] = Object.freeze([]);
 const PAIR_BYTES = G1_BYTES + G2_BYTES;
 /** Random coefficient bytes per proof of a batch (128 bits). */
-const COEFF_BYTES = 16;
+const COEFF_BYTES = BN254_SIZES.coefficient;
 /** Proofs per verify_batch call: bounds the arguments (~70 KB of proofs) a call copies. */
 const BATCH_CHUNK = 256;
 /** Prepared keys kept by groth16.verify. */
@@ -255,7 +255,7 @@ const OP_ARGS: readonly (readonly number[])[] = [0, 1, 2].map((k) => Object.free
 
 /** Bytes of the prepared form of a key with `n` public signals. */
 export function preparedBytes(n: number): number {
-  return BN254_SIZES.groth16PreparedFixed + (n + 1) * BN254_SIZES.groth16PreparedPerIc;
+  return BN254_SIZES.preparedBase + n * BN254_SIZES.preparedPerInput;
 }
 
 /** Largest array V8 keeps inside the JS heap (typed_array_max_size_in_heap). */
@@ -472,11 +472,15 @@ function verifyPrepared(st: PreparedState, publicSignals: unknown, proof: unknow
   return verdict('bn254_groth16_verify', st.cx.driver.call('bn254_groth16_verify', NO_INTS, [st.blob, pub, pr], []));
 }
 
-/** Fills `out` with random bytes, 4096 at a time (the pool's block; getRandomValues takes at most
- * 65536 bytes a call). */
+/** Fills `out` with random 128-bit coefficients (the C takes non-zero ones: an all-zero draw,
+ * probability 2^-128, is drawn again), 4096 bytes at a time (the pool's block). */
 function fillCoefficients(out: Uint8Array): void {
   const n = byteLength(out);
   for (let at = 0; at < n; at += 4096) fillRandom(viewOf(out, at, Math.min(4096, n - at)));
+  for (let at = 0; at < n; at += COEFF_BYTES) {
+    const c = viewOf(out, at, COEFF_BYTES);
+    while (c.every((b) => b === 0)) fillRandom(c);
+  }
 }
 
 /** One batch call per ≤ BATCH_CHUNK proofs of one key: true when every one says 1. */
