@@ -10,7 +10,7 @@
 import { type FamilyDef, familyInstance, loadFamiliesOn, registerFamily } from '../core/backends.js';
 import type { Driver } from '../core/driver.js';
 import type { BackendName } from '../types.js';
-import { type Bn254, bn254Bench, bn254Facade, createBn254, preparedBytes } from './scheme.js';
+import { type Bn254, type Bn254Evm, type Bn254Fp, type Bn254Fp2, bn254Bench, bn254Facade, createBn254, type Groth16, preparedBytes } from './scheme.js';
 
 export { backend, backendInfo, backends, availableBackends, BACKEND_NAMES, ready } from '../core/api.js';
 export type { BackendInfo, BackendName, ReadyOptions } from '../types.js';
@@ -87,19 +87,19 @@ const F = bn254Facade(() => familyInstance<Bn254Family>('bn254', 'pqsimd/bn254')
  * (0x08) 32 bytes (…01 or …00); a refused input throws Bn254Error with its `reason`.
  * `evm.ethereumjsBackend` is the object for @ethereumjs/evm's `bn254` option.
  */
-export const evm = F.evm;
+export const evm: Bn254Evm = F.evm;
 /**
  * Groth16 verification of snarkjs JSON as-is: `groth16.verify(vk, publicSignals, proof)`,
  * `groth16.prepare(vk).verify(publicSignals, proof)` (e(α, β) and the lines of γ and δ cached),
  * `groth16.verifyBatch(items)` (one random linear combination and final exponentiation per key).
  * Verdicts are booleans and never throw on data; a vk not of the snarkjs shape throws TypeError.
  */
-export const groth16 = F.groth16;
+export const groth16: Groth16 = F.groth16;
 /** `pairingCheck([[g1, g2], ...])`: whether the product of the pairings is 1 (points in the EVM
  * encoding: G1 64 bytes, G2 128 bytes imaginary parts first). */
-export const pairingCheck = F.pairingCheck;
+export const pairingCheck: Bn254['pairingCheck'] = F.pairingCheck;
 /** Fp operations of the C core (32-byte big-endian values or bigints): `fp.mul(a, b)`,
  * `fp.sumOfProducts(a0, b0, a1, b1)` = a0·b0 + a1·b1 mod p (the fused kernel). */
-export const fp = F.fp;
+export const fp: Bn254Fp = F.fp;
 /** Fp2 multiplication of the C core: `fp2.mul([a0, a1], [b0, b1])` -> [c0, c1]. */
-export const fp2 = F.fp2;
+export const fp2: Bn254Fp2 = F.fp2;

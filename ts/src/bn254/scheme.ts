@@ -31,6 +31,7 @@ export type Bn254ErrorReason =
 class Bn254ErrorClass extends Error {
   /** Why the input was refused. */
   readonly reason: Bn254ErrorReason;
+  /** (Made by the library; `message` names the function and says what was wrong.) */
   constructor(reason: Bn254ErrorReason, message: string) {
     super(message);
     this.reason = reason;
@@ -244,7 +245,7 @@ const NO_INTS: readonly number[] = Object.freeze([]);
 const PAIR_BYTES = G1_BYTES + G2_BYTES;
 /** Random coefficient bytes per proof of a batch (128 bits). */
 const COEFF_BYTES = BN254_SIZES.coefficient;
-/** Proofs per verify_batch call: bounds the arguments (~70 KB of proofs) a call copies. */
+/** Proofs per verify_batch call: bounds what one call copies (64 KiB of proofs, their signals). */
 const BATCH_CHUNK = 256;
 /** Prepared keys kept by groth16.verify. */
 const KEY_CACHE = 8;
