@@ -86,9 +86,9 @@ if (process.platform === 'linux' && process.arch === 'x64' && hasCross) {
 }
 
 // 2. JS bundles. ESM: one build per platform with code splitting, so the entry points (root,
-// pqsimd/ml-dsa, pqsimd/falcon, the pool worker) share one registry and each family's WASM core
-// is a chunk of its own, loaded by dynamic import() only when it runs. CommonJS: one bundle per
-// entry point (no splitting in CommonJS; the WASM cores are inlined).
+// pqsimd/ml-dsa, pqsimd/falcon, pqsimd/aead, pqsimd/bn254, the pool worker) share one registry and
+// each family's WASM core is a chunk of its own, loaded by dynamic import() only when it runs.
+// CommonJS: one bundle per entry point (no splitting in CommonJS; the WASM cores are inlined).
 const tsTime = Math.max(
   newest('ts/src'),
   newest('bench'),
@@ -97,12 +97,19 @@ const tsTime = Math.max(
   ...wasmOut.map(mtime),
   mtime('package.json'),
 );
-const ENTRIES = { index: 'ts/src/index.ts', 'ml-dsa': 'ts/src/ml-dsa/index.ts', falcon: 'ts/src/falcon/index.ts', aead: 'ts/src/aead/index.ts' };
+const ENTRIES = {
+  index: 'ts/src/index.ts',
+  'ml-dsa': 'ts/src/ml-dsa/index.ts',
+  falcon: 'ts/src/falcon/index.ts',
+  aead: 'ts/src/aead/index.ts',
+  bn254: 'ts/src/bn254/index.ts',
+};
 const NODE_ENTRIES = {
   'index.node': 'ts/src/index.node.ts',
   'ml-dsa.node': 'ts/src/ml-dsa/index.node.ts',
   'falcon.node': 'ts/src/falcon/index.node.ts',
   'aead.node': 'ts/src/aead/index.node.ts',
+  'bn254.node': 'ts/src/bn254/index.node.ts',
 };
 const jsOut = [
   ...Object.keys(ENTRIES).flatMap((e) => [`dist/${e}.mjs`, `dist/${e}.cjs`]),
@@ -193,6 +200,8 @@ if (stale(jsOut, tsTime)) {
     'falcon.node': 'falcon/index.node',
     aead: 'aead/index',
     'aead.node': 'aead/index.node',
+    bn254: 'bn254/index',
+    'bn254.node': 'bn254/index.node',
   };
   for (const [entry, types] of Object.entries(typesOf)) {
     writeFileSync(`dist/${entry}.d.mts`, `export * from './types/${types}.js';\n`);

@@ -51,7 +51,10 @@ describe('packed tarball', () => {
     expect(files).toContain('package/dist/aead.mjs');
     expect(files).toContain('package/dist/aead.node.cjs');
     expect(files).toContain('package/dist/types/aead/index.d.ts');
-    for (const family of ['mldsa', 'falcon', 'aead']) {
+    expect(files).toContain('package/dist/bn254.mjs');
+    expect(files).toContain('package/dist/bn254.node.cjs');
+    expect(files).toContain('package/dist/types/bn254/index.d.ts');
+    for (const family of ['mldsa', 'falcon', 'aead', 'bn254']) {
       for (const core of ['relaxed', 'simd', 'scalar']) expect(files).toContain(`package/dist/wasm/${family}-${core}.wasm`);
     }
   });
@@ -121,6 +124,25 @@ describe('packed tarball', () => {
     expect(run('node', ['aead.mjs']).trim()).toBe('wasm-scalar wasm-scalar 1,2,3 AeadError 19');
   });
 
+  it('pqsimd/bn254 works through ESM and CommonJS (one ready() state, one Bn254Error per format)', () => {
+    writeFileSync(
+      join(dir, 'bn254.mjs'),
+      `import { createRequire } from 'node:module';
+       import { ready, backend, evm, groth16, Bn254Error } from 'pqsimd/bn254';
+       const require = createRequire(import.meta.url);
+       const cjs = require('pqsimd/bn254');
+       await ready({ backend: 'wasm-scalar' });
+       const g = new Uint8Array(64); g[31] = 1; g[63] = 2;
+       const twice = Buffer.from(evm.ecAdd(new Uint8Array([...g, ...g]))).toString('hex') === Buffer.from(cjs.evm.ecMul(new Uint8Array([...g, ...new Uint8Array(31), 2]))).toString('hex');
+       let err = '';
+       try { cjs.evm.ecAdd(g.map((b, i) => (i === 63 ? 3 : b))); } catch (e) { err = e instanceof Bn254Error ? e.reason : 'other'; }
+       let vkErr = '';
+       try { groth16.verify({}, [], {}); } catch (e) { vkErr = e.name; }
+       console.log(backend(), cjs.backend(), twice, err, vkErr, cjs.Bn254Error === Bn254Error);`,
+    );
+    expect(run('node', ['bn254.mjs']).trim()).toBe('wasm-scalar wasm-scalar true g1-not-on-curve TypeError true');
+  });
+
   it('falls back to WASM, and says why, when the addon cannot load (no prebuild for this machine)', () => {
     writeFileSync(
       join(dir, 'fallback.mjs'),
@@ -155,7 +177,13 @@ describe('packed tarball', () => {
        import { mlDsa44, type PreparedMlDsaKey } from 'pqsimd/ml-dsa';
        import { falcon512, type FalconVerifier } from 'pqsimd/falcon';
        import { type AeadCipher, AeadError, chacha20poly1305 } from 'pqsimd/aead';
+       import { Bn254Error, evm, groth16, type Groth16VerificationKey, type PreparedGroth16Key } from 'pqsimd/bn254';
        await ready();
+       const vk: Groth16VerificationKey = JSON.parse('{}');
+       const prepared: () => PreparedGroth16Key = () => groth16.prepare(vk);
+       const point: Uint8Array = evm.ecAdd(new Uint8Array(128));
+       const reason: string | undefined = new Bn254Error('g1-not-on-curve', 'x').reason;
+       export { prepared, point, reason };
        const c: AeadCipher = chacha20poly1305(new Uint8Array(32), new Uint8Array(12));
        const e: Error = new AeadError();
        export { c, e };
@@ -170,7 +198,8 @@ describe('packed tarball', () => {
       join(dir, 'use.cts'),
       `import pq = require('pqsimd');
        import aead = require('pqsimd/aead');
-       const n: number = pq.mlDsa44.lengths.signature + aead.xchacha20poly1305.nonceLength;
+       import bn = require('pqsimd/bn254');
+       const n: number = pq.mlDsa44.lengths.signature + aead.xchacha20poly1305.nonceLength + (bn.pairingCheck([]) ? 1 : 0);
        export = n;`,
     );
     const tsc = join(root, 'node_modules/typescript/bin/tsc');

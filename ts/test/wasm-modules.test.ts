@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ENTRIES } from '../src/gen/binding.js';
 
 const root = resolve(__dirname, '../..');
-const FAMILIES = ['mldsa', 'falcon', 'aead'] as const;
+const FAMILIES = ['mldsa', 'falcon', 'aead', 'bn254'] as const;
 const CORES = ['scalar', 'simd', 'relaxed'] as const;
 const wasm = (f: string, c: string) => join(root, 'build/wasm', `${f}-${c}.wasm`);
 
