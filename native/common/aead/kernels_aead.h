@@ -7,7 +7,8 @@
  *   pq_chacha20_poly1305_seal_blocks, pq_chacha20_poly1305_open_blocks (both or neither),
  *   pq_salsa20_poly1305_seal_blocks, pq_salsa20_poly1305_open_blocks (both or neither)
  * before the defaults below. Every replacement is bit-identical to the reference for
- * every input within the preconditions (native/test/test_aead.c checks this).
+ * every input within the preconditions (native/test/test_aead.c, test_aead_kernels.c and, for the
+ * combined kernels, test_aead_stitch.c check this).
  * HChaCha20/HSalsa20 (aead/arx.h) are portable only: one block, no kernel. */
 #ifndef PQ_KERNELS_AEAD_H
 #define PQ_KERNELS_AEAD_H
