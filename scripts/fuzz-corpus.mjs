@@ -288,11 +288,11 @@ for (const [op, f] of [
 ])
   for (const c of json(`vectors/bn254/go-ethereum/${f}`)) bnPre(op, c.Input);
 const ethDump = (await import(pathToFileURL(join(root, 'vectors/bn254/noble-curves/eth-dump.js')).href)).default;
-for (const [cmd, op] of [
+for (const [cmd, op] of /** @type {[string, string][]} */ ([
   ['NOBLE_DUMP_EC_ADD', 'add'],
   ['NOBLE_DUMP_EC_MUL', 'mul'],
   ['NOBLE_DUMP_EC_PAIRING', 'pair'],
-])
+]))
   for (const [input] of ethDump[cmd]) bnPre(op, input);
 const seda = (await import(pathToFileURL(join(root, 'vectors/bn254/noble-curves/seda.js')).href)).default;
 for (const c of seda.add) bnPre('add', c.x1 + c.y1 + c.x2 + c.y2);
