@@ -14,7 +14,7 @@
  *                        r = REDC(a*b) < a*b/2^256 + p < 2p. No final subtraction.
  *   pq_fp_sqr(r, a)      = pq_fp_mul(r, a, a): a < 2p, r < 2p.
  *   pq_fp_sop2(r, a0, b0, a1, b1)
- *                        precondition a0*b0 + a1*b1 < 8p^2 (e.g. all four <= 2p, not all equal
+ *                        precondition a0, b0, a1, b1 <= 2p and a0*b0 + a1*b1 < 8p^2 (not all equal
  *                        to 2p). u = REDC(a0*b0 + a1*b1) < 8p^2/2^256 + p < 2.52p; r = u - 2p if
  *                        u >= 2p, else u: r < 2p. One reduction for both products (the fused sum
  *                        of products): r = (a0*b0 + a1*b1)*R^-1 mod p.
