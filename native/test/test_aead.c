@@ -161,12 +161,6 @@ typedef struct {
   int present;
 } field_t;
 
-static int hexval(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
-
 /* strict hex (or "-": absent) into a fresh buffer; 0 on success */
 static int get_hex(field_t *f, const char *s) {
   free(f->p);
@@ -182,7 +176,7 @@ static int get_hex(field_t *f, const char *s) {
   if (n % 2) return -1;
   f->p = xmalloc(n / 2 + 1);
   for (size_t i = 0; i < n / 2; i++) {
-    const int hi = hexval(s[2 * i]), lo = hexval(s[2 * i + 1]);
+    const int hi = t_hexval(s[2 * i]), lo = t_hexval(s[2 * i + 1]);
     if (hi < 0 || lo < 0) return -1;
     f->p[i] = (uint8_t)(hi << 4 | lo);
   }
@@ -587,29 +581,6 @@ static void run_sst(const char *op, char *cur) {
 
 /* ---- the vector driver --------------------------------------------------------------------------- */
 
-static char *read_line(FILE *f, char **line, size_t *cap) {
-  size_t len = 0;
-  for (;;) {
-    if (*cap - len < 2) {
-      *cap = *cap ? *cap * 2 : 1 << 16;
-      char *p = realloc(*line, *cap);
-      if (!p) exit(1);
-      *line = p;
-    }
-    const int chunk = *cap - len > (size_t)1 << 30 ? 1 << 30 : (int)(*cap - len);
-    if (!fgets(*line + len, chunk, f)) {
-      if (len == 0) return NULL;
-      (*line)[len] = 0;
-      return *line;
-    }
-    len += strlen(*line + len);
-    if (len && (*line)[len - 1] == '\n') {
-      (*line)[--len] = 0;
-      return *line;
-    }
-  }
-}
-
 static unsigned run_group(const char *dir, const char *name, const char *file, unsigned want) {
   char path[1024];
   snprintf(path, sizeof path, "%s/%s", dir, file);
@@ -621,7 +592,7 @@ static unsigned run_group(const char *dir, const char *name, const char *file, u
   char *line = NULL;
   size_t cap = 0;
   unsigned cases = 0, fail0 = t_fail;
-  while (read_line(f, &line, &cap)) {
+  while (t_read_line(f, &line, &cap)) {
     if (!*line) continue;
     char *cur = strchr(line, ' ');
     if (!cur) {
@@ -662,38 +633,9 @@ static unsigned run_group(const char *dir, const char *name, const char *file, u
 }
 
 static void run_vectors(void) {
-  const char *dir = getenv("PQ_C_VECTORS");
-  if (!dir || !*dir) dir = "build/c-vectors";
-  char path[1024];
-  snprintf(path, sizeof path, "%s/MANIFEST-aead", dir);
-  FILE *m = fopen(path, "r");
-  if (!m) {
-    CHECK(0,
-          "no AEAD vectors at %s: run `node scripts/gen-c-vectors.mjs` first (or set PQ_C_VECTORS)",
-          path);
-    return;
-  }
-  char *line = NULL;
-  size_t cap = 0;
-  unsigned groups = 0, total = 0, ng, nc, ns, format = 0, end = 0;
-  while (read_line(m, &line, &cap)) {
-    char name[128], file[256];
-    if (strcmp(line, "format pqsimd-c-vectors 1") == 0)
-      format = 1;
-    else if (format && !end && sscanf(line, "group %127s %255s %u %u", name, file, &nc, &ns) == 4)
-      groups++, total += run_group(dir, name, file, nc);
-    else if (format && sscanf(line, "end %u %u %u", &ng, &nc, &ns) == 3) {
-      end = 1;
-      CHECK(ng == groups && nc == total, "MANIFEST-aead: end line %u/%u, read %u/%u", ng, nc,
-            groups, total);
-    } else if (*line)
-      CHECK(0, "MANIFEST-aead: unexpected line %.60s", line);
-  }
-  fclose(m);
-  free(line);
+  t_run_manifest("aead", "run `node scripts/gen-c-vectors.mjs` first (or set PQ_C_VECTORS)", 4,
+                 run_group);
   for (int i = 0; i < 8; i++) free(F[i].p), F[i].p = NULL;
-  CHECK(format && end && groups >= 4, "MANIFEST-aead incomplete");
-  printf("aead vectors: %u groups, %u cases\n", groups, total);
 }
 
 /* ---- kernels against the references ------------------------------------------------------------- */

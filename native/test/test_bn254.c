@@ -41,12 +41,6 @@ typedef struct {
   size_t n;
 } blob;
 
-static int hexval(int c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
-
 /* decode hex of length len into b (grown as needed); 0 on bad hex */
 static int unhex(blob *b, const char *s, size_t len) {
   if (len % 2) return 0;
@@ -54,7 +48,7 @@ static int unhex(blob *b, const char *s, size_t len) {
   b->p = xmalloc(len / 2);
   b->n = len / 2;
   for (size_t i = 0; i < len / 2; i++) {
-    const int hi = hexval(s[2 * i]), lo = hexval(s[2 * i + 1]);
+    const int hi = t_hexval(s[2 * i]), lo = t_hexval(s[2 * i + 1]);
     if (hi < 0 || lo < 0) return 0;
     b->p[i] = (uint8_t)(hi << 4 | lo);
   }
@@ -318,26 +312,6 @@ static void run_fop(const char *rec) {
 
 /* ---- the manifest -------------------------------------------------------------------------------- */
 
-static char *read_line(FILE *f, char **line, size_t *cap) {
-  size_t len = 0;
-  for (;;) {
-    if (*cap - len < 2) {
-      *cap = *cap ? 2 * *cap : 4096;
-      *line = realloc(*line, *cap);
-      if (!*line) exit(1);
-    }
-    if (!fgets(*line + len, (int)(*cap - len), f)) {
-      if (len == 0) return NULL;
-      return *line;
-    }
-    len += strlen(*line + len);
-    if (len && (*line)[len - 1] == '\n') {
-      (*line)[--len] = 0;
-      return *line;
-    }
-  }
-}
-
 static unsigned run_group(const char *dir, const char *name, const char *file, unsigned want) {
   char path[1024];
   snprintf(path, sizeof path, "%s/%s", dir, file);
@@ -350,7 +324,7 @@ static unsigned run_group(const char *dir, const char *name, const char *file, u
   size_t cap = 0;
   unsigned cases = 0, run = 0, fail0 = t_fail;
   const unsigned every = g_every;
-  while (read_line(f, &line, &cap)) {
+  while (t_read_line(f, &line, &cap)) {
     if (!*line) continue;
     char *cur = strchr(line, ' ');
     if (!cur) {
@@ -388,36 +362,8 @@ static unsigned run_group(const char *dir, const char *name, const char *file, u
 }
 
 static void run_vectors(void) {
-  const char *dir = getenv("PQ_C_VECTORS");
-  if (!dir || !*dir) dir = "build/c-vectors";
-  char path[1024];
-  snprintf(path, sizeof path, "%s/MANIFEST-bn254", dir);
-  FILE *m = fopen(path, "r");
-  if (!m) {
-    CHECK(0, "no BN254 vectors at %s: run `node scripts/gen-bn254-vectors.mjs` first", path);
-    return;
-  }
-  char *line = NULL;
-  size_t cap = 0;
-  unsigned groups = 0, total = 0, ng, nc, ns, format = 0, end = 0;
-  while (read_line(m, &line, &cap)) {
-    char name[128], file[256];
-    if (strcmp(line, "format pqsimd-c-vectors 1") == 0)
-      format = 1;
-    else if (format && !end && sscanf(line, "group %127s %255s %u %u", name, file, &nc, &ns) == 4)
-      groups++, total += run_group(dir, name, file, nc);
-    else if (format && sscanf(line, "end %u %u %u", &ng, &nc, &ns) == 3) {
-      end = 1;
-      CHECK(ng == groups && nc == total, "MANIFEST-bn254: end line %u/%u, read %u/%u", ng, nc,
-            groups, total);
-    } else if (*line)
-      CHECK(0, "MANIFEST-bn254: unexpected line %.60s", line);
-  }
-  fclose(m);
-  free(line);
+  t_run_manifest("bn254", "run `node scripts/gen-bn254-vectors.mjs` first", 12, run_group);
   for (int i = 0; i < 6; i++) free(B[i].p), B[i].p = NULL;
-  CHECK(format && end && groups >= 12, "MANIFEST-bn254 incomplete");
-  printf("bn254 vectors: %u groups, %u cases\n", groups, total);
 }
 
 /* ---- second paths ------------------------------------------------------------------------------ */

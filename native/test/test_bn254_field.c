@@ -47,11 +47,6 @@ static int lazy_ok(const pq_fp *a, unsigned n) {
 /* every coordinate < 2p: the fp.h bound */
 #define LAZY(x) lazy_ok((const pq_fp *)(const void *)&(x), sizeof(x) / sizeof(pq_fp))
 
-static int hexval(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
 
 /* one token of n*64 hex digits -> n pq_fp (big-endian words of each), returns n or 0 */
 static unsigned parse_tok(elem *e, const char *s, size_t len) {
@@ -61,7 +56,7 @@ static unsigned parse_tok(elem *e, const char *s, size_t len) {
     for (int w = 0; w < 4; w++) {
       uint64_t x = 0;
       for (int j = 0; j < 16; j++) {
-        int h = hexval(s[64 * k + 16 * (3 - w) + j]);
+        int h = t_hexval(s[64 * k + 16 * (3 - w) + j]);
         if (h < 0) return 0;
         x = x << 4 | (uint64_t)h;
       }
