@@ -95,28 +95,6 @@ static char *take(char **cur, const char *key) {
   return s + k + 1;
 }
 
-/* One line (without the newline) into *line; NULL at end of file. */
-static char *read_line(FILE *f, char **line, size_t *cap) {
-  size_t len = 0;
-  for (;;) {
-    if (*cap - len < 2) {
-      *cap = *cap ? *cap * 2 : 1 << 16;
-      *line = xrealloc(*line, *cap);
-    }
-    int chunk = *cap - len > (size_t)1 << 30 ? 1 << 30 : (int)(*cap - len);
-    if (!fgets(*line + len, chunk, f)) {
-      if (len == 0) return NULL;
-      (*line)[len] = 0;
-      return *line;
-    }
-    len += strlen(*line + len);
-    if (len && (*line)[len - 1] == '\n') {
-      (*line)[--len] = 0;
-      return *line;
-    }
-  }
-}
-
 /* ---- state ------------------------------------------------------------------------------------ */
 
 typedef struct {
@@ -394,7 +372,7 @@ static int run_group(const char *dir, const char *name, const char *file, unsign
   unsigned cases = 0, ran = 0, skips = 0, fail0 = t_fail, nwhy = 0, why_n[4] = {0};
   char why[4][256];
   char *line;
-  while ((line = read_line(f, &g_line, &g_line_cap)) != NULL) {
+  while ((line = t_read_line(f, &g_line, &g_line_cap)) != NULL) {
     if (!*line) continue;
     char *cur = strchr(line, ' ');
     char *id = NULL;
@@ -489,7 +467,7 @@ int main(void) {
   char *line, *mline = NULL;
   size_t mcap = 0;
   unsigned groups = 0, format_ok = 0, end_ok = 0, total_cases = 0, total_skips = 0;
-  while ((line = read_line(m, &mline, &mcap)) != NULL) {
+  while ((line = t_read_line(m, &mline, &mcap)) != NULL) {
     char name[128], file[256];
     unsigned nc, ns, ng;
     if (strcmp(line, "format pqsimd-c-vectors 1") == 0) {
