@@ -15,48 +15,89 @@ node scripts/gen-bn254-vectors.mjs   # vectors/bn254 (+ @noble/curves cases) -> 
 CC=${CC:-gcc}
 SRC=(native/common/*/*.c)
 CFLAGS=(-std=c11 -Wall -Wextra -Werror -Inative/common)
+JOBS=${PQ_JOBS:-$(nproc)}
+# Optional arguments pick tests by name (bash scripts/test-c.sh bn254 aead): a quicker loop while developing.
+TESTS=()
+for t in native/test/test_*.c; do
+  if [ $# -eq 0 ]; then TESTS+=("$t"); continue; fi
+  for want in "$@"; do case "$t" in *"$want"*) TESTS+=("$t"); break ;; esac; done
+done
 pass=0 fail=0
-run() { # label command...
-  local line label=$1; shift
-  if line=$("$@" | tail -n 1); then :; else :; fi
+summarize() { # label line: add a program's last line ("<name>: P passed, F failed") to the totals
+  local label=$1 line=$2 p f
   echo "$label $line"
-  local p f
   p=$(sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed.*/\1/p' <<<"$line")
   f=$(sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed.*/\2/p' <<<"$line")
-  if [ -z "$p" ]; then fail=$((fail + 1)); echo "  (no summary line: the test crashed)"; return; fi
+  if [ -z "$p" ]; then fail=$((fail + 1)); echo "  (no summary line: the test crashed or did not build)"; return; fi
   pass=$((pass + p)); fail=$((fail + f))
 }
-for t in native/test/test_*.c; do
-  name=$(basename "$t" .c)
-  "$CC" "${CFLAGS[@]}" -O2 "$t" "${SRC[@]}" -o "$OUT/$name"
-  run "[-O2]" "$OUT/$name"
-  "$CC" "${CFLAGS[@]}" -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all "$t" "${SRC[@]}" -o "$OUT/$name-san"
-  run "[asan+ubsan]" "$OUT/$name-san"
-done
-# Poly1305 in 26-bit limbs (the wasm32 form, aead/poly1305.h) natively too, with the sanitizers.
-"$CC" "${CFLAGS[@]}" -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -U__SIZEOF_INT128__ \
-  native/test/test_aead.c "${SRC[@]}" -o "$OUT/test_aead-limb26-san"
-run "[poly1305 26-bit limbs asan+ubsan]" "$OUT/test_aead-limb26-san"
-# BN254 Fp with 8 x 32-bit limbs as the reference (the wasm32 form, bn254/kernels_bn254_ref.c) natively.
-"$CC" "${CFLAGS[@]}" -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -U__SIZEOF_INT128__ \
-  native/test/test_bn254_field.c "${SRC[@]}" -o "$OUT/test_bn254_field-limb32-san"
-run "[bn254 32-bit limbs asan+ubsan]" "$OUT/test_bn254_field-limb32-san"
-# The same tests with the AVX2 kernels (native/x86_64), where this CPU has AVX2.
-if grep -qw avx2 /proc/cpuinfo; then
-  for t in native/test/test_*.c; do
-    name=$(basename "$t" .c)
-    "$CC" "${CFLAGS[@]}" -O2 -mavx2 -mbmi -mbmi2 -DPQ_TARGET_X86_AVX2 "$t" "${SRC[@]}" native/x86_64/*.c -o "$OUT/$name-avx2"
-    run "[avx2]" "$OUT/$name-avx2"
-    "$CC" "${CFLAGS[@]}" -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -mavx2 -mbmi -mbmi2 -DPQ_TARGET_X86_AVX2 "$t" "${SRC[@]}" native/x86_64/*.c -o "$OUT/$name-avx2-san"
-    run "[avx2 asan+ubsan]" "$OUT/$name-avx2-san"
-    if grep -qw avx512vl /proc/cpuinfo; then
-      "$CC" "${CFLAGS[@]}" -O2 -mavx2 -mbmi -mbmi2 -madx -mavx512f -mavx512vl -DPQ_TARGET_X86_AVX2 "$t" "${SRC[@]}" native/x86_64/*.c -o "$OUT/$name-avx512"
-      run "[avx512]" "$OUT/$name-avx512"
-    fi
+run() { # label command...: run in the foreground
+  local label=$1 line; shift
+  line=$("$@" | tail -n 1) || true
+  summarize "$label" "$line"
+}
+throttle() { while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do wait -n || true; done; }
+
+# Each build of the core (a "variant": compiler, flags, target kernels) is compiled once into an archive,
+# its objects in parallel, and every test program links against it; the tests of a variant then run
+# JOBS at a time, their results printed in order. (Compiling all of the core for each of ~17 tests x 12
+# variants took most of this script's time.)
+# variant LABEL CC "COMPILE FLAGS" "LINK FLAGS" "EXTRA SOURCES" "RUNNER (command prefix)"
+variant() {
+  local label=$1 cc=$2 lflags=() runner=() extra=() cflags=()
+  read -r -a cflags <<<"$3"; read -r -a lflags <<<"${4:-}"; read -r -a extra <<<"${5:-}"; read -r -a runner <<<"${6:-}"
+  local key; key=$(tr -c 'a-zA-Z0-9\n' _ <<<"$label")
+  local dir="$OUT/obj/$key" lib="$OUT/obj/$key.a" s o objs=()
+  rm -rf "$dir"; mkdir -p "$dir"
+  for s in "${SRC[@]}" "${extra[@]}"; do
+    o="$dir/$(tr / _ <<<"${s%.*}").o"; objs+=("$o")
+    throttle
+    { "$cc" "${CFLAGS[@]}" "${cflags[@]}" -c "$s" -o "$o" || touch "$dir/FAILED"; } &
   done
+  wait
+  if [ -e "$dir/FAILED" ]; then summarize "$label" "the core did not compile"; return; fi
+  rm -f "$lib"; llvm-ar-19 rcs "$lib" "${objs[@]}"
+  local t name i=0 res=()
+  for t in "${TESTS[@]}"; do
+    name=$(basename "$t" .c)
+    res+=("$dir/$name.result")
+    throttle
+    {
+      if "$cc" "${CFLAGS[@]}" "${cflags[@]}" "${lflags[@]}" "$t" "$lib" -o "$dir/$name.bin"; then
+        "${runner[@]}" "$dir/$name.bin" 2>&1 | tail -n 1 >"$dir/$name.result" || true
+      else
+        echo "$name did not build" >"$dir/$name.result"
+      fi
+    } &
+  done
+  wait
+  for o in "${res[@]}"; do summarize "$label" "$(cat "$o")"; done
+}
+SAN="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all"
+variant "[-O2]" "$CC" "-O2"
+variant "[asan+ubsan]" "$CC" "$SAN"
+# Poly1305 in 26-bit limbs (the wasm32 form, aead/poly1305.h) natively too, with the sanitizers,
+# and BN254 Fp with 8 x 32-bit limbs as the reference (the wasm32 form, bn254/kernels_bn254_ref.c).
+if [ $# -eq 0 ]; then
+  "$CC" "${CFLAGS[@]}" $SAN -U__SIZEOF_INT128__ native/test/test_aead.c "${SRC[@]}" -o "$OUT/test_aead-limb26-san" &
+  "$CC" "${CFLAGS[@]}" $SAN -U__SIZEOF_INT128__ native/test/test_bn254_field.c "${SRC[@]}" -o "$OUT/test_bn254_field-limb32-san" &
+  wait
+  run "[poly1305 26-bit limbs asan+ubsan]" "$OUT/test_aead-limb26-san"
+  run "[bn254 32-bit limbs asan+ubsan]" "$OUT/test_bn254_field-limb32-san"
+fi
+# The same tests with the AVX2 kernels (native/x86_64), where this CPU has AVX2.
+X86=$(echo native/x86_64/*.c)
+if grep -qw avx2 /proc/cpuinfo; then
+  variant "[avx2]" "$CC" "-O2 -mavx2 -mbmi -mbmi2 -DPQ_TARGET_X86_AVX2" "" "$X86"
+  variant "[avx2 asan+ubsan]" "$CC" "$SAN -mavx2 -mbmi -mbmi2 -DPQ_TARGET_X86_AVX2" "" "$X86"
+  if grep -qw avx512vl /proc/cpuinfo; then
+    variant "[avx512]" "$CC" "-O2 -mavx2 -mbmi -mbmi2 -madx -mavx512f -mavx512vl -DPQ_TARGET_X86_AVX2" "" "$X86"
+  fi
   # the AVX2 core's stitched AEAD kernel is asm under gcc and C under clang: the clang form too
-  clang-19 "${CFLAGS[@]}" -O2 -mavx2 -mbmi -mbmi2 -DPQ_TARGET_X86_AVX2 native/test/test_aead_stitch.c "${SRC[@]}" native/x86_64/*.c -o "$OUT/test_aead_stitch-avx2-clang"
-  run "[avx2 clang]" "$OUT/test_aead_stitch-avx2-clang"
+  if [ $# -eq 0 ]; then
+    clang-19 "${CFLAGS[@]}" -O2 -mavx2 -mbmi -mbmi2 -DPQ_TARGET_X86_AVX2 native/test/test_aead_stitch.c "${SRC[@]}" native/x86_64/*.c -o "$OUT/test_aead_stitch-avx2-clang"
+    run "[avx2 clang]" "$OUT/test_aead_stitch-avx2-clang"
+  fi
 else
   echo "[avx2] skipped: this CPU has no AVX2"
 fi
@@ -67,21 +108,15 @@ fi
 # AddressSanitizer + UBSan (LeakSanitizer does not work under qemu-user).
 if command -v aarch64-linux-gnu-gcc >/dev/null 2>&1 && command -v qemu-aarch64 >/dev/null 2>&1; then
   ACC=aarch64-linux-gnu-gcc
-  QEMU=(qemu-aarch64 -L /usr/aarch64-linux-gnu)
+  QEMU="qemu-aarch64 -L /usr/aarch64-linux-gnu"
   # the NEON kernels as the cores build them, plus the test-only forms of the NTT
   # (native/arm64/dev: intrinsics, clean .S) that test_mldsa_neon.c compares them with
-  ARM_SRC=(native/arm64/*.c native/arm64/*.S native/arm64/dev/*.c native/arm64/dev/*.S)
-  for t in native/test/test_*.c; do
-    name=$(basename "$t" .c)
-    "$ACC" "${CFLAGS[@]}" -O2 "$t" "${SRC[@]}" -o "$OUT/$name-arm64"
-    run "[arm64 portable]" env PQ_VECTORS_EVERY=2 "${QEMU[@]}" "$OUT/$name-arm64"
-    "$ACC" "${CFLAGS[@]}" -O2 -march=armv8-a -DPQ_TARGET_ARM64_NEON "$t" "${SRC[@]}" "${ARM_SRC[@]}" -o "$OUT/$name-neon"
-    run "[arm64 neon]" "${QEMU[@]}" "$OUT/$name-neon"
-    "$ACC" "${CFLAGS[@]}" -O2 -march=armv8.2-a+sha3 -DPQ_TARGET_ARM64_NEON "$t" "${SRC[@]}" "${ARM_SRC[@]}" -o "$OUT/$name-neon-sha3"
-    run "[arm64 neon-sha3]" "${QEMU[@]}" "$OUT/$name-neon-sha3"
-    "$ACC" "${CFLAGS[@]}" -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -march=armv8.2-a+sha3 -DPQ_TARGET_ARM64_NEON "$t" "${SRC[@]}" "${ARM_SRC[@]}" -o "$OUT/$name-neon-san"
-    run "[arm64 neon asan+ubsan]" env ASAN_OPTIONS=detect_leaks=0 PQ_VECTORS_EVERY=8 "${QEMU[@]}" "$OUT/$name-neon-san"
-  done
+  ARM_SRC=$(echo native/arm64/*.c native/arm64/*.S native/arm64/dev/*.c native/arm64/dev/*.S)
+  variant "[arm64 portable]" "$ACC" "-O2" "" "" "env PQ_VECTORS_EVERY=2 $QEMU"
+  variant "[arm64 neon]" "$ACC" "-O2 -march=armv8-a -DPQ_TARGET_ARM64_NEON" "" "$ARM_SRC" "$QEMU"
+  variant "[arm64 neon-sha3]" "$ACC" "-O2 -march=armv8.2-a+sha3 -DPQ_TARGET_ARM64_NEON" "" "$ARM_SRC" "$QEMU"
+  variant "[arm64 neon asan+ubsan]" "$ACC" "$SAN -march=armv8.2-a+sha3 -DPQ_TARGET_ARM64_NEON" "" "$ARM_SRC" \
+    "env ASAN_OPTIONS=detect_leaks=0 PQ_VECTORS_EVERY=8 $QEMU"
 else
   echo "[arm64] gcc-aarch64-linux-gnu or qemu-user missing (bash scripts/setup.sh installs them)"
   fail=$((fail + 1))
@@ -93,16 +128,14 @@ fi
 # SIMD enabled (the wasm-relaxed build), so every target kernel is
 # checked against the portable reference and the definitions.
 WCC=${WCC:-clang-19}
-WFLAGS=(--target=wasm32-wasi -std=c11 -O2 -Wall -Wextra -Werror -Inative/common -Wl,-z,stack-size=4194304)
-for t in native/test/test_*.c; do
-  name=$(basename "$t" .c)
-  "$WCC" "${WFLAGS[@]}" -mno-simd128 "$t" "${SRC[@]}" -o "$OUT/$name-scalar.wasm"
-  run "[wasm-scalar]" node scripts/run-wasi.mjs "$OUT/$name-scalar.wasm"
-  "$WCC" "${WFLAGS[@]}" -msimd128 -DPQ_TARGET_WASM_SIMD "$t" "${SRC[@]}" native/wasm-simd/*.c -o "$OUT/$name-simd.wasm"
-  run "[wasm-simd]" node scripts/run-wasi.mjs "$OUT/$name-simd.wasm"
-  "$WCC" "${WFLAGS[@]}" -msimd128 -mrelaxed-simd -DPQ_TARGET_WASM_SIMD "$t" "${SRC[@]}" native/wasm-simd/*.c -o "$OUT/$name-relaxed.wasm"
-  run "[wasm-relaxed]" node --experimental-wasm-relaxed-simd scripts/run-wasi.mjs "$OUT/$name-relaxed.wasm"
-done
+WASI="--target=wasm32-wasi -O2"
+WLINK="-Wl,-z,stack-size=4194304"
+WSIMD=$(echo native/wasm-simd/*.c)
+variant "[wasm-scalar]" "$WCC" "$WASI -mno-simd128" "$WLINK" "" "node scripts/run-wasi.mjs"
+variant "[wasm-simd]" "$WCC" "$WASI -msimd128 -DPQ_TARGET_WASM_SIMD" "$WLINK" "$WSIMD" "node scripts/run-wasi.mjs"
+variant "[wasm-relaxed]" "$WCC" "$WASI -msimd128 -mrelaxed-simd -DPQ_TARGET_WASM_SIMD" "$WLINK" "$WSIMD" \
+  "node --experimental-wasm-relaxed-simd scripts/run-wasi.mjs"
+[ $# -eq 0 ] || { echo "c-core: $pass passed, $fail failed"; [ "$fail" -eq 0 ]; exit; }
 
 # Constant-time check of keygen/sign (native/test/ct_mldsa.c) and of the AEAD family's seal, open,
 # stream_xor, Poly1305, subkeys and secretstream (native/test/ct_aead.c): secrets marked undefined,
