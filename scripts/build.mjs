@@ -173,7 +173,16 @@ if (stale(jsOut, tsTime)) {
     platform: 'node',
     outfile: 'dist/cli.mjs',
     // the comparators are imported lazily: the CLI runs without them (their columns are skipped)
-    external: ['@noble/post-quantum', '@noble/post-quantum/*', '@noble/ciphers', '@noble/ciphers/*', 'libsodium-wrappers', 'node-gyp-build'],
+    external: [
+      '@noble/post-quantum',
+      '@noble/post-quantum/*',
+      '@noble/ciphers',
+      '@noble/ciphers/*',
+      '@noble/curves',
+      '@noble/curves/*',
+      'libsodium-wrappers',
+      'node-gyp-build',
+    ],
     banner: { js: '#!/usr/bin/env node' },
   });
   // Types: tsc emits declarations (build/types, the ts/src tree); each .d.ts gets a .d.cts twin

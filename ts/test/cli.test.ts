@@ -108,6 +108,7 @@ describe('selftest and bench', () => {
     const r = pqsimd('selftest', '--backend', 'wasm-simd');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^selftest passed: wasm-simd × /m);
+    for (const family of ['ML-DSA-65', 'Falcon-512', 'AEAD', 'BN254']) expect(r.out).toMatch(new RegExp(`^ok +wasm-simd +${family}$`, 'm'));
   });
 
   it('a very short bench: the tables, the Markdown and the JSON (with p50 / p99)', () => {

@@ -146,6 +146,8 @@ export interface Groth16VerificationKey {
   readonly vk_delta_2: SnarkjsG2;
   /** nPublic + 1 G1 points. */
   readonly IC: readonly SnarkjsG1[];
+  /** e(α, β) as snarkjs writes it: ignored (computed from vk_alpha_1 and vk_beta_2). */
+  readonly vk_alphabeta_12?: unknown;
 }
 
 /** A Groth16 proof as snarkjs writes it (proof.json); protocol and curve are checked when present. */

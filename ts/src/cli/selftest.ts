@@ -1,7 +1,7 @@
 /**
  * pqsimd selftest: every available backend against embedded known answers, tamper rejection,
  * the 12 HashML-DSA pre-hashes, byte-identical results across backends and, when it can be
- * imported, @noble/post-quantum.
+ * imported, @noble/post-quantum; then the AEAD and BN254 families (selftest-families.ts).
  */
 import { createHash } from 'node:crypto';
 
@@ -11,6 +11,8 @@ import { resolveBackends, type Command, type Parsed } from './args.js';
 import { equalBytes, fromB64, fromHex, log, note, sha256hex } from './io.js';
 import { loadNoble, nobleFalconVerify, type NobleFalcon } from './noble.js';
 import { FALCON_KAT, KAT, SELFTEST_CTX, SELFTEST_MSG, SELFTEST_SEED } from './selftest-data.js';
+import { aeadSelftest, bn254Selftest, loadNobleBn254 } from './selftest-families.js';
+import { loadNobleCiphers } from './aead-libs.js';
 
 const help = `Usage: pqsimd selftest [--backend NAME[,NAME]]
 
@@ -21,7 +23,11 @@ results across backends, and — when @noble/post-quantum can be imported — th
 signatures as noble, which must also accept ours. Falcon-512, Falcon-1024 and deterministic
 Falcon-1024: an embedded known-answer signature (round-3 / Algorand KATs) must verify (round 3
 also zero-filled to the padded size), and tampered copies must not; verdicts equal across backends (and
-noble's for round 3). Exit 0 when all pass, 1 on any mismatch.`;
+noble's for round 3). pqsimd/aead: RFC 8439 and XChaCha known answers, tampered ciphertexts, tags
+and associated data refused, a secretstream round trip, and every AEAD at block-edge lengths equal
+across backends and to @noble/ciphers. pqsimd/bn254: known points, pairing checks, the EVM errors, a
+snarkjs Groth16 proof (plain, prepared, batched; wrong signals refused), the field kernels against
+BigInt, and ecMul equal across backends and to @noble/curves. Exit 0 when all pass, 1 on any mismatch.`;
 
 /** M' of HashML-DSA (FIPS 204 Algorithm 4), built independently of the library. */
 function prehashMessage(hash: PrehashName, msg: Uint8Array, ctx: Uint8Array): Uint8Array {
@@ -105,6 +111,9 @@ async function run(p: Parsed): Promise<number> {
   type Out = { pk: Uint8Array; sk: Uint8Array; sig: Uint8Array; pre: Map<PrehashName, Uint8Array> };
   const first = new Map<AlgName, { backend: string; out: Out }>();
   const firstFalcon = new Map<FalconAlg, { backend: string; verdicts: string }>();
+  const firstFamily = new Map<string, { backend: string; print: string }>();
+  const nobleCiphers = await loadNobleCiphers();
+  const nobleBn254 = await loadNobleBn254();
 
   // noble's deterministic HashML-DSA signatures, computed once per parameter set.
   const nobleRef = new Map<AlgName, { pk: Uint8Array; sk: Uint8Array; sig: Uint8Array; pre: Map<PrehashName, Uint8Array> }>();
@@ -208,6 +217,21 @@ async function run(p: Parsed): Promise<number> {
       }
       log(`${failures.length === before ? 'ok  ' : 'FAIL'}  ${name.padEnd(11)}  ${alg}`);
     }
+    for (const [family, test] of [
+      ['AEAD', () => aeadSelftest(name, check, nobleCiphers?.lib ?? null)],
+      ['BN254', () => bn254Selftest(name, check, nobleBn254)],
+    ] as const) {
+      const before = failures.length;
+      try {
+        const print = await test();
+        const ref = firstFamily.get(family);
+        if (!ref) firstFamily.set(family, { backend: name, print });
+        else check(print === ref.print, `${name} ${family}: outputs differ from ${ref.backend}'s`);
+      } catch (e) {
+        check(false, `${name} ${family}: threw ${(e as Error).stack ?? String(e)}`);
+      }
+      log(`${failures.length === before ? 'ok  ' : 'FAIL'}  ${name.padEnd(11)}  ${family}`);
+    }
     const k = kernelsOf(b);
     if (k) {
       try {
@@ -227,10 +251,12 @@ async function run(p: Parsed): Promise<number> {
     return 1;
   }
   log(
-    `selftest passed: ${names.join(', ')} × ML-DSA-44/65/87 and Falcon-512/1024/Det1024 verify — known answers, tamper rejection, 12 pre-hashes, ` +
+    `selftest passed: ${names.join(', ')} × ML-DSA-44/65/87, Falcon-512/1024/Det1024 verify, pqsimd/aead and pqsimd/bn254 — known answers, tamper rejection, 12 pre-hashes, ` +
       (names.length > 1 ? 'backends byte-identical, ' : '') +
       (noble ? `matches @noble/post-quantum ${noble.version}` : '@noble/post-quantum not installed: noble cross-check skipped') +
-      (noble && !noble.falcon ? ' (its Falcon not importable: Falcon cross-check skipped)' : ''),
+      (noble && !noble.falcon ? ' (its Falcon not importable: Falcon cross-check skipped)' : '') +
+      (nobleCiphers ? `, @noble/ciphers ${nobleCiphers.version}` : ', @noble/ciphers not installed: its cross-check skipped') +
+      (nobleBn254 ? ' and @noble/curves' : ', @noble/curves not installed: its cross-check skipped'),
   );
   return 0;
 }
