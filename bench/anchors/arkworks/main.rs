@@ -87,7 +87,10 @@ fn ec_pairing(input: &[u8]) -> Result<bool, &'static str> {
     if input.len() % 192 != 0 {
         return Err("pairing input not a multiple of 192 bytes");
     }
-    let (mut ps, mut qs) = (Vec::with_capacity(input.len() / 192), Vec::with_capacity(input.len() / 192));
+    let (mut ps, mut qs) = (
+        Vec::with_capacity(input.len() / 192),
+        Vec::with_capacity(input.len() / 192),
+    );
     for pair in input.chunks(192) {
         let p = decode_g1(&pair[0..64])?;
         let q = decode_g2(&pair[64..192])?;
@@ -100,7 +103,9 @@ fn ec_pairing(input: &[u8]) -> Result<bool, &'static str> {
 }
 
 fn check(ps: &[G1Affine], qs: &[G2Affine]) -> bool {
-    Bn254::multi_pairing(ps.iter().copied(), qs.iter().copied()).0.is_one()
+    Bn254::multi_pairing(ps.iter().copied(), qs.iter().copied())
+        .0
+        .is_one()
 }
 
 fn g1_hex(p: &G1Projective) -> String {
@@ -146,11 +151,19 @@ fn measure(body: &mut dyn FnMut(u64), ms: f64, samples: usize) -> f64 {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (mut ms, mut samples, mut ops) = (25.0, 7usize, "fp_mul,fp2_mul,pairing,check2,check4,ecpairing2,ecpairing4,g1_mul,g1_add".to_string());
+    let (mut ms, mut samples, mut ops) = (
+        25.0,
+        7usize,
+        "fp_mul,fp2_mul,pairing,check2,check4,ecpairing2,ecpairing4,g1_mul,g1_add".to_string(),
+    );
     let mut path = None;
     let mut i = 0;
     while i < args.len() {
-        let val = || args.get(i + 1).cloned().unwrap_or_else(|| fail("missing option value"));
+        let val = || {
+            args.get(i + 1)
+                .cloned()
+                .unwrap_or_else(|| fail("missing option value"))
+        };
         match args[i].as_str() {
             "--ms" => ms = val().parse().unwrap_or_else(|_| fail("bad --ms")),
             "--samples" => samples = val().parse().unwrap_or_else(|_| fail("bad --samples")),
@@ -163,7 +176,9 @@ fn main() {
         }
         i += 2;
     }
-    let path = path.unwrap_or_else(|| fail("usage: anchor-arkworks INPUTS [--ms N] [--samples N] [--ops a,b]"));
+    let path = path.unwrap_or_else(|| {
+        fail("usage: anchor-arkworks INPUTS [--ms N] [--samples N] [--ops a,b]")
+    });
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| fail(&e.to_string()));
     let inp: HashMap<&str, Vec<u8>> = text
         .lines()
@@ -172,14 +187,21 @@ fn main() {
             (w.len() == 2).then(|| (w[0], unhex(w[1])))
         })
         .collect();
-    let get = |k: &str| inp.get(k).unwrap_or_else(|| fail(&format!("no {k} in the inputs")));
+    let get = |k: &str| {
+        inp.get(k)
+            .unwrap_or_else(|| fail(&format!("no {k} in the inputs")))
+    };
 
     let fa = fq(get("fp_a")).unwrap_or_else(|| fail("fp_a >= p"));
     let fb = fq(get("fp_b")).unwrap_or_else(|| fail("fp_b >= p"));
     let fp2 = |b: &[u8]| Fq2::new(fq(&b[0..32]).unwrap(), fq(&b[32..64]).unwrap());
     let (xa, xb) = (fp2(get("fp2_a")), fp2(get("fp2_b")));
-    let ps: Vec<G1Affine> = (0..4).map(|i| decode_g1(get(&format!("g1_{i}"))).unwrap_or_else(|e| fail(e))).collect();
-    let qs: Vec<G2Affine> = (0..4).map(|i| decode_g2(get(&format!("g2_{i}"))).unwrap_or_else(|e| fail(e))).collect();
+    let ps: Vec<G1Affine> = (0..4)
+        .map(|i| decode_g1(get(&format!("g1_{i}"))).unwrap_or_else(|e| fail(e)))
+        .collect();
+    let qs: Vec<G2Affine> = (0..4)
+        .map(|i| decode_g2(get(&format!("g2_{i}"))).unwrap_or_else(|e| fail(e)))
+        .collect();
     let (pair2, pair4) = (get("pairing2").clone(), get("pairing4").clone());
     // the scalar is any 256-bit number (as ecMul's): reduced mod r once, as the precompile does
     let k = Fr::from_be_bytes_mod_order(get("scalar"));
@@ -188,14 +210,27 @@ fn main() {
 
     println!("result fp_mul {}", hex(&fq_bytes(&(fa * fb))));
     let x = xa * xb;
-    println!("result fp2_mul {}{}", hex(&fq_bytes(&x.c0)), hex(&fq_bytes(&x.c1)));
+    println!(
+        "result fp2_mul {}{}",
+        hex(&fq_bytes(&x.c0)),
+        hex(&fq_bytes(&x.c1))
+    );
     println!("result g1_mul {}", g1_hex(&(p0 * k)));
     println!("result g1_add {}", g1_hex(&(p0 + q1)));
     println!("result check2 {}", bool_hex(check(&ps[0..2], &qs[0..2])));
     println!("result check4 {}", bool_hex(check(&ps, &qs)));
-    println!("result check_swapped {}", bool_hex(check(&ps[0..2], &[qs[1], qs[0]])));
-    println!("result ecpairing2 {}", bool_hex(ec_pairing(&pair2).unwrap_or_else(|e| fail(e))));
-    println!("result ecpairing4 {}", bool_hex(ec_pairing(&pair4).unwrap_or_else(|e| fail(e))));
+    println!(
+        "result check_swapped {}",
+        bool_hex(check(&ps[0..2], &[qs[1], qs[0]]))
+    );
+    println!(
+        "result ecpairing2 {}",
+        bool_hex(ec_pairing(&pair2).unwrap_or_else(|e| fail(e)))
+    );
+    println!(
+        "result ecpairing4 {}",
+        bool_hex(ec_pairing(&pair4).unwrap_or_else(|e| fail(e)))
+    );
 
     for op in ops.split(',') {
         let mut body: Box<dyn FnMut(u64)> = match op {
