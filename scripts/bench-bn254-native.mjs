@@ -390,7 +390,7 @@ for (const [name, build] of builders) {
   try {
     impls.push(build());
   } catch (e) {
-    const why = /** @type {Error} */ (e).message.split('\n')[0];
+    const why = /** @type {Error} */ (e).message.split('\n')[0]?.replace(/:$/, '');
     skipped.push(`${name}: ${why}`);
     log(`${name} left out: ${/** @type {Error} */ (e).message}`);
   }
