@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-// @ts-nocheck -- BigInt-heavy generator (mixes bigint and number where the values are known small);
-// its outputs are checked against @noble/curves and by every C build, not by tsc. TODO: type it.
 // Converts the BN254 vectors (vectors/bn254, see its PROVENANCE.md) into the plain line format that
 // native/test/test_bn254.c reads without a JSON parser, and adds differential cases computed with
 // @noble/curves (a dev dependency) from a fixed seed, so every build scripts/test-c.sh makes (native,
@@ -75,55 +73,77 @@ if (!force && existsSync(MANIFEST)) {
 
 // ---- helpers ----------------------------------------------------------------------------------
 
+/** @param {unknown} c @param {string} msg @returns {asserts c} */
 function assert(c, msg) {
   if (!c) throw new Error(`gen-bn254-vectors: ${msg}`);
+}
+/**
+ * arr[i], which must be there.
+ * @template T
+ * @param {readonly T[]} arr
+ * @param {number} i
+ * @returns {T}
+ */
+function at(arr, i) {
+  const v = arr[i];
+  assert(v !== undefined, `no element ${i} (of ${arr.length})`);
+  return v;
 }
 const { Fp, Fp2, Fp12, Fr } = bn254.fields;
 const P = Fp.ORDER;
 const R = Fr.ORDER;
 const G1 = bn254.G1.Point;
 const G2 = bn254.G2.Point;
+/** @typedef {import('@noble/curves/abstract/weierstrass.js').WeierstrassPoint<bigint>} G1Point */
+/** @typedef {import('@noble/curves/abstract/weierstrass.js').WeierstrassPoint<import('@noble/curves/abstract/tower.js').Fp2>} G2Point */
+/** @typedef {import('@noble/curves/abstract/tower.js').Fp12} Fp12Value */
 const ERR = { coord: -20, g1: -21, g2: -22, subgroup: -23, length: -24 };
 
-const be = (n, len = 32) => {
+/** n as 2·len hex digits (big-endian) */
+const be = (/** @type {bigint} */ n, len = 32) => {
   assert(n >= 0n && n < 1n << BigInt(8 * len), 'number out of range');
   return n.toString(16).padStart(2 * len, '0');
 };
-const num = (hex) => (hex.length ? BigInt(`0x${hex}`) : 0n);
-const hx = (s, what) => {
+const num = (/** @type {string} */ hex) => (hex.length ? BigInt(`0x${hex}`) : 0n);
+const hx = (/** @type {string} */ s, /** @type {string} */ what) => {
   const h = s.startsWith('0x') ? s.slice(2) : s;
   assert(h.length % 2 === 0 && /^[0-9a-fA-F]*$/.test(h), `${what}: bad hex`);
   return h.toLowerCase();
 };
-const mod = (a, m) => ((a % m) + m) % m;
+const mod = (/** @type {bigint} */ a, /** @type {bigint} */ m) => ((a % m) + m) % m;
 
 /** Deterministic random numbers (SHA-256 of a counter), so the generated cases never change. */
 let ctr = 0;
+/** @param {number} bits @returns {bigint} */
 function rand(bits) {
   const bytes = Math.ceil(bits / 8);
   let h = '';
   while (h.length < 2 * bytes) h += createHash('sha256').update(`pqsimd bn254 ${ctr++}`).digest('hex');
   return BigInt(`0x${h.slice(0, 2 * bytes)}`) >> BigInt(8 * bytes - bits);
 }
-const randBelow = (m) => mod(rand(320), m);
+const randBelow = (/** @type {bigint} */ m) => mod(rand(320), m);
 const randScalar = () => 1n + randBelow(R - 1n);
 
-const g1hex = (pt) => (pt.is0() ? '00'.repeat(64) : be(pt.toAffine().x) + be(pt.toAffine().y));
-const g2hex = (pt) => {
+const g1hex = (/** @type {G1Point} */ pt) => (pt.is0() ? '00'.repeat(64) : be(pt.toAffine().x) + be(pt.toAffine().y));
+const g2hex = (/** @type {G2Point} */ pt) => {
   if (pt.is0()) return '00'.repeat(128);
   const { x, y } = pt.toAffine();
   return be(x.c1) + be(x.c0) + be(y.c1) + be(y.c0);
 };
-const mulG1 = (pt, k) => (mod(k, R) === 0n ? G1.ZERO : pt.multiply(mod(k, R)));
-const mulG2 = (pt, k) => (mod(k, R) === 0n ? G2.ZERO : pt.multiply(mod(k, R)));
-const gtOne = (gt) => Fp12.eql(gt, Fp12.ONE);
+const mulG1 = (/** @type {G1Point} */ pt, /** @type {bigint} */ k) => (mod(k, R) === 0n ? G1.ZERO : pt.multiply(mod(k, R)));
+const mulG2 = (/** @type {G2Point} */ pt, /** @type {bigint} */ k) => (mod(k, R) === 0n ? G2.ZERO : pt.multiply(mod(k, R)));
+const gtOne = (/** @type {Fp12Value} */ gt) => Fp12.eql(gt, Fp12.ONE);
 
 // ---- precompile semantics (the checker: noble points, the error class by the C's rule) ---------
 
+/** @type {(hex: string, n: number) => bigint[]} the n 32-byte numbers of hex */
 const coords = (hex, n) => Array.from({ length: n }, (_, i) => num(hex.slice(64 * i, 64 * i + 64)));
-/** G1 from 64 bytes of hex: { pt } or { err }. */
+/** @typedef {{ pt: G1Point, err?: undefined } | { err: number, pt?: undefined }} G1Result */
+/** @typedef {{ pt: G2Point, err?: undefined } | { err: number, pt?: undefined }} G2Result */
+/** @typedef {{ out: string, err?: undefined } | { err: number, out?: undefined }} PrecompileResult */
+/** G1 from 64 bytes of hex: { pt } or { err }. @param {string} hex @returns {G1Result} */
 function g1From(hex) {
-  const [x, y] = coords(hex, 2);
+  const [x, y] = /** @type {[bigint, bigint]} */ (coords(hex, 2));
   if (x >= P || y >= P) return { err: ERR.coord };
   if (x === 0n && y === 0n) return { pt: G1.ZERO };
   if (mod(y * y - x * x * x - 3n, P) !== 0n) return { err: ERR.g1 };
@@ -131,9 +151,9 @@ function g1From(hex) {
   pt.assertValidity();
   return { pt };
 }
-/** G2 from 128 bytes of hex (x.c1, x.c0, y.c1, y.c0): { pt } or { err }. */
+/** G2 from 128 bytes of hex (x.c1, x.c0, y.c1, y.c0): { pt } or { err }. @param {string} hex @returns {G2Result} */
 function g2From(hex) {
-  const [x1, x0, y1, y0] = coords(hex, 4);
+  const [x1, x0, y1, y0] = /** @type {[bigint, bigint, bigint, bigint]} */ (coords(hex, 4));
   if ([x1, x0, y1, y0].some((c) => c >= P)) return { err: ERR.coord };
   if (x1 === 0n && x0 === 0n && y1 === 0n && y0 === 0n) return { pt: G2.ZERO };
   const x = Fp2.fromBigTuple([x0, x1]);
@@ -150,45 +170,59 @@ function g2From(hex) {
   if (!acc.is0()) return { err: ERR.subgroup };
   return { pt };
 }
-const pad = (hex, bytes) => (hex.length >= 2 * bytes ? hex.slice(0, 2 * bytes) : hex.padEnd(2 * bytes, '0'));
+const pad = (/** @type {string} */ hex, /** @type {number} */ bytes) => (hex.length >= 2 * bytes ? hex.slice(0, 2 * bytes) : hex.padEnd(2 * bytes, '0'));
 
+/** @param {string} inHex @returns {PrecompileResult} */
 function ecAdd(inHex) {
   const h = pad(inHex, 128);
   const a = g1From(h.slice(0, 128));
-  if (a.err) return { err: a.err };
+  if (a.err !== undefined) return { err: a.err };
   const b = g1From(h.slice(128, 256));
-  if (b.err) return { err: b.err };
+  if (b.err !== undefined) return { err: b.err };
   return { out: g1hex(a.pt.add(b.pt)) };
 }
+/** @param {string} inHex @returns {PrecompileResult} */
 function ecMul(inHex) {
   const h = pad(inHex, 96);
   const a = g1From(h.slice(0, 128));
-  if (a.err) return { err: a.err };
+  if (a.err !== undefined) return { err: a.err };
   return { out: g1hex(mulG1(a.pt, num(h.slice(128, 192)))) };
 }
+/** @param {string} inHex @returns {PrecompileResult} */
 function ecPairing(inHex) {
   if (inHex.length % 384 !== 0) return { err: ERR.length };
+  /** @type {{ g1: G1Point, g2: G2Point }[]} */
   const pairs = [];
   for (let o = 0; o < inHex.length; o += 384) {
     const a = g1From(inHex.slice(o, o + 128));
-    if (a.err) return { err: a.err };
+    if (a.err !== undefined) return { err: a.err };
     const b = g2From(inHex.slice(o + 128, o + 384));
-    if (b.err) return { err: b.err };
+    if (b.err !== undefined) return { err: b.err };
     if (!a.pt.is0() && !b.pt.is0()) pairs.push({ g1: a.pt, g2: b.pt });
   }
   const one = pairs.length === 0 || gtOne(bn254.pairingBatch(pairs));
   return { out: be(one ? 1n : 0n) };
 }
+/** The output of a precompile run that must succeed. @param {PrecompileResult} r @param {string} id */
+const outOf = (r, id) => {
+  assert(r.out !== undefined, `${id}: the checker fails it (${r.err})`);
+  return r.out;
+};
+/** @type {Record<string, (inHex: string) => PrecompileResult>} */
 const OPS = { add: ecAdd, mul: ecMul, pair: ecPairing };
 
 // ---- groups ------------------------------------------------------------------------------------
 
+/** @typedef {{ name: string, file: string, lines: string[], cases: number }} Group */
+/** @type {Group[]} */
 const GROUPS = [];
+/** @param {string} name @returns {Group} */
 function group(name) {
   const g = { name, file: `bn254-${name}.txt`, lines: [], cases: 0 };
   GROUPS.push(g);
   return g;
 }
+/** @param {Group} g @param {string} op @param {string} id @param {Record<string, string | number>} fields */
 function rec(g, op, id, fields) {
   assert(!/\s/.test(id), `id with a space: ${id}`);
   g.cases++;
@@ -198,9 +232,19 @@ function rec(g, op, id, fields) {
       .join('')}`,
   );
 }
-/** A precompile case whose expected result comes from the file (out hex, or '' for "must fail"). */
+/**
+ * A precompile case whose expected result comes from the file (out hex, or '' for "must fail").
+ * @param {Group} g
+ * @param {string} op
+ * @param {string} id
+ * @param {string} inHex
+ * @param {string} expected
+ * @param {Record<number, number>} [counts] must-fail cases by error code
+ */
 function precompileCase(g, op, id, inHex, expected, counts) {
-  const mine = OPS[op](inHex);
+  const run = OPS[op];
+  assert(run, `${id}: no precompile ${op}`);
+  const mine = run(inHex);
   if (expected === '') {
     assert(mine.err !== undefined, `${id}: must fail, but the checker gives ${mine.out}`);
     if (counts) counts[mine.err] = (counts[mine.err] ?? 0) + 1;
@@ -210,8 +254,8 @@ function precompileCase(g, op, id, inHex, expected, counts) {
     rec(g, op, id, { in: inHex, out: expected });
   }
 }
-const readJson = (rel) => JSON.parse(readFileSync(join(VEC, rel), 'utf8'));
-const importVec = async (rel) => (await import(pathToFileURL(join(VEC, rel)).href)).default;
+const readJson = (/** @type {string} */ rel) => JSON.parse(readFileSync(join(VEC, rel), 'utf8'));
+const importVec = async (/** @type {string} */ rel) => (await import(pathToFileURL(join(VEC, rel)).href)).default;
 
 // go-ethereum: every case succeeds
 {
@@ -229,6 +273,7 @@ const importVec = async (rel) => (await import(pathToFileURL(join(VEC, rel)).hre
   const dump = await importVec('noble-curves/eth-dump.js');
   const map = { NOBLE_DUMP_EC_ADD: 'add', NOBLE_DUMP_EC_MUL: 'mul', NOBLE_DUMP_EC_PAIRING: 'pair' };
   const g = group('ethdump');
+  /** @type {Record<number, number>} */
   const counts = {};
   let ok = 0;
   for (const [cmd, op] of Object.entries(map)) {
@@ -310,7 +355,7 @@ function g16Check(vk, pub, proof) {
     const b = take(g2From, proof.slice(128, 384));
     const c = take(g1From, proof.slice(384, 512));
     let vkx = ic[0];
-    for (let i = 0; i < n; i++) vkx = vkx.add(mulG1(ic[i + 1], pubs[i]));
+    for (let i = 0; i < n; i++) vkx = vkx.add(mulG1(ic[i + 1], at(pubs, i)));
     const pairs = [
       { g1: a.negate(), g2: b },
       { g1: alpha, g2: beta },
@@ -326,7 +371,9 @@ function g16Check(vk, pub, proof) {
 {
   const g = group('groth16');
   const manifest = readJson('groth16/manifest.json');
-  const valid = {}; // fixture -> [{ pub, proof }]
+  /** @type {Record<string, { pub: string, proof: string }[]>} fixture -> its valid proofs */
+  const valid = {};
+  /** @type {Record<string, string>} fixture -> vk */
   const keys = {};
   for (const c of manifest.cases) {
     const vkJ = readJson(`groth16/${c.vk}`);
@@ -340,23 +387,28 @@ function g16Check(vk, pub, proof) {
     rec(g, 'g16', `groth16/${c.name}`, { vk, pub, proof, expect });
     keys[c.fixture] = vk;
     if (expect) {
-      valid[c.fixture] = valid[c.fixture] ?? [];
-      valid[c.fixture].push({ pub, proof });
+      const list = valid[c.fixture] ?? [];
+      valid[c.fixture] = list;
+      list.push({ pub, proof });
     }
   }
   assert(g.cases === 16, `groth16: ${g.cases} cases`); // the manifest's; generated ones follow
 
   // generated: the key with its IC list one point short or long, a proof point at infinity, a
   // public equal to r - 1 / r
-  const cc = valid['circom-compat'][0];
+  const cc = at(valid['circom-compat'] ?? [], 0);
   const vk = keys['circom-compat'];
+  assert(vk, 'no circom-compat key');
+  const bPoint = g2From(cc.proof.slice(128, 384)).pt;
+  assert(bPoint, 'the circom-compat proof has a bad B');
+  /** @type {[string, string, string, string][]} name, vk, publics, proof */
   const variants = [
     ['ic_extra_point', vk + vk.slice(896, 1024), cc.pub, cc.proof],
     ['pub_r', vk, be(R), cc.proof],
     ['pub_r_minus_1', vk, be(R - 1n), cc.proof],
     ['a_infinity', vk, cc.pub, '00'.repeat(64) + cc.proof.slice(128)],
     ['c_infinity', vk, cc.pub, cc.proof.slice(0, 384) + '00'.repeat(64)],
-    ['b_negated', vk, cc.pub, cc.proof.slice(0, 128) + g2hex(g2From(cc.proof.slice(128, 384)).pt.negate()) + cc.proof.slice(384)],
+    ['b_negated', vk, cc.pub, cc.proof.slice(0, 128) + g2hex(bPoint.negate()) + cc.proof.slice(384)],
     ['proof_short', vk, cc.pub, cc.proof.slice(0, 510)],
     ['proof_long', vk, cc.pub, `${cc.proof}00`],
   ];
@@ -371,8 +423,10 @@ function g16Check(vk, pub, proof) {
   // e(C, delta) in the exponents is s t = a b + v c + w d (v the discrete log of vk_x); with n = 0, 2,
   // 7 publics (one of them 0), and points at infinity where a key may have them (alpha, gamma or
   // delta at infinity, an IC point at infinity): valid, and with A moved (invalid)
+  /** @type {{ name: string, vk: string, pub: string, proof: string, bad: string }[]} */
   const synth = [];
-  for (const [name, n, zero] of [
+  /** @type {[string, number, string][]} name, publics, the key point at infinity */
+  const synthKeys = [
     ['n0', 0, ''],
     ['n2', 2, ''],
     ['n7', 7, ''],
@@ -380,13 +434,14 @@ function g16Check(vk, pub, proof) {
     ['gamma-infinity', 2, 'c'],
     ['delta-infinity', 1, 'd'],
     ['ic-infinity', 3, 'i'],
-  ]) {
-    const [a, b, c, d, t, w] = Array.from({ length: 6 }, () => randScalar());
+  ];
+  for (const [name, n, zero] of synthKeys) {
+    const [a, b, c, d, t, w] = /** @type {[bigint, bigint, bigint, bigint, bigint, bigint]} */ (Array.from({ length: 6 }, () => randScalar()));
     const sc = { a: zero === 'a' ? 0n : a, c: zero === 'c' ? 0n : c, d: zero === 'd' ? 0n : d };
     const ic = Array.from({ length: n + 1 }, (_, j) => (zero === 'i' && j === 1 ? 0n : randScalar()));
     const pubs = Array.from({ length: n }, (_, j) => (j === 1 ? 0n : j === 2 ? R - 1n : randBelow(R)));
-    let v = ic[0];
-    for (let j = 0; j < n; j++) v += pubs[j] * ic[j + 1];
+    let v = at(ic, 0);
+    for (let j = 0; j < n; j++) v += at(pubs, j) * at(ic, j + 1);
     const sVal = mod((sc.a * b + v * sc.c + w * sc.d) * Fr.inv(t), R);
     const vk =
       g1hex(mulG1(G1.BASE, sc.a)) +
@@ -412,7 +467,7 @@ function g16Check(vk, pub, proof) {
   }
   // more proofs than one multi-Miller loop holds (PQ_BN_PAIRS_MAX = 32 pairs, 2 of them fixed)
   {
-    const x = synth[1];
+    const x = at(synth, 1);
     const k = 33;
     const coeffs = Array.from({ length: k }, () => be(rand(128) | 1n, 16)).join('');
     rec(gb, 'g16b', `batch/synthetic/${k}-proofs`, { vk: x.vk, pub: x.pub.repeat(k), proofs: x.proof.repeat(k), rand: coeffs, expect: 1 });
@@ -422,8 +477,10 @@ function g16Check(vk, pub, proof) {
   const bad = manifest.cases.filter((c) => c.expected === 'invalid' && !c.name.includes('missing'));
   for (const [fixture, list] of Object.entries(valid)) {
     const k = keys[fixture];
+    assert(k, `no key for ${fixture}`);
+    const first = at(list, 0);
     for (let size = 1; size <= list.length + 2; size++) {
-      const items = Array.from({ length: size }, (_, i) => list[i % list.length]);
+      const items = Array.from({ length: size }, (_, i) => at(list, i % list.length));
       const coeffs = items.map(() => be(rand(128) | 1n, 16));
       rec(gb, 'g16b', `batch/${fixture}/${size}`, {
         vk: k,
@@ -436,7 +493,7 @@ function g16Check(vk, pub, proof) {
     for (const c of bad.filter((b) => b.fixture === fixture)) {
       const pub = pubHex(readJson(`groth16/${c.public}`));
       const proof = proofHex(readJson(`groth16/${c.proof}`));
-      const items = [...list, { pub, proof }, list[0]];
+      const items = [...list, { pub, proof }, first];
       rec(gb, 'g16b', `batch/${fixture}/with-${c.name.split('/').pop()}`, {
         vk: k,
         pub: items.map((x) => x.pub).join(''),
@@ -448,8 +505,8 @@ function g16Check(vk, pub, proof) {
     // a zero coefficient would leave its proof unchecked: the C rejects the batch
     rec(gb, 'g16b', `batch/${fixture}/zero-coefficient`, {
       vk: k,
-      pub: list[0].pub,
-      proofs: list[0].proof,
+      pub: first.pub,
+      proofs: first.proof,
       rand: '00'.repeat(16),
       expect: 0,
     });
@@ -463,23 +520,23 @@ function g16Check(vk, pub, proof) {
   const pts = Array.from({ length: 12 }, () => G1.BASE.multiply(randScalar()));
   // ecAdd: random sums, doubling, P + (-P), infinity, short and long inputs
   for (let i = 0; i < 40; i++) {
-    const a = pts[i % 12];
-    const b = i % 5 === 0 ? a : i % 5 === 1 ? a.negate() : i % 7 === 2 ? G1.ZERO : pts[(i * 7 + 3) % 12];
+    const a = at(pts, i % 12);
+    const b = i % 5 === 0 ? a : i % 5 === 1 ? a.negate() : i % 7 === 2 ? G1.ZERO : at(pts, (i * 7 + 3) % 12);
     let inHex = g1hex(i % 11 === 3 ? G1.ZERO : a) + g1hex(b);
     if (i % 4 === 3) inHex += be(rand(256)); // extra bytes are ignored
     // zero-padded: cut after P1 (P2 = infinity) or inside P2 (then mostly off the curve: an error)
     if (i % 9 === 4) inHex = inHex.slice(0, 2 * (i % 2 ? 64 : 64 + Number(rand(8) % 64n)));
     const res = ecAdd(inHex);
-    rec(g, 'add', `random/add/${i}`, res.err ? { in: inHex, err: res.err } : { in: inHex, out: res.out });
+    rec(g, 'add', `random/add/${i}`, res.err !== undefined ? { in: inHex, err: res.err } : { in: inHex, out: res.out });
   }
   // ecMul: full 256-bit scalars (most >= r), r, r ± 1, 2^256 - 1, small, 0, point at infinity
   const special = [0n, 1n, 2n, R - 1n, R, R + 1n, (1n << 256n) - 1n, 2n * R, 5n * R + 7n, (1n << 128n) - 1n, 1n << 255n];
   for (let i = 0; i < 60; i++) {
-    const s = i < special.length ? special[i] : i % 3 === 0 ? rand(128) : rand(256);
-    const pt = i % 13 === 12 ? G1.ZERO : pts[i % 12];
+    const s = i < special.length ? at(special, i) : i % 3 === 0 ? rand(128) : rand(256);
+    const pt = i % 13 === 12 ? G1.ZERO : at(pts, i % 12);
     let inHex = g1hex(pt) + be(s);
     if (i % 10 === 9) inHex = inHex.slice(0, 2 * (64 + Number(rand(5)))); // short scalar
-    rec(g, 'mul', `random/mul/${i}`, { in: inHex, out: ecMul(inHex).out });
+    rec(g, 'mul', `random/mul/${i}`, { in: inHex, out: outOf(ecMul(inHex), `random/mul/${i}`) });
   }
   // pairing checks of 1..6 pairs: products that are 1 (the last pair cancels the others), the same
   // perturbed, and with a pair at infinity (G1 or G2 side) inserted among cancelling pairs
@@ -491,23 +548,23 @@ function g16Check(vk, pub, proof) {
     const b = Array.from({ length: m }, () => randScalar());
     if (kind !== 1 && m > 1) {
       let s = 0n;
-      for (let j = 0; j < m - 1; j++) s += a[j] * b[j];
-      a[m - 1] = mod(-s * Fr.inv(b[m - 1]), R);
+      for (let j = 0; j < m - 1; j++) s += at(a, j) * at(b, j);
+      a[m - 1] = mod(-s * Fr.inv(at(b, m - 1)), R);
     }
-    if (kind === 1) a[0] = mod(a[0] + 1n, R);
-    const pairs = a.map((x, j) => g1hex(mulG1(G1.BASE, x)) + g2hex(mulG2(G2.BASE, b[j])));
+    if (kind === 1) a[0] = mod(at(a, 0) + 1n, R);
+    const pairs = a.map((x, j) => g1hex(mulG1(G1.BASE, x)) + g2hex(mulG2(G2.BASE, at(b, j))));
     if (kind === 2) {
       const inf = i % 2 ? g1hex(G1.ZERO) + g2hex(mulG2(G2.BASE, randScalar())) : g1hex(mulG1(G1.BASE, randScalar())) + g2hex(G2.ZERO);
       pairs.splice(Math.floor(m / 2), 0, inf);
     }
     const inHex = pairs.join('');
-    rec(g, 'pair', `random/pair/${n}/${i}`, { in: inHex, out: ecPairing(inHex).out });
+    rec(g, 'pair', `random/pair/${n}/${i}`, { in: inHex, out: outOf(ecPairing(inHex), `random/pair/${n}/${i}`) });
   }
   // twist points of the small orders 10069, 5864401, 1875725156269 (factors of the cofactor 2p - r), from
   // the negative's x = 1 point: [r (2p - r) / q]X, in a pairing: subgroup errors
   {
     const neg = readJson('generated/precompile-negative.json').find((c) => c.Name === 'pairing_g2_on_twist_not_in_subgroup');
-    const [x1, x0, y1, y0] = coords(neg.Input.slice(128, 384), 4);
+    const [x1, x0, y1, y0] = /** @type {[bigint, bigint, bigint, bigint]} */ (coords(neg.Input.slice(128, 384), 4));
     const X = G2.fromAffine({ x: Fp2.fromBigTuple([x0, x1]), y: Fp2.fromBigTuple([y0, y1]) });
     for (const q of [10069n, 5864401n, 1875725156269n]) {
       const e = (R * (2n * P - R)) / q;
@@ -534,9 +591,9 @@ function g16Check(vk, pub, proof) {
   }
   // the final exponentiation alone, of random Fp12 elements (noble's is the same power)
   const gx = group('fexp');
-  const coeffs12 = (e) => [e.c0, e.c1].flatMap((c6) => [c6.c0, c6.c1, c6.c2].flatMap((c2) => [c2.c0, c2.c1]));
+  const coeffs12 = (/** @type {Fp12Value} */ e) => [e.c0, e.c1].flatMap((c6) => [c6.c0, c6.c1, c6.c2].flatMap((c2) => [c2.c0, c2.c1]));
   for (let i = 0; i < 4; i++) {
-    const c = Array.from({ length: 12 }, () => randBelow(P));
+    const c = /** @type {import('@noble/curves/abstract/tower.js').BigintTwelve} */ (Array.from({ length: 12 }, () => randBelow(P)));
     const f = Fp12.fromBigTwelve(c);
     assert(
       coeffs12(f).every((v, j) => v === c[j]),
@@ -552,11 +609,12 @@ function g16Check(vk, pub, proof) {
   // bn254_field_op at the bounds: 0, 1, p - 1, p, p + 1, 2p, values near 2^256, random
   const gf = group('field');
   const edge = [0n, 1n, 2n, P - 1n, P, P + 1n, 2n * P - 1n, 2n * P, 5n * P, (1n << 256n) - 1n, (1n << 256n) - 2n, (1n << 255n) + 3n, (1n << 254n) - 1n];
-  const val = (i) => (i < edge.length ? edge[i] : rand(256));
+  const val = (/** @type {number} */ i) => (i < edge.length ? at(edge, i) : rand(256));
   for (let i = 0; i < 64; i++) {
     const v = [val(i % 20), val((i * 7 + 3) % 24), val((i * 5 + 1) % 22), val((i * 3 + 2) % 26)];
-    const m = v.map((x) => mod(x, P));
-    const fp2 = (c0, c1) => Fp2.fromBigTuple([c0, c1]);
+    const m = /** @type {[bigint, bigint, bigint, bigint]} */ (v.map((x) => mod(x, P)));
+    const fp2 = (/** @type {bigint} */ c0, /** @type {bigint} */ c1) => Fp2.fromBigTuple([c0, c1]);
+    /** @type {[number, string][]} bn254_field_op's op and its result */
     const ops = [
       [0, be(mod(m[0] * m[1], P))],
       [1, be(mod(m[0] * m[1] + m[2] * m[3], P))],
