@@ -10,3 +10,5 @@ export * from './stats.js';
 export * from './measure.js';
 export * from './report.js';
 export * from './aead.js';
+export * from './bn254.js';
+export * from './bn254-fixtures.js';

@@ -8,6 +8,10 @@
 //   node scripts/build.mjs && node scripts/bench-browser.mjs [--json FILE] [--no-node]
 //        [--runs N] [--run-ms MS] [--warmup-ms MS] [--node-run-ms MS] [--node-warmup-ms MS]
 //        [--no-aead | --aead-only] [--aead-sizes N,N] [--aead-run-ms MS] [--aead-warmup-ms MS]
+//        [--no-bn254 | --bn254-only]
+//
+// Then the BN254 table (bench/bn254.ts): pqsimd/bn254's WASM backends next to @noble/curves, in
+// Chromium and in Node, every result checked against noble first (same cell lengths as the AEAD table).
 //
 // Needs Debian's chromium (apt-get install -y chromium; or --chromium PATH / $CHROMIUM) and the npm
 // package playwright-core (its own browser download is not used). The page is served from
@@ -46,7 +50,9 @@ WebCrypto ML-DSA, @noble/post-quantum), then in Node. Run 'node scripts/build.mj
   --node-warmup-ms MS  Node warm-up per implementation and algorithm (default 400)
   --chromium PATH      the browser binary (default $CHROMIUM or /usr/bin/chromium)
   --no-aead            skip the AEAD table
-  --aead-only          only the AEAD table (no verify table)
+  --aead-only          only the AEAD table (no verify or BN254 table)
+  --no-bn254           skip the BN254 table
+  --bn254-only         only the BN254 table (pqsimd/bn254 vs @noble/curves)
   --aead-sizes N,N     AEAD message sizes in bytes (default 64,1024,16384,1048576)
   --aead-run-ms MS     length of one AEAD run (default a quarter of --run-ms; Node: of --node-run-ms)
   --aead-warmup-ms MS  AEAD warm-up per cell (default a quarter of --warmup-ms; Node: of --node-warmup-ms)`;
@@ -63,6 +69,7 @@ function parseArgs(argv) {
     chromium: process.env.CHROMIUM || '/usr/bin/chromium',
     verify: true,
     aead: true,
+    bn254: true,
     aeadSizes: [64, 1024, 16384, 1 << 20],
     aeadRunMs: 0,
     aeadWarmupMs: 0,
@@ -90,8 +97,14 @@ function parseArgs(argv) {
     else if (a === '--node-warmup-ms') o.nodeWarmupMs = num(a, val());
     else if (a === '--chromium') o.chromium = val();
     else if (a === '--no-aead') o.aead = false;
-    else if (a === '--aead-only') o.verify = false;
-    else if (a === '--aead-sizes')
+    else if (a === '--aead-only') {
+      o.verify = false;
+      o.bn254 = false;
+    } else if (a === '--no-bn254') o.bn254 = false;
+    else if (a === '--bn254-only') {
+      o.verify = false;
+      o.aead = false;
+    } else if (a === '--aead-sizes')
       o.aeadSizes = val()
         .split(',')
         .map((x) => Math.round(num(a, x)));
@@ -99,7 +112,7 @@ function parseArgs(argv) {
     else if (a === '--aead-warmup-ms') o.aeadWarmupMs = num(a, val());
     else fail(`unknown option ${a}\n\n${HELP}`);
   }
-  if (!o.verify && !o.aead) fail('--aead-only and --no-aead: nothing to run');
+  if (!o.verify && !o.aead && !o.bn254) fail('nothing to run (the --*-only and --no-* options exclude every table)');
   return o;
 }
 
@@ -237,6 +250,22 @@ const ciphersOutput = (
 ).outputFiles?.[0];
 if (!ciphersOutput) fail('esbuild wrote no @noble/ciphers + libsodium-wrappers bundle');
 const ciphersBundle = ciphersOutput.contents;
+// The BN254 table's reference and comparator for the page: @noble/curves' bn254.
+const curvesVersion = versionOf('@noble/curves');
+const curvesOutput = (
+  await build({
+    stdin: { contents: "export { bn254 } from '@noble/curves/bn254.js';\n", resolveDir: root, loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+  })
+).outputFiles?.[0];
+if (!curvesOutput) fail('esbuild wrote no @noble/curves bundle');
+const curvesBundle = curvesOutput.contents;
 await stopEsbuild(); // no idle esbuild service process while timing
 
 // The page, from 127.0.0.1 (a secure context, so crypto.subtle exists), cross-origin isolated so
@@ -248,6 +277,8 @@ const routes = {
   '/pqsimd-aead.mjs': ['text/javascript', () => readFileSync(join(root, 'dist', 'aead.mjs'))],
   '/noble.mjs': ['text/javascript', () => nobleBundle],
   '/ciphers.mjs': ['text/javascript', () => ciphersBundle],
+  '/pqsimd-bn254.mjs': ['text/javascript', () => readFileSync(join(root, 'dist', 'bn254.mjs'))],
+  '/curves.mjs': ['text/javascript', () => curvesBundle],
 };
 const server = http.createServer((req, res) => {
   const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -288,6 +319,8 @@ const browserResults = {};
 /** @type {{ rows: import('../bench/aead.ts').AeadRow[]; checks: Record<string, unknown> } | null} */
 let aeadBrowser = null;
 let aeadPageVersions = null;
+/** @type {{ rows: import('../bench/bn254.ts').Bn254Row[]; checks: Record<string, string[]> } | null} */
+let bnBrowser = null;
 const browser = await chromium.launch({ executablePath: opts.chromium, args: CHROMIUM_ARGS });
 try {
   browserVersion = browser.version();
@@ -315,6 +348,7 @@ try {
     aeadBrowser = await page.evaluate((o) => window.pqBench.aead(o), aeadBrowserOpts);
     aeadPageVersions = await page.evaluate(() => window.pqBench.aeadVersions());
   }
+  if (opts.bn254) bnBrowser = await page.evaluate((o) => window.pqBench.bn254(o), aeadBrowserOpts);
   if (pageErrors.length) throw new Error(`errors in the page:\n${pageErrors.join('\n')}`);
 } finally {
   await browser.close();
@@ -325,6 +359,7 @@ const browserSeconds = (performance.now() - started) / 1000;
 let nodeResults = null;
 let nodeBackends = null;
 let aeadNode = null;
+let bnNode = null;
 if (opts.node) {
   const { benchAll, benchAead } = core;
   nodeBackends = pq.availableBackends();
@@ -341,6 +376,13 @@ if (opts.node) {
     const nobleCiphers = { chacha20: ch.chacha20, chacha20poly1305: ch.chacha20poly1305, xchacha20poly1305: ch.xchacha20poly1305, secretbox };
     const backends = aead.availableBackends().filter((b) => b.startsWith('wasm-'));
     aeadNode = await benchAead({ aead, nobleCiphers, sodium, backends }, aeadNodeOpts, (s) => log(`node: AEAD ${s}`));
+  }
+  if (opts.bn254) {
+    // the platform-neutral build (WASM only), as in the page
+    const bn = await import(pathToFileURL(join(root, 'dist', 'bn254.mjs')).href);
+    const { bn254 } = await import('@noble/curves/bn254.js');
+    const backends = bn.availableBackends().filter((b) => b.startsWith('wasm-'));
+    bnNode = await core.benchBn254({ bn, curves: bn254, backends }, aeadNodeOpts, (s) => log(`node: BN254 ${s}`));
   }
 }
 const totalSeconds = (performance.now() - started) / 1000;
@@ -480,6 +522,35 @@ if (opts.aead && (aeadBrowser || aeadNode)) {
   console.log(`${opts.verify ? '\n' : ''}${o.join('\n')}`);
 }
 
+// The BN254 tables: time per operation, the WASM backends next to noble.
+function bnOut(res, where) {
+  const cols = core.bn254Columns(res.rows, ['wasm-relaxed', 'wasm-simd', 'wasm-scalar', 'noble']);
+  const nChecks = Object.values(res.checks).reduce((a, c) => a + c.length, 0);
+  return [
+    `BN254, time per operation, ${where}:`,
+    '',
+    core.bn254Table(res.rows, cols, core.bn254Ratios(cols), { implLabel: (i) => (i === 'noble' ? `noble ${curvesVersion}` : i) }),
+    '',
+    `Checked before timing: ${nChecks} checks (${Object.keys(res.checks).join(', ')}).`,
+    '',
+  ];
+}
+if (opts.bn254 && (bnBrowser || bnNode)) {
+  const o = [
+    `## pqsimd/bn254 in headless Chromium ${browserVersion}`,
+    '',
+    `${date}; ${cpu}, ${os.availableParallelism?.() ?? os.cpus().length} logical CPUs; Chromium ${browserVersion} (${opts.chromium})${bnNode ? `, ${nodeLabel}` : ''}; @noble/curves ${curvesVersion} (bundled for the page with esbuild).`,
+    `Median of ${opts.runs} runs of ~${aeadBrowserOpts.runMs} ms per cell after a ${aeadBrowserOpts.warmupMs} ms warm-up (Node: ${aeadNodeOpts.runMs} / ${aeadNodeOpts.warmupMs} ms), runs interleaved; ` +
+      "pqsimd/bn254's platform-neutral build (WASM backends) in both. pqsimd field rows and its single pairing through the bn254_bench hook (many operations in one WASM call), noble's the same dependent chains on its bigint fields; " +
+      'EVM rows from the EIP-196/197 bytes (noble: decoded with its validity and G2 subgroup checks); Groth16 on the snarkjs fixtures of vectors/bn254/groth16 (noble: the pairing equation on its primitives). ' +
+      'Every result equals noble’s before timing; every timed call’s result is checked again. mcl-wasm, snarkjs and the cold start: `pqsimd bench --family bn254`.',
+    '',
+    ...(bnBrowser ? bnOut(bnBrowser, `Chromium ${browserVersion}`) : []),
+    ...(bnNode ? bnOut(bnNode, nodeLabel) : []),
+  ];
+  console.log(`${opts.verify || opts.aead ? '\n' : ''}${o.join('\n')}`);
+}
+
 if (opts.json) {
   const json = {
     date,
@@ -504,6 +575,7 @@ if (opts.json) {
           nodeResults: aeadNode,
         }
       : null,
+    bn254: opts.bn254 ? { curves: curvesVersion, browser: aeadBrowserOpts, node: aeadNodeOpts, chromium: bnBrowser, nodeResults: bnNode } : null,
   };
   writeFileSync(opts.json, `${JSON.stringify(json, null, 2)}\n`);
   log(`wrote ${opts.json}`);

@@ -1,6 +1,7 @@
 // What the scripts' page.evaluate() and waitForFunction() callbacks read in the browser page, for
 // the type check of scripts/ (tsconfig.scripts.json). Declarations only: nothing imports this file.
 import type { AeadRow } from '../bench/aead.ts';
+import type { Bn254Row } from '../bench/bn254.ts';
 import type { Report } from '../web-bench/src/shared.ts';
 
 declare global {
@@ -22,6 +23,8 @@ declare global {
       aead(opts: { sizes: number[]; warmupMs: number; runMs: number; runs: number }): Promise<{ rows: AeadRow[]; checks: Record<string, unknown> }>;
       /** @noble/ciphers and libsodium-wrappers versions bundled into the page. */
       aeadVersions(): { noble: string; libsodiumWrappers: string; libsodium: string };
+      /** scripts/bench-browser/core.mjs benchBn254() on the page's WASM backends. */
+      bn254(opts: { warmupMs: number; runMs: number; runs: number }): Promise<{ rows: Bn254Row[]; checks: Record<string, string[]> }>;
     };
     /** web-bench/src/app.ts (for tests and automation). */
     webBench?: {

@@ -9,7 +9,8 @@
 //        [--chromium PATH] [--timeout S]      one run in headless Chromium, then exit
 //
 // Page options (URL query): ?quick=1 short runs, ?autorun=1 start at once, ?runs=N&runMs=MS&warmupMs=MS,
-// ?algs=ML-DSA-65,Falcon-512 (none: no signatures), ?kernels=0, ?pool=0, ?aead=0, ?aeadSizes=64,1024.
+// ?algs=ML-DSA-65,Falcon-512 (none: no signatures), ?kernels=0, ?pool=0, ?aead=0, ?aeadSizes=64,1024,
+// ?bn254=0.
 // Also a module: the tests import buildWebBench / startServer / launchChromium from here.
 import { once } from 'node:events';
 import { readdirSync, existsSync, mkdirSync, readFileSync, copyFileSync, writeFileSync } from 'node:fs';
@@ -51,7 +52,7 @@ const COPIES = {
 
 /** Bundles the page (minified ESM, the browser build of the package inside) into build/web-bench/. */
 export async function buildWebBench({ minify = true } = {}) {
-  for (const f of ['dist/index.mjs', 'dist/aead.mjs', 'dist/pool-worker.mjs']) {
+  for (const f of ['dist/index.mjs', 'dist/aead.mjs', 'dist/bn254.mjs', 'dist/pool-worker.mjs']) {
     if (!existsSync(join(ROOT, f))) throw new Error(`${f} is missing: run 'node scripts/build.mjs' first`);
   }
   const { build } = await import('esbuild');
@@ -72,11 +73,12 @@ export async function buildWebBench({ minify = true } = {}) {
     metafile: true,
     // the package's browser build, as users get it (platform-neutral ESM, each WASM core a chunk);
     // @noble/ciphers and libsodium-wrappers (the AEAD section's comparators) are bundled in
-    alias: { 'pqsimd/aead': join(ROOT, 'dist/aead.mjs'), pqsimd: join(ROOT, 'dist/index.mjs') },
+    alias: { 'pqsimd/aead': join(ROOT, 'dist/aead.mjs'), 'pqsimd/bn254': join(ROOT, 'dist/bn254.mjs'), pqsimd: join(ROOT, 'dist/index.mjs') },
     define: {
       __NOBLE_VERSION__: JSON.stringify(noble),
       __NOBLE_CIPHERS_VERSION__: JSON.stringify(version('@noble/ciphers')),
       __SODIUM_WRAPPERS_VERSION__: JSON.stringify(version('libsodium-wrappers')),
+      __NOBLE_CURVES_VERSION__: JSON.stringify(version('@noble/curves')),
     },
   });
   for (const [out, src] of Object.entries(COPIES)) copyFileSync(join(ROOT, src), join(OUT_DIR, out));

@@ -3,11 +3,27 @@
 // Nothing here touches the DOM or node: modules. The timing, statistics and formatting are the
 // benchmark core's (bench/, TypeScript): scripts/bench-browser.mjs bundles this file with esbuild
 // (build/bench-browser/core.mjs) for the page and for Node.
-import { aeadData, aeadLikeCases, aeadPlan, measureInterleaved, sodiumCases, timeAeadPlan } from '../../bench/index.ts';
+import {
+  aeadData,
+  aeadLikeCases,
+  aeadPlan,
+  BN254_FIXTURES,
+  bn254Data,
+  measureInterleaved,
+  nobleCases,
+  pqCases,
+  sodiumCases,
+  timeAeadPlan,
+  timeBn254,
+  verifyBn254Libs,
+} from '../../bench/index.ts';
 
 export {
   aeadColumns,
   aeadTable,
+  bn254Columns,
+  bn254Ratios,
+  bn254Table,
   fmtMicros,
   fmtRate,
   fmtRatio,
@@ -243,4 +259,30 @@ export async function benchAead(env, o, progress = () => {}) {
     progress(label);
   });
   return { rows, checks: Object.fromEntries(counts) };
+}
+
+/**
+ * The BN254 table (bench/bn254.ts): env.bn = pqsimd/bn254, env.curves = @noble/curves' bn254,
+ * env.backends = the WASM backends. Every implementation's checks against noble first (throws on a
+ * mismatch), then the rows. Returns { rows, checks }.
+ * @param {{ bn: { loadBackend(name: string): Promise<unknown> }; curves: import('../../bench/bn254.ts').NobleBn254; backends: string[] }} env
+ * @param {{ warmupMs: number; runMs: number; runs: number }} o
+ * @param {(s: string) => void} [progress]
+ */
+export async function benchBn254(env, o, progress = () => {}) {
+  const d = bn254Data(env.curves, BN254_FIXTURES);
+  const sums = new Map();
+  /** @type {[string, import('../../bench/bn254.ts').Bn254Cases][]} */
+  const libs = [];
+  for (const name of env.backends)
+    libs.push([name, pqCases(name, /** @type {import('../../bench/bn254.ts').PqBn254Like} */ (await env.bn.loadBackend(name)), d, sums)]);
+  libs.push(['noble', nobleCases(d)]);
+  const checks = await verifyBn254Libs(libs);
+  let last = '';
+  const rows = await timeBn254(libs, { warmupMs: o.warmupMs, runMs: o.runMs, runs: o.runs }, undefined, (label) => {
+    if (label === last) return;
+    last = label;
+    progress(label);
+  });
+  return { rows, checks: Object.fromEntries(checks) };
 }

@@ -37,7 +37,7 @@ describe('argument errors (exit 2, a message and a pointer to --help)', () => {
     [['sign', '--alg', 'falcon-512', '--sk', 'a', '--in', 'b', '--out', 'c'], 'pqsimd sign: Falcon-512 is verification-only in pqsimd'],
     [['keygen', '--alg', '44', '--pk', 'a'], 'pqsimd keygen: missing required option --sk'],
     [['bench', '--runs=0'], "pqsimd bench: --runs must be a positive integer, got '0'"],
-    [['bench', '--family', 'rsa'], "pqsimd bench: unknown --family 'rsa' (expected mldsa, falcon or aead)"],
+    [['bench', '--family', 'rsa'], "pqsimd bench: unknown --family 'rsa' (expected mldsa, falcon, aead or bn254)"],
     [['bench', '--family', 'aead', '--alg', 'ml-dsa-44'], 'pqsimd bench: --alg ml-dsa-44 is outside --family aead'],
     [['bench', '--aead-sizes', '64,0'], "pqsimd bench: --aead-sizes: expected sizes in bytes (1 to 67108864), got '64,0'"],
     [['bench', '--backend', 'wasm-fast'], "pqsimd bench: unknown --backend 'wasm-fast' (expected one of: native-avx512,"],

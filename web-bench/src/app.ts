@@ -1,7 +1,20 @@
 // The page: what this browser offers, the run (a Web Worker does the timing), then the chart,
 // the table with ratios, the worker pool, the checks, JSON download and Markdown copy.
 import * as pq from 'pqsimd';
-import { AEAD_OP_SHORT, AEAD_SIZES, aeadColumns, fmtMBps, fmtSize, mbps, measureInterleaved } from '../../bench/index.js';
+import {
+  AEAD_OP_SHORT,
+  AEAD_SIZES,
+  aeadColumns,
+  bn254Columns,
+  bn254Ratios,
+  fmtMBps,
+  fmtRatio,
+  fmtSize,
+  fmtTime,
+  mbps,
+  measureInterleaved,
+  rowSeconds,
+} from '../../bench/index.js';
 import {
   AEAD_IMPLS,
   AEAD_RATIOS,
@@ -9,7 +22,9 @@ import {
   aeadRunMs,
   aeadWarmupMs,
   ALL_ALGS,
+  BN254_IMPLS,
   baselineOf,
+  bn254Markdown,
   fmtMicros,
   fmtRate,
   fmtRatioX,
@@ -136,6 +151,7 @@ function options(): BenchOptions {
     algs,
     kernels: q.get('kernels') !== '0',
     aead: q.get('aead') !== '0',
+    bn254: q.get('bn254') !== '0',
     aeadSizes: (() => {
       const l = q
         .get('aeadSizes')
@@ -302,6 +318,7 @@ function renderResults(r: Report): void {
     }
   }
   renderAead(r);
+  renderBn254(r);
   const fails = r.checks.filter((c) => !c.ok);
   $('checks-summary').textContent = fails.length ? `${fails.length} of ${r.checks.length} checks FAILED` : `all ${r.checks.length} checks passed`;
   $('checks').replaceChildren(
@@ -379,6 +396,52 @@ function renderAead(r: Report): void {
     "libsodium-wrappers has no output-buffer API (it allocates each result, copying through its WASM heap) and no raw ChaCha20 outside its sumo build. Every output is checked against @noble/ciphers' (see the checks).";
 }
 
+/** The BN254 section: time per operation, the sumOfProducts speed-up row and the speed-ups against noble. */
+function renderBn254(r: Report): void {
+  $('bn254-section').hidden = !r.bn254.length;
+  if (!r.bn254.length) return;
+  const v = r.worker?.curvesVersion;
+  const cols = bn254Columns(r.bn254, BN254_IMPLS);
+  const ratios = bn254Ratios(cols);
+  const t = $<HTMLTableElement>('bn254-table');
+  t.replaceChildren();
+  const head = t.createTHead().insertRow();
+  for (const h of ['Time per operation', ...cols.map((i) => (i === 'noble' && v ? `noble ${v}` : i)), ...ratios.map((q) => q.label)]) {
+    const th = document.createElement('th');
+    th.textContent = h;
+    head.appendChild(th);
+  }
+  const tb = t.createTBody();
+  const sop = r.bn254.find((x) => x.op === 'fp-sop2');
+  for (const row of r.bn254) {
+    const tr = tb.insertRow();
+    tr.insertCell().textContent = row.label;
+    const times = cols.map((i) => rowSeconds(row, i));
+    const best = Math.min(...times.filter(Number.isFinite));
+    cols.forEach((_, k) => {
+      const td = tr.insertCell();
+      td.textContent = fmtTime(times[k]!);
+      if (times[k] === best) td.className = 'best';
+    });
+    for (const q of ratios) {
+      const td = tr.insertCell();
+      const x = rowSeconds(row, q.den) / rowSeconds(row, q.num);
+      td.textContent = Number.isFinite(x) ? fmtRatioX(x) : '—';
+      td.className = 'ratio';
+    }
+    if (row.op === 'fp-2mul-add' && sop) {
+      const s = tb.insertRow();
+      s.insertCell().textContent = 'sumOfProducts speed-up (2 × mul + add / sumOfProducts)';
+      for (const i of cols) {
+        const x = rowSeconds(row, i) / rowSeconds(sop, i);
+        s.insertCell().textContent = Number.isFinite(x) ? fmtRatio(x, '×') : '—';
+      }
+      for (const _ of ratios) s.insertCell();
+    }
+  }
+  $('bn254-note').textContent = bn254Markdown(r.bn254, v, r.options, false).at(-1) ?? '';
+}
+
 // ---------------------------------------------------------------------------------------------
 // The run
 
@@ -402,6 +465,9 @@ function runWorker(opts: BenchOptions, report: Report): Promise<void> {
         renderResults(report);
       } else if (m.type === 'aead-row') {
         report.aead.push(m.row);
+        renderResults(report);
+      } else if (m.type === 'bn254-row') {
+        report.bn254.push(m.row);
         renderResults(report);
       } else if (m.type === 'done') {
         w.terminate();
@@ -494,6 +560,7 @@ async function run(): Promise<void> {
     worker: null,
     rows: [],
     aead: [],
+    bn254: [],
     pool: [],
     poolBackend: null,
     checks: [],

@@ -7,13 +7,24 @@ import * as nobleCiphers from './noble-ciphers.js';
 import * as sodium from './sodium.js';
 import * as pq from 'pqsimd';
 import * as pqAead from 'pqsimd/aead';
+import * as pqBn from 'pqsimd/bn254';
+import * as curves from './noble-curves.js';
 import {
   AEAD_OPS,
   type AeadCases,
   aeadData,
   aeadLikeCases,
   aeadPlan,
+  BN254_FIXTURES,
+  BN254_OPS,
+  type Bn254Cases,
+  bn254Data,
   type CheckCounts,
+  nobleCases,
+  type PqBn254Like,
+  pqCases,
+  timeBn254,
+  verifyBn254Libs,
   measureInterleaved,
   type SodiumLike,
   sodiumCases,
@@ -147,6 +158,7 @@ async function run(o: BenchOptions): Promise<void> {
       webcrypto: wcInfo,
       nobleVersion: noble.VERSION,
       aeadVersions: { noble: nobleCiphers.VERSION, libsodiumWrappers: sodium.VERSION, libsodium: sodiumLib?.libsodium ?? 'not loaded' },
+      curvesVersion: curves.VERSION,
     },
   });
 
@@ -164,6 +176,9 @@ async function run(o: BenchOptions): Promise<void> {
   const aeadNames = o.aead ? pqAead.availableBackends().filter((b) => b.startsWith('wasm-')) : [];
   // AEAD: per row the backends, noble, and libsodium except on the raw ChaCha20 rows
   if (o.aead) for (const op of AEAD_OPS) cells += o.aeadSizes.length * (aeadNames.length + 1 + (op === 'chacha20' ? 0 : 1));
+  const bnNames = o.bn254 ? pqBn.availableBackends().filter((b) => b.startsWith('wasm-')) : [];
+  // BN254: per row the backends and noble, except where noble has no such operation
+  if (o.bn254) cells += BN254_OPS.length * (bnNames.length + 1) - 3;
   post({ type: 'plan', total: cells * perCell });
 
   for (const alg of algs) {
@@ -310,6 +325,32 @@ async function run(o: BenchOptions): Promise<void> {
     }
   }
   if (o.aead && sodiumLib) await runAead(o, aeadNames, sodiumLib.lib);
+  if (o.bn254) await runBn254(o, bnNames);
+}
+
+/**
+ * The BN254 section: every implementation's checks against @noble/curves first (a mismatch ends
+ * the run with a red banner), then the rows, timed with the AEAD section's shorter cells.
+ */
+async function runBn254(o: BenchOptions, names: string[]): Promise<void> {
+  const d = bn254Data(curves.bn254, BN254_FIXTURES);
+  const sums = new Map<number, number>();
+  const libs: [string, Bn254Cases][] = [];
+  for (const n of names) libs.push([n, pqCases(n, (await pqBn.loadBackend(n as pq.BackendName)) as unknown as PqBn254Like, d, sums)]);
+  libs.push(['noble', nobleCases(d)]);
+  try {
+    for (const [impl, done] of await verifyBn254Libs(libs)) check('BN254', impl, `results equal @noble/curves': ${done.join('; ')}`, true);
+    await timeBn254(
+      libs,
+      { warmupMs: aeadWarmupMs(o), runMs: aeadRunMs(o), runs: o.runs },
+      BN254_OPS,
+      (label, p) => tick(`BN254 ${label}: ${p.impl} ${p.phase === 'warmup' ? 'warm-up' : `run ${p.run}/${p.runs}`}`),
+      (row) => post({ type: 'bn254-row', row }),
+    );
+  } catch (e) {
+    check('BN254', 'all', (e as Error)?.message ?? String(e), false);
+    throw e;
+  }
 }
 
 /**

@@ -6,6 +6,10 @@ import {
   type AeadRatio,
   type AeadRow,
   aeadColumns,
+  type Bn254Row,
+  bn254Columns,
+  bn254Ratios,
+  bn254Table,
   aeadTable,
   fmtRate,
   fmtRatio,
@@ -27,6 +31,8 @@ export const AEAD_RATIOS: readonly AeadRatio[] = [
   { label: 'wasm-relaxed / libsodium', num: 'wasm-relaxed', den: 'libsodium' },
 ];
 export type Impl = (typeof IMPLS)[number];
+/** Columns of the BN254 section: pqsimd/bn254's WASM backends and @noble/curves. */
+export const BN254_IMPLS = ['wasm-relaxed', 'wasm-simd', 'wasm-scalar', 'noble'] as const;
 export const MLDSA_ALGS = ['ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87'] as const;
 export const FALCON_ALGS = ['Falcon-512', 'Falcon-1024'] as const;
 export const ALL_ALGS = [...MLDSA_ALGS, ...FALCON_ALGS] as const;
@@ -42,6 +48,8 @@ export interface BenchOptions {
   aead: boolean;
   /** Its message sizes, bytes. */
   aeadSizes: number[];
+  /** The BN254 section (pqsimd/bn254 next to @noble/curves). */
+  bn254: boolean;
 }
 
 /**
@@ -75,6 +83,8 @@ export interface WorkerEnv {
   nobleVersion: string;
   /** @noble/ciphers, libsodium-wrappers and the libsodium inside it. */
   aeadVersions: { noble: string; libsodiumWrappers: string; libsodium: string };
+  /** @noble/curves (the BN254 section's reference and comparator). */
+  curvesVersion: string;
 }
 
 export type ToWorker = { type: 'run'; opts: BenchOptions };
@@ -85,6 +95,7 @@ export type FromWorker =
   | { type: 'check'; check: Check }
   | { type: 'row'; row: Row }
   | { type: 'aead-row'; row: AeadRow }
+  | { type: 'bn254-row'; row: Bn254Row }
   | { type: 'done' }
   | { type: 'error'; message: string };
 
@@ -119,6 +130,8 @@ export interface Report {
   rows: Row[];
   /** The AEAD section's rows (MB/s = median ops/s × size / 10^6). */
   aead: AeadRow[];
+  /** The BN254 section's rows (time per operation). */
+  bn254: Bn254Row[];
   pool: PoolPoint[];
   poolBackend: string | null;
   checks: Check[];
@@ -164,6 +177,7 @@ export function toMarkdown(r: Report): string {
     const v = r.worker?.aeadVersions;
     out.push('', ...aeadMarkdown(r.aead, v, r.options, false));
   }
+  if (r.bn254.length) out.push('', ...bn254Markdown(r.bn254, r.worker?.curvesVersion, r.options, false));
   if (r.pool.length) {
     const one = r.pool.find((p) => p.workers === 1)?.median;
     out.push(
@@ -211,6 +225,21 @@ export function aeadMarkdown(rows: readonly AeadRow[], v: WorkerEnv['aeadVersion
       'pqsimd and @noble/ciphers write into output buffers allocated once per cell (the hot path without allocation); libsodium-wrappers has no output-buffer API ' +
       '(it allocates each result and copies through its WASM heap) and no raw ChaCha20 outside its sumo build. ' +
       "Every output is checked against noble's (which first reproduces RFC 8439 §2.8.2): in full before timing (openers must also reject a flipped tag bit), then the last output of every timed batch at its start, middle and end.",
+  ];
+}
+
+/** The BN254 section as Markdown lines: heading, the table with speed-ups against noble, the notes. */
+export function bn254Markdown(rows: readonly Bn254Row[], curves: string | undefined, o: BenchOptions, pad: boolean): string[] {
+  const cols = bn254Columns(rows, BN254_IMPLS);
+  return [
+    'BN254 (pqsimd/bn254), time per operation:',
+    '',
+    bn254Table(rows, cols, bn254Ratios(cols), { implLabel: (i) => (i === 'noble' && curves ? `noble ${curves}` : i), pad, mark: '×' }),
+    '',
+    `Median of ${o.runs} runs of ~${aeadRunMs(o)} ms per cell after a ${aeadWarmupMs(o)} ms warm-up, runs interleaved, in a Web Worker. ` +
+      'pqsimd field rows and its single pairing through the bn254_bench hook (many operations inside one WASM call); noble’s are the same dependent chains on its bigint fields. ' +
+      'EVM rows from the EIP-196/197 bytes (noble: decoded with its validity and G2 subgroup checks); Groth16 on the snarkjs fixtures (noble: the pairing equation on its primitives). ' +
+      'Every result is checked against @noble/curves before timing (see the checks). mcl-wasm, snarkjs and the cold start: `pqsimd bench --family bn254` in Node.',
   ];
 }
 

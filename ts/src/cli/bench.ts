@@ -24,6 +24,7 @@ import { availableBackends, KERNEL_NAMES, loadBackend, tickCounter, type KernelN
 import { falconOf, isFalcon, kernelsOf, schemeOf, type AnyAlg, type Backend, type FalconAlg } from './algs.js';
 import { InputError, parseAlgList, parsePositiveNumber, resolveBackends, UsageError, type Command, type Parsed } from './args.js';
 import { aeadJson, benchAead, type AeadBenchResult } from './bench-aead.js';
+import { benchBn254, bn254Json, type Bn254BenchResult } from './bench-bn254.js';
 import { fromB64, fromHex, log, note, writeOutput } from './io.js';
 import { loadNoble, type Noble } from './noble.js';
 import { FALCON_KAT } from './selftest-data.js';
@@ -40,8 +41,13 @@ The AEAD family: MB/s of ChaCha20-Poly1305 seal and open, XChaCha20-Poly1305 sea
 seal and the ChaCha20 keystream at 64 B, 1 KiB, 16 KiB and 1 MiB on every backend next to
 @noble/ciphers, libsodium-wrappers and node:crypto (every output checked against noble's), and
 the ChaCha20 / Poly1305 kernels in ticks per byte.
+The BN254 family: time per operation of Fp mul, sumOfProducts vs 2 x mul + add, Fp2 mul, one
+pairing, ecPairing (2 and 4 pairs), ecMul, ecAdd, Groth16 verify (1 and 5 public inputs, one-off
+and prepared) and the cold start (a fresh process: import + ready + first verify) on every
+backend next to @noble/curves, mcl-wasm (when installed) and snarkjs (GPL: installed on demand
+into build/bench-deps, never a dependency).
 
-  --family F[,F]       only these families: mldsa, falcon, aead (default all; with --alg, the
+  --family F[,F]       only these families: mldsa, falcon, aead, bn254 (default all; with --alg, the
                        families of those algorithms)
   --alg ALG[,ALG]      only these (default ml-dsa-44,ml-dsa-65,ml-dsa-87,falcon-512,falcon-1024;
                        falcon-det1024 on request, without a noble column)
@@ -52,6 +58,10 @@ the ChaCha20 / Poly1305 kernels in ticks per byte.
   --no-noble           skip @noble/post-quantum and the @noble/ciphers column
   --no-ntt             skip the NTT rows of the main table
   --no-kernels         skip the per-kernel tables (ns per call; AEAD: ticks per byte)
+  --no-snarkjs         no snarkjs column in the BN254 table
+  --no-snarkjs-install use snarkjs only if already importable (no npm install into build/bench-deps)
+  --no-mcl             no mcl-wasm column in the BN254 table
+  --cold-runs N        fresh processes per implementation for the BN254 cold start (default 3; 0: none)
   --out FILE.md        also write the results as Markdown
   --json FILE.json     also write the results as JSON`;
 
@@ -180,7 +190,7 @@ async function benchMlDsa(alg: Exclude<AnyAlg, FalconAlg>, backends: Backend[], 
   return rows;
 }
 
-const FAMILIES = ['mldsa', 'falcon', 'aead'] as const;
+const FAMILIES = ['mldsa', 'falcon', 'aead', 'bn254'] as const;
 type FamilyName = (typeof FAMILIES)[number];
 
 /** --family (mldsa, ml-dsa, falcon, aead), and the algorithms of the signature families to run. */
@@ -198,13 +208,22 @@ function parseFamilies(p: Parsed): { families: Set<FamilyName>; algs: AnyAlg[] }
         .toLowerCase()
         .replace(/[^a-z0-9]/g, '');
       const fam = FAMILIES.find((y) => y === k);
-      if (!fam) throw new UsageError(`unknown --family '${x.trim()}' (expected mldsa, falcon or aead)`);
+      if (!fam) throw new UsageError(`unknown --family '${x.trim()}' (expected mldsa, falcon, aead or bn254)`);
       families.add(fam);
     }
   }
   const algs = parseAlgList(a).filter((alg) => families.has(familyOf(alg)));
   if (a !== undefined && algs.length < parseAlgList(a).length) throw new UsageError(`--alg ${a} is outside --family ${f}`);
   return { families, algs };
+}
+
+/** --cold-runs: fresh processes per implementation for the BN254 cold start (0 to 50, default 3). */
+function parseColdRuns(p: Parsed): number {
+  const s = p.values.get('cold-runs');
+  if (s === undefined) return 3;
+  const n = Number(s);
+  if (!Number.isInteger(n) || n < 0 || n > 50) throw new UsageError(`--cold-runs: expected an integer from 0 to 50, got '${s}'`);
+  return n;
 }
 
 /** --aead-sizes: message sizes in bytes (1 B to 64 MiB). */
@@ -330,6 +349,24 @@ async function run(p: Parsed, argv: readonly string[]): Promise<number> {
       progress,
     });
   }
+  // The BN254 family: one table, time per operation (the field rows through its bench hook).
+  let bn: Bn254BenchResult | null = null;
+  if (families.has('bn254')) {
+    bn = await benchBn254({
+      backends: names,
+      runs,
+      // 13 rows of up to 9 columns, a fifth of a signature cell's run: ~1 minute with the cold starts
+      runMs: runMs / 5,
+      warmupMs: Math.max(30, runMs / 5),
+      clock,
+      nobleColumn: !p.flags.has('no-noble'),
+      mcl: !p.flags.has('no-mcl'),
+      snarkjs: !p.flags.has('no-snarkjs'),
+      snarkjsInstall: !p.flags.has('no-snarkjs-install'),
+      coldRuns: parseColdRuns(p),
+      progress,
+    });
+  }
   progress('');
 
   const implLabel = (i: string) => (i === 'noble' ? 'noble (pure JS)' : i);
@@ -386,6 +423,15 @@ async function run(p: Parsed, argv: readonly string[]): Promise<number> {
       log('');
     }
   }
+  const bnHeading = bn ? `BN254 (pqsimd/bn254), time per operation; ${bn.rows.length} rows timed in ${bn.seconds.toFixed(0)} s:` : '';
+  if (bn) {
+    log(bnHeading);
+    log('');
+    log(bn.table);
+    log('');
+    for (const n of bn.notes) log(n);
+    log('');
+  }
   log(`date: ${date}`);
 
   if (mdPath) {
@@ -415,6 +461,7 @@ async function run(p: Parsed, argv: readonly string[]): Promise<number> {
       '',
       ...(rows.length ? sig : []),
       ...aeadMd,
+      ...(bn ? ['## BN254', '', bn.table, '', ...bn.notes.flatMap((n) => [n, ''])] : []),
       `- Machine: ${machineLine(machine)}`,
       `- Backends available: ${availableBackends().join(', ')}`,
       `- Date: ${date}`,
@@ -465,6 +512,7 @@ async function run(p: Parsed, argv: readonly string[]): Promise<number> {
       kernels: kernelRows.map((r) => ({ kernel: r.label, nsPerCall: Object.fromEntries(Object.entries(r.cells).map(([b, m]) => [b, 1e9 / m.median])) })),
       families: [...families],
       aead: aead ? aeadJson(aead) : null,
+      bn254: bn ? bn254Json(bn) : null,
     };
     writeOutput(jsonPath, 'JSON report', new TextEncoder().encode(`${JSON.stringify(json, null, 2)}\n`), 'raw');
     note(`wrote ${jsonPath}`);
@@ -486,6 +534,10 @@ export const bench: Command = {
     'no-noble': 'boolean',
     'no-ntt': 'boolean',
     'no-kernels': 'boolean',
+    'no-snarkjs': 'boolean',
+    'no-snarkjs-install': 'boolean',
+    'no-mcl': 'boolean',
+    'cold-runs': 'string',
   },
   help,
   run,
