@@ -157,13 +157,75 @@ static inline void pq_fp_canon(pq_fp *r, const pq_fp *a) {
   static const pq_fp p = PQ_BN_P_INIT;
   pq_bn_csub(r->v, a->v, p.v);
 }
-/* r = 9a (the real part of xi = 9 + u), a < 2p: r < 2p (three doublings and an addition) */
+/* r = (9a + b) mod p in [0, 2p), a < 2p, b <= 2p (xi = 9 + u's real part, with the other term of
+ * pq_fp2_mul_xi): x = 9a + b < 20p < 2^259 in five words, reduced once by the quotient estimate
+ * q = floor(floor(x / 2^250) * MU / 2^20), MU = floor(2^270 / p) = 86673:
+ * q <= x/p (so r = x - q p >= 0) and q > x/p - 2^250/p - 2^9/2^20 - 1 > x/p - 1.09 (r < 1.09p).
+ * Against three doublings and two additions with a conditional subtraction each: no chain of
+ * dependent subtractions. */
+static inline void pq_fp_mul9_add(pq_fp *r, const pq_fp *a, const pq_fp *b) {
+  static const pq_fp p = PQ_BN_P_INIT;
+#if defined(__SIZEOF_INT128__) && !defined(__wasm__)
+  typedef unsigned __int128 u128;
+  uint64_t x0, x1, x2, x3, x4, q;
+  u128 t = (u128)a->v[0] * 9 + b->v[0]; /* x = 9a + b word by word, the carry < 10 */
+  x0 = (uint64_t)t;
+  t = (u128)a->v[1] * 9 + b->v[1] + (uint64_t)(t >> 64);
+  x1 = (uint64_t)t;
+  t = (u128)a->v[2] * 9 + b->v[2] + (uint64_t)(t >> 64);
+  x2 = (uint64_t)t;
+  t = (u128)a->v[3] * 9 + b->v[3] + (uint64_t)(t >> 64);
+  x3 = (uint64_t)t;
+  x4 = (uint64_t)(t >> 64);
+  q = ((x4 << 6 | x3 >> 58) * 86673u) >> 20; /* floor(x / 2^250) < 2^9; q < 21 */
+  /* r = x - q p (its fifth word is 0): borrow in the top bit of the signed 128-bit difference */
+  u128 d = (u128)x0 - (u128)q * p.v[0];
+  r->v[0] = (uint64_t)d;
+  d = (u128)x1 - (u128)q * p.v[1] - (uint64_t)(0 - (uint64_t)(d >> 64));
+  r->v[1] = (uint64_t)d;
+  d = (u128)x2 - (u128)q * p.v[2] - (uint64_t)(0 - (uint64_t)(d >> 64));
+  r->v[2] = (uint64_t)d;
+  d = (u128)x3 - (u128)q * p.v[3] - (uint64_t)(0 - (uint64_t)(d >> 64));
+  r->v[3] = (uint64_t)d;
+  (void)x4;
+#else /* wasm32: 64-bit words, no 64 x 64 -> 128 product */
+  uint64_t x[5], c, q, br;
+  /* x = 8a + a + b */
+  x[0] = a->v[0] << 3;
+  x[1] = a->v[1] << 3 | a->v[0] >> 61;
+  x[2] = a->v[2] << 3 | a->v[1] >> 61;
+  x[3] = a->v[3] << 3 | a->v[2] >> 61;
+  x[4] = a->v[3] >> 61;
+  c = pq_bn_adc(&x[0], x[0], a->v[0], 0);
+  c = pq_bn_adc(&x[1], x[1], a->v[1], c);
+  c = pq_bn_adc(&x[2], x[2], a->v[2], c);
+  c = pq_bn_adc(&x[3], x[3], a->v[3], c);
+  x[4] += c;
+  c = pq_bn_adc(&x[0], x[0], b->v[0], 0);
+  c = pq_bn_adc(&x[1], x[1], b->v[1], c);
+  c = pq_bn_adc(&x[2], x[2], b->v[2], c);
+  c = pq_bn_adc(&x[3], x[3], b->v[3], c);
+  x[4] += c;
+  q = ((x[4] << 6 | x[3] >> 58) * 86673u) >> 20; /* floor(x / 2^250) < 2^9; q < 21 */
+  /* x - q p: q p_i < 2^69 from 32-bit halves (q < 2^5: each half product < 2^37) */
+  uint64_t qp[4], hi = 0;
+  for (int i = 0; i < 4; i++) {
+    const uint64_t lo32 = q * (p.v[i] & 0xffffffffu) + hi;   /* < 2^38 */
+    const uint64_t hi32 = q * (p.v[i] >> 32) + (lo32 >> 32); /* < 2^38 */
+    qp[i] = (lo32 & 0xffffffffu) | hi32 << 32;
+    hi = hi32 >> 32;
+  }
+  br = pq_bn_sbb(&r->v[0], x[0], qp[0], 0);
+  br = pq_bn_sbb(&r->v[1], x[1], qp[1], br);
+  br = pq_bn_sbb(&r->v[2], x[2], qp[2], br);
+  (void)pq_bn_sbb(&r->v[3], x[3], qp[3], br); /* the fifth word of x - q p is 0 */
+#endif
+}
+
+/* r = 9a, a < 2p: r < 2p (pq_fp_mul9_add with b = 0) */
 static inline void pq_fp_mul9(pq_fp *r, const pq_fp *a) {
-  pq_fp t;
-  pq_fp_dbl(&t, a);
-  pq_fp_dbl(&t, &t);
-  pq_fp_dbl(&t, &t);
-  pq_fp_add(r, &t, a);
+  static const pq_fp zero = {{0, 0, 0, 0}};
+  pq_fp_mul9_add(r, a, &zero);
 }
 /* r = a when c = 1, b when c = 0 (c in {0, 1}) */
 static inline void pq_fp_select(pq_fp *r, const pq_fp *a, const pq_fp *b, int c) {
