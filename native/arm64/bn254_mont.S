@@ -1,7 +1,7 @@
 // BN254 Fp Montgomery kernels for AArch64 (bn254/kernels_bn254.h): the fused sum of two products
-// with one shared reduction, and the plain product. Called through native/arm64/bn254_neon.c,
-// which picks the operand taken whole (see there); these functions assume the row operands
-// (a, and for sop2 a0 and a1) are below 2p + 2^192.
+// with one shared reduction, and the plain product, called directly as pq_fp_sop2 / pq_fp_mul
+// (pq_kernels_neon.h). They assume the row operands (a, and for sop2 a0 and a1) are below
+// 2p + 2^192, which the interface's preconditions guarantee (see pq_kernels_neon.h).
 //
 // Coarsely integrated operand scanning over 64-bit words, R = 2^256. Iteration i:
 //   t += a0 * b0[i]        (mul/umulh; the low halves in one adds/adcs chain, the high in another)
@@ -17,7 +17,7 @@
 // reference; mul returns t < 2p unchanged.
 //
 // Tested under qemu against the portable C (native/test/test_bn254_kernels.c); qemu cannot time
-// it: the instruction counts (executed, under qemu) are in bn254_neon.c.
+// it: the instruction counts (executed, under qemu) are in pq_kernels_neon.h.
 
 #if defined(__APPLE__)
 #define SYM(x) _##x

@@ -32,7 +32,8 @@ unsigned pq_neon_rej_uniform(int32_t *a, unsigned len, const uint8_t *buf, unsig
 unsigned pq_neon_rej_eta(int32_t *a, unsigned len, const uint8_t *buf, unsigned buflen,
                          unsigned eta);
 void pq_neon_poly_decompose(int32_t a1[256], int32_t a0[256], const int32_t a[256], int32_t gamma2);
-void pq_neon_poly_use_hint(int32_t b[256], const int32_t a[256], const int32_t h[256], int32_t gamma2);
+void pq_neon_poly_use_hint(int32_t b[256], const int32_t a[256], const int32_t h[256],
+                           int32_t gamma2);
 
 #define PQ_NTT_EXACT 0
 #define pq_ntt pq_neon_ntt
@@ -109,14 +110,31 @@ void pq_neon_poly1305_blocks(pq_poly1305 *st, const uint8_t *m, size_t nblocks);
 /* ---- BN254 --------------------------------------------------------------- */
 #include "bn254/bn254_types.h" /* pq_fp: this header may come first via another interface */
 
-/* native/arm64/bn254_mont.S (behind the operand choice of bn254_neon.c): the fused two-product
- * Montgomery kernel (both products accumulated, four shared reduction steps, the final conditional
- * subtraction in the assembly) and the plain product. sqr stays the portable code. Tested under
- * qemu only (not timed: the instruction counts are in bn254_neon.c). */
-void pq_neon_fp_mul(pq_fp *r, const pq_fp *a, const pq_fp *b);
-void pq_neon_fp_sop2(pq_fp *r, const pq_fp *a0, const pq_fp *b0, const pq_fp *a1, const pq_fp *b1);
+/* native/arm64/bn254_mont.S, called directly: the fused two-product Montgomery kernel (both
+ * products accumulated, four shared reduction steps, the final conditional subtraction in the
+ * assembly) and the plain product. Their five-word window holds t < 2^256 when each operand taken
+ * whole (a; sop2's a0, a1) is below 2p + 2^192: t stays below A0 + A1 + p + 1 <= 5p + 2^194 < 2^256
+ * (p < 0.19 * 2^256). The interface's preconditions (kernels_bn254.h: mul's a < 2p or < p, sop2's
+ * operands <= 2p) make that so for every input, so no operand choice is needed. sqr stays the
+ * portable code. Tested under qemu only (not timed).
+ * Instructions executed per call (qemu-aarch64 -singlestep -d exec, gcc 12 -O3, the difference of
+ * 1000 calls and none, a loop's own ~8 included; qemu cannot time it):
+ *   asm mul 159, asm sop2 254; through the C wrappers with an operand choice this replaced:
+ *   pq_fp_mul 164, pq_fp_sop2 269;
+ *   2 pq_fp_mul + pq_fp_add 430 (the add, portable C without __int128, is ~95 of them):
+ *   1.60x more than one sop2, and 1.22x even without the add (2 x 164 against 269);
+ *   portable: mul 222, sop2 401, 2 mul + add 547, sqr 198.
+ * Multiplies: 68 mul/umulh per product, 100 per sop2 against 136 for two products (1.36x): the
+ * resource that bounds this code on in-order and most out-of-order cores (one or two 64-bit
+ * multiply pipes, umulh the slower). sqr stays the portable code: its 10 products need 56
+ * multiplies against 68 for the asm product of a by a (which executes fewer instructions, 156
+ * against 190: a dedicated asm square is left for a measurement on hardware).
+ */
+void pq_neon_fp_mul_asm(pq_fp *r, const pq_fp *a, const pq_fp *b);
+void pq_neon_fp_sop2_asm(pq_fp *r, const pq_fp *a0, const pq_fp *b0, const pq_fp *a1,
+                         const pq_fp *b1);
 
-#define pq_fp_mul pq_neon_fp_mul
-#define pq_fp_sop2 pq_neon_fp_sop2
+#define pq_fp_mul pq_neon_fp_mul_asm
+#define pq_fp_sop2 pq_neon_fp_sop2_asm
 
 #endif

@@ -47,7 +47,6 @@ static int lazy_ok(const pq_fp *a, unsigned n) {
 /* every coordinate < 2p: the fp.h bound */
 #define LAZY(x) lazy_ok((const pq_fp *)(const void *)&(x), sizeof(x) / sizeof(pq_fp))
 
-
 /* one token of n*64 hex digits -> n pq_fp (big-endian words of each), returns n or 0 */
 static unsigned parse_tok(elem *e, const char *s, size_t len) {
   if (len == 0 || len % 64 || len / 64 > 12) return 0;
@@ -399,6 +398,23 @@ static void test_kernels(void) {
   }
   CHECK(!bad_32 && !bad_bound, "mul(R^2, any 256-bit): %u differ, %u out of bounds", bad_32,
         bad_bound);
+  /* pq_fp_mul9_add at its extremes: a in {0, 1, p - 1, p, 2p - 1}, b in {0, p, 2p - 1, 2p}
+   * (x = 9a + b up to 20p - 9: the quotient estimate's largest error) against 9 additions */
+  {
+    static const pq_fp P_ = PQ_BN_P_INIT;
+    pq_fp as[5] = {{{0}}, {{1}}, P_, P_, TWO_P}, bs[4] = {{{0}}, P_, TWO_P, TWO_P};
+    as[2].v[0] -= 1, as[4].v[0] -= 1, bs[2].v[0] -= 1;
+    unsigned bad_e = 0;
+    for (int i = 0; i < 5; i++)
+      for (int j = 0; j < 4; j++) {
+        pq_fp d, e = bs[j];
+        pq_fp_mul9_add(&d, &as[i], &bs[j]);
+        if (j == 3) e = as[0]; /* 2p, the same element as 0, is not a lazy operand of add */
+        for (int k = 0; k < 9; k++) pq_fp_add(&e, &e, &as[i]);
+        bad_e += !LAZY(d) || !pq_fp_equal(&d, &e);
+      }
+    CHECK(!bad_e, "mul9_add at the bounds: %u wrong", bad_e);
+  }
   /* the extremes of the bounds */
   pq_fp m = TWO_P, r, q;
   m.v[0] -= 1;
@@ -429,6 +445,11 @@ static void test_fp(void) {
     pq_fp_mul9(&d, &a);
     pq_fp_from_u64(&e, 9);
     pq_fp_mul(&e, &e, &a);
+    bad += !pq_fp_equal(&d, &e) || !LAZY(d);
+    /* 9a + b with b <= 2p (b = 2p - x, x lazy: pq_fp2_mul_xi's shape), one reduction */
+    pq_fp_neg_2p(&c, &b);
+    pq_fp_mul9_add(&d, &a, &c);
+    pq_fp_add(&e, &e, &c);
     bad += !pq_fp_equal(&d, &e) || !LAZY(d);
     if (it < 200) {
       pq_fp_inv(&c, &a);

@@ -9,7 +9,7 @@
  * itself is checked against arithmetic, and a deliberately wrong kernel (the other
  * representative) that must be caught.
  * Target-only kernels are called by name too: on x86-64 the bare ADX kernels pq_adx_* (when this
- * CPU has ADX); the AArch64 assembly (pq_neon_fp_*) and the WASM SIMD128 forms are this build's
+ * CPU has ADX); the AArch64 assembly (pq_neon_fp_*_asm) and the WASM SIMD128 forms are this build's
  * pq_fp_*. scripts/test-c.sh runs it in every build (portable, AVX2, AVX-512, NEON under qemu,
  * WASM scalar / SIMD / relaxed).
  */

@@ -94,7 +94,12 @@ void pq_wasm_salsa20_poly1305_open_blocks(uint32_t s[16], pq_poly1305 *mac, uint
  * 2 mul + add 135-140 against sop2 87 (1.56-1.6x; the scalar build: 171 against 124, 1.37x). Fp2
  * mul 174 against 264. sqr stays the portable code (its 36 products: 60 ns, the SIMD product of a
  * by a no faster). The relaxed build compiles the same kernels (no relaxed instruction is exact
- * here: relaxed_madd may be unfused, which the f64 51-bit-limb product trick cannot allow). */
+ * here: relaxed_madd may be unfused, which the f64 51-bit-limb product trick cannot allow).
+ * Tried and measured the same (so not kept): the Fp2 product's two sums of products as one call
+ * with each result in its own lane and the two reductions side by side in SIMD (Fp2 mul 176-179
+ * against 178-180 ns). The products alone take ~115 of those ns: the low/high split of each
+ * extmul (an and, a shift and two adds) is the cost to attack next (limbs below 2^30 would let
+ * the 64-bit lanes sum products without it). */
 void pq_wasm_fp_mul(pq_fp *r, const pq_fp *a, const pq_fp *b);
 void pq_wasm_fp_sop2(pq_fp *r, const pq_fp *a0, const pq_fp *b0, const pq_fp *a1, const pq_fp *b1);
 

@@ -6,8 +6,8 @@
  * both a0 * b0_i and a1 * b1_i) into the running value t, then m = t_0 * (-p^-1) mod 2^64 and
  * t += m * p, which zeroes t_0, and drops that word (renaming the registers: no moves). The
  * window is five words: t stays below 2^256 when the operands taken whole (A) are below
- * 2p + 2^192 (the bound is at TOP_2P below); the register of the dropped word is zero and becomes
- * the next row's top.
+ * 2p + 2^192 (the bound is shown below the kernels); the register of the dropped word is zero and
+ * becomes the next row's top.
  * sqr: separated operand scanning, the 512-bit square by its 6 cross products (doubled in the OF
  * chain while the 4 squares are added in the CF chain: 10 mulx instead of 16), then the four
  * reduction steps; a step's carry out of word i+4 waits in the register of the word it just zeroed
@@ -18,15 +18,22 @@
  * The cost is the multiplier port (one 64-bit multiply per cycle on Intel and AMD): mul is 16 + 16
  * mulx and 4 imul, sop2 32 + 16 and 4 (52 against 72 for two muls), sqr 10 + 16 and 4. A six-word
  * window (t_5 catching the carries, so that any operand could be taken whole) cost 3 more carry
- * operations per row: sop2 60.8 against 54 TSC ticks, hence the operand choice instead.
+ * operations per row: sop2 60.8 against 54 TSC ticks, and the interface's bounds make it
+ * unnecessary.
  * Measured (native/test/bench_bn254_kernels.c, this project's Xeon, TSC ticks, throughput and
  * latency): mul 28 / 41, sqr 26 / 36, sop2 47 / 59, 2 mul + add 80 / 99 (1.72x / 1.67x), Fp2 mul
  * 103 / 110 against 143 as 4 mul; the portable __int128 code: mul 49, sop2 91, 2 mul + add 102.
  * AVX-512 IFMA (52-bit limbs) is not used: one call is one sop2, and a lane-parallel Montgomery
  * product has a serial chain per limb (madd52 4, extract + imul + broadcast ~9, madd52 4, lane
  * shift 3 cycles: ~20 cycles x 5 limbs) against ~60 for this whole kernel; it pays only across
- * independent products in the lanes, which this interface does not have.
+ * independent products in the lanes, which this interface does not have. Measured with one
+ * independent product per lane (native/test/bench_bn254_ifma.c, a prototype): 7.6 TSC ticks per
+ * product in 52-bit limb form, 14.3 with the layout conversion, against 30.9 (mul) and 26.9 (per
+ * product of sop2) here: a batched tower (8 products per call) would gain, this interface not.
  *
+ * Inlined into the towers (a header of static inline kernels for the -madx core, the asm with
+ * exact memory operands instead of a "memory" clobber) measured the same as these calls: ecPairing
+ * of 2 pairs 475-486 against 481-490 us, Miller loop and final exponentiation within 3%.
  * Dispatch: the avx512 core is built with -madx (scripts/build-addon.sh) and only chosen on CPUs
  * with ADX (native/node/addon.c; every AVX-512VL CPU has it), so there the kernels are called
  * directly. The avx2 core keeps running on Haswell and AMD Excavator (AVX2 + BMI2, no ADX), so it
@@ -312,46 +319,18 @@ static inline void adx_sqr(pq_fp *r, const pq_fp *a) {
 /* The CIOS window holds t < 2^256 when every row operand (the one taken whole, A) is below
  * 2p + 2^192, i.e. its top word is at most 2p's: t_i = (t_{i-1} + A0 B0_i + A1 B1_i + m_i p) / 2^64
  * stays below A0 + A1 + p + 1 <= 5p + 2^194 < 2^256 (p < 0.19 * 2^256), and the sum before the
- * shift below 2^320. Lazy values (< 2p) always are, so that is the path taken (a predictable
- * branch on public data). Otherwise the other operand of the product is taken whole when it is
- * small, and when neither is (mul: a, b in [2p, 2.3p) still meet a b < p 2^256; sop2: a product
- * of a huge and a tiny operand in both orders) the portable kernel computes it. */
-#define TOP_2P ((PQ_BN_P3 << 1) | (PQ_BN_P2 >> 63))
-#define SMALL(x) ((x)->v[3] <= TOP_2P)
+ * shift below 2^320. The interface's preconditions (kernels_bn254.h) make that so for every input:
+ * mul's a is < 2p (or < p), sop2's operands are <= 2p; so the first operand of each product is
+ * taken whole, with no operand choice. */
 
-static void mul_other(pq_fp *r, const pq_fp *a, const pq_fp *b) {
-  if (SMALL(b))
-    adx_mul(r, b, a);
-  else
-    pq_ref_fp_mul(r, a, b);
-}
-
-static void sop2_other(pq_fp *r, const pq_fp *a0, const pq_fp *b0, const pq_fp *a1,
-                       const pq_fp *b1) {
-  const pq_fp *x0 = SMALL(a0) ? a0 : b0, *y0 = SMALL(a0) ? b0 : a0;
-  const pq_fp *x1 = SMALL(a1) ? a1 : b1, *y1 = SMALL(a1) ? b1 : a1;
-  if (SMALL(x0) && SMALL(x1))
-    adx_sop2(r, x0, y0, x1, y1);
-  else
-    pq_ref_fp_sop2(r, a0, b0, a1, b1);
-}
-
-/* The ADX kernels with their operand choice (every input of the interface), without the CPU check:
- * for the tests, which run them on any CPU with ADX whatever the build's dispatch. */
-void pq_adx_fp_mul(pq_fp *r, const pq_fp *a, const pq_fp *b) {
-  if (__builtin_expect(SMALL(a), 1))
-    adx_mul(r, a, b);
-  else
-    mul_other(r, a, b);
-}
+/* The ADX kernels without the CPU check: for the tests, which run them on any CPU with ADX
+ * whatever the build's dispatch. */
+void pq_adx_fp_mul(pq_fp *r, const pq_fp *a, const pq_fp *b) { adx_mul(r, a, b); }
 
 void pq_adx_fp_sqr(pq_fp *r, const pq_fp *a) { adx_sqr(r, a); }
 
 void pq_adx_fp_sop2(pq_fp *r, const pq_fp *a0, const pq_fp *b0, const pq_fp *a1, const pq_fp *b1) {
-  if (__builtin_expect(SMALL(a0) && SMALL(a1), 1))
-    adx_sop2(r, a0, b0, a1, b1);
-  else
-    sop2_other(r, a0, b0, a1, b1);
+  adx_sop2(r, a0, b0, a1, b1);
 }
 
 #ifdef __ADX__
@@ -362,7 +341,7 @@ void pq_adx_fp_sop2(pq_fp *r, const pq_fp *a0, const pq_fp *b0, const pq_fp *a1,
 
 void pq_x64_fp_mul(pq_fp *r, const pq_fp *a, const pq_fp *b) {
   if (PQ_HAVE_ADX)
-    pq_adx_fp_mul(r, a, b);
+    adx_mul(r, a, b);
   else
     pq_ref_fp_mul(r, a, b);
 }
@@ -376,7 +355,7 @@ void pq_x64_fp_sqr(pq_fp *r, const pq_fp *a) {
 
 void pq_x64_fp_sop2(pq_fp *r, const pq_fp *a0, const pq_fp *b0, const pq_fp *a1, const pq_fp *b1) {
   if (PQ_HAVE_ADX)
-    pq_adx_fp_sop2(r, a0, b0, a1, b1);
+    adx_sop2(r, a0, b0, a1, b1);
   else
     pq_ref_fp_sop2(r, a0, b0, a1, b1);
 }

@@ -34,13 +34,13 @@ void pq_fp2_mul(pq_fp2 *r, const pq_fp2 *a, const pq_fp2 *b);
 void pq_fp2_sqr(pq_fp2 *r, const pq_fp2 *a);
 /* r = a*b with b in Fp (two products) */
 void pq_fp2_mul_fp(pq_fp2 *r, const pq_fp2 *a, const pq_fp *b);
-/* r = a*xi, xi = 9 + u (the non-residue of Fp6): (9 a0 - a1) + (a0 + 9 a1) u, additions only */
+/* r = a*xi, xi = 9 + u (the non-residue of Fp6): (9 a0 - a1) + (a0 + 9 a1) u, as
+ * 9 a0 + (2p - a1) and 9 a1 + a0, each reduced once (pq_fp_mul9_add) */
 static inline void pq_fp2_mul_xi(pq_fp2 *r, const pq_fp2 *a) {
-  pq_fp t0, t1;
-  pq_fp_mul9(&t0, &a->c0);
-  pq_fp_mul9(&t1, &a->c1);
-  pq_fp_sub(&t0, &t0, &a->c1);
-  pq_fp_add(&r->c1, &t1, &a->c0);
+  pq_fp n1, t0;
+  pq_fp_neg_2p(&n1, &a->c1); /* in [0, 2p] */
+  pq_fp_mul9_add(&t0, &a->c0, &n1);
+  pq_fp_mul9_add(&r->c1, &a->c1, &a->c0);
   r->c0 = t0;
 }
 /* r = a^-1 = conj(a) / (a0^2 + a1^2); 0 for a = 0 */
