@@ -173,7 +173,7 @@ export const beBig = (b: Uint8Array, at = 0, len = 32): bigint => {
   for (let i = 0; i < len; i++) x = (x << 8n) | BigInt(b[at + i]!);
   return x;
 };
-const cat = (...parts: Uint8Array[]): Uint8Array => {
+export const cat = (...parts: Uint8Array[]): Uint8Array => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {

@@ -8,11 +8,10 @@
 import { createHash } from 'node:crypto';
 
 import { AeadError, loadBackend as loadAeadBackend, SECRETSTREAM_TAG } from '../aead/index.node.js';
-import { Bn254Error, loadBackend as loadBn254Backend } from '../bn254/index.node.js';
+import { Bn254Error, type Groth16Proof, type Groth16VerificationKey, loadBackend as loadBn254Backend } from '../bn254/index.node.js';
 import type { BackendName } from '../index.node.js';
-import type { AeadLike } from '../../../bench/aead.js';
+import { type AeadLike, BN254_FIXTURES, cat } from '../../../bench/index.js';
 import { equalBytes, fromHex } from './io.js';
-import { SELFTEST_GROTH16 } from './selftest-bn254-data.js';
 
 export type Check = (cond: boolean, what: string) => boolean;
 
@@ -41,16 +40,6 @@ function throwsAs(f: () => unknown, cls: new (...a: never[]) => Error): boolean 
 function flip(b: Uint8Array, bit: number): Uint8Array {
   const out = b.slice();
   out[bit >> 3]! ^= 1 << (bit & 7);
-  return out;
-}
-
-function cat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
   return out;
 }
 
@@ -237,9 +226,13 @@ export async function bn254Selftest(name: BackendName, check: Check, noble: Nobl
   badQ[127]! ^= 1;
   check(reasonOf(() => b.evm.ecPairing(cat(G, badQ))) === 'g2-not-on-twist', `${tag}: a G2 point off the twist not refused`);
 
-  const { vk, proof, publicSignals } = SELFTEST_GROTH16;
+  // the snarkjs fixture of vectors/bn254/groth16/circom-compat (1 public signal), as the benchmark embeds it
+  const f = BN254_FIXTURES.g1;
+  const vk = f.vk as unknown as Groth16VerificationKey;
+  const proof = f.proof as unknown as Groth16Proof;
+  const { publicSignals } = f;
   check(b.groth16.verify(vk, publicSignals, proof) === true, `${tag}: the snarkjs Groth16 fixture does not verify`);
-  check(b.groth16.verify(vk, ['34'], proof) === false, `${tag}: Groth16 accepted a wrong public signal`);
+  check(b.groth16.verify(vk, f.badPublicSignals, proof) === false, `${tag}: Groth16 accepted a wrong public signal`);
   check(b.groth16.verify(vk, [(R + 33n).toString()], proof) === false, `${tag}: Groth16 accepted a public signal >= r`);
   const key = b.groth16.prepare(vk);
   check(key.verify(publicSignals, proof) === true, `${tag}: the prepared key rejects the fixture`);
