@@ -476,6 +476,44 @@ static void test_fp(void) {
   CHECK(!bad, "fp properties: %u failures", bad);
 }
 
+/* pq_fp_inv (variable-time divsteps) against the Fermat power a^(p-2) (pq_fp_pow): the edges of
+ * the lazy range (0 and p give 0), small integers and powers of two as the Montgomery words (the
+ * divsteps' short and long runs of zeros), p - 2^k, and random operands; every result lazy, and in
+ * place as well. */
+static void test_fp_inv(void) {
+  static const pq_fp pm2 = PQ_BN_P_MINUS_2_INIT;
+  unsigned bad = 0, n = 0;
+  for (unsigned it = 0; it < 3000; it++) {
+    pq_fp a = {{0, 0, 0, 0}}, c, d;
+    if (it < 10) {
+      edge_fp(&a, it);
+    } else if (it < 74) {
+      a.v[0] = it - 10; /* 0 .. 63 */
+    } else if (it < 328) {
+      a.v[(it - 74) / 64] = (uint64_t)1 << ((it - 74) % 64); /* 2^0 .. 2^253 */
+    } else if (it < 582) { /* p - 2^k, k = 0 .. 253 */
+      uint64_t br = 0, k = it - 328;
+      for (int j = 0; j < 4; j++) {
+        const uint64_t s = (unsigned)j == k / 64 ? (uint64_t)1 << (k % 64) : 0, x = P.v[j] - s;
+        const uint64_t b2 = P.v[j] < s;
+        a.v[j] = x - br;
+        br = b2 | (x < br);
+      }
+    } else {
+      rnd_fp(&a);
+    }
+    if (!lt256(&a, &TWO_P)) continue;
+    n++;
+    pq_fp_inv(&c, &a);
+    pq_fp_pow(&d, &a, pm2.v);
+    bad += !LAZY(c) || !pq_fp_equal(&c, &d);
+    c = a;
+    pq_fp_inv(&c, &c);
+    bad += !pq_fp_equal(&c, &d);
+  }
+  CHECK(n > 2900 && !bad, "fp_inv against a^(p-2): %u of %u wrong", bad, n);
+}
+
 static void fp2_school(pq_fp2 *r, const pq_fp2 *a, const pq_fp2 *b) {
   pq_fp t0, t1, t2, t3;
   pq_fp_mul(&t0, &a->c0, &b->c0);
@@ -722,6 +760,7 @@ int main(void) {
   test_vectors();
   test_kernels();
   test_fp();
+  test_fp_inv();
   test_fp2();
   test_fp6();
   test_fp12();

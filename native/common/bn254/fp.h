@@ -5,7 +5,8 @@
  * unless it says otherwise; canonical [0, p) representatives appear only at encoding and in
  * comparisons. Two representatives of one field element may differ by p, so compare with
  * pq_fp_equal, never with memcmp. Every output may be the same object as an input.
- * Constant time except pq_fp_inv/pq_fp_pow (exponent public; BN254 inputs are public anyway). */
+ * Constant time except pq_fp_inv (divsteps) and pq_fp_pow (exponent public): BN254 inputs are
+ * public anyway. */
 #ifndef PQ_BN254_FP_H
 #define PQ_BN254_FP_H
 #include <stdint.h>
@@ -252,7 +253,7 @@ int pq_fp_is_zero(const pq_fp *a);
 int pq_fp_equal(const pq_fp *a, const pq_fp *b);
 /* r = a^e, e a plain 256-bit exponent (public: branches on its bits), a < 2p: r < 2p */
 void pq_fp_pow(pq_fp *r, const pq_fp *a, const uint64_t e[4]);
-/* r = a^-1 (a^(p-2), Fermat), a < 2p; 0 for a = 0: r < 2p. Variable time in nothing secret. */
+/* r = a^-1, a < 2p; 0 for a = 0: r < 2p. Variable time (divsteps, fp.c): all BN254 data is public. */
 void pq_fp_inv(pq_fp *r, const pq_fp *a);
 
 #endif
