@@ -122,9 +122,11 @@ describe.skipIf(skip || !linuxX64)('Node versions', () => {
 
       it('passes a subset of the test suites', async () => {
         const args = ['node_modules/vitest/vitest.mjs', 'run', '--reporter=dot', ...SUITES];
-        const r = await run(node, args, { cwd: root, env: childEnv({ CI: '1', NO_COLOR: '1' }), maxBuffer: 64 << 20 }).catch((e: { stdout?: string; stderr?: string }) => {
-          throw new Error(`vitest on Node ${version} failed:\n${e.stdout ?? ''}\n${e.stderr ?? ''}`);
-        });
+        const r = await run(node, args, { cwd: root, env: childEnv({ CI: '1', NO_COLOR: '1' }), maxBuffer: 64 << 20 }).catch(
+          (e: { stdout?: string; stderr?: string }) => {
+            throw new Error(`vitest on Node ${version} failed:\n${e.stdout ?? ''}\n${e.stderr ?? ''}`);
+          },
+        );
         expect(r.stdout).toMatch(new RegExp(`Test Files\\s+${SUITES.length} passed \\(${SUITES.length}\\)`));
       });
     });
