@@ -59,6 +59,9 @@ say "toolchain: $(clang-19 --version | head -n 1)"
 # an arm64 Node under qemu for the arm64 smoke test (Debian's nodejs:arm64, unpacked into build/)
 bash scripts/setup-arm64-node.sh
 
+# Node 22, 24 and 26 (official Linux x64 builds from the npm registry) for the Node-versions test
+bash scripts/setup-node-versions.sh $([ "$quick" = 1 ] && echo --quick)
+
 # npm dependencies: install when node_modules is missing or older than the lock file
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: npm ci"

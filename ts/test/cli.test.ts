@@ -12,7 +12,10 @@ const dir = mkdtempSync(join(tmpdir(), 'pqsimd-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function pqsimd(...args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, ['--experimental-wasm-relaxed-simd', CLI, ...args], { cwd: dir, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [...process.execArgv.filter((a) => a === '--experimental-wasm-relaxed-simd'), CLI, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 const p = (f: string) => join(dir, f);

@@ -165,10 +165,10 @@ export function bytesOrNull(name: string, v: unknown): Uint8Array | null {
 }
 
 /** What readOptions returns for omitted options (shared: callers only read it). */
-const NO_OPTIONS: Readonly<Partial<Record<string, Uint8Array | boolean>>> = Object.freeze({});
+const NO_OPTIONS: Readonly<Partial<Record<string, Uint8Array | boolean | string>>> = Object.freeze({});
 
 /** The kind of each option: checked once, as it is read. */
-export type OptionKind = 'bytes' | 'boolean';
+export type OptionKind = 'bytes' | 'boolean' | 'string';
 
 /**
  * Reads an options object once: each known key's value is read exactly once (a getter runs
@@ -179,9 +179,9 @@ export function readOptions<K extends string>(
   name: string,
   v: unknown,
   kinds: Readonly<Record<K, OptionKind>>,
-): Readonly<Partial<Record<K, Uint8Array | boolean>>> {
+): Readonly<Partial<Record<K, Uint8Array | boolean | string>>> {
   if (v === undefined) return NO_OPTIONS;
-  const out: Partial<Record<K, Uint8Array | boolean>> = {};
+  const out: Partial<Record<K, Uint8Array | boolean | string>> = {};
   if (v === null || typeof v !== 'object' || isArray(v) || isView(v)) {
     throw new TypeError(`${name}: expected an options object, got ${describe(v)}`);
   }
@@ -198,6 +198,9 @@ export function readOptions<K extends string>(
     if (value === undefined) continue;
     if (kinds[key] === 'boolean') {
       if (typeof value !== 'boolean') throw new TypeError(`${name}.${key}: expected true or false, got ${describe(value)}`);
+      out[key] = value;
+    } else if (kinds[key] === 'string') {
+      if (typeof value !== 'string') throw new TypeError(`${name}.${key}: expected a string, got ${describe(value)}`);
       out[key] = value;
     } else {
       if (!isBytes(value)) throw new TypeError(`${name}.${key}: expected a Uint8Array, got ${describe(value)}`);

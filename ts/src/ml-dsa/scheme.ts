@@ -1,9 +1,13 @@
 /** ML-DSA (FIPS 204) over one driver: argument checks and errors; the C core does the rest. */
 import { verifyBatch } from '../batch.js';
-import { byteLength, bytes, bytesOrNull, exactLength, readOptions } from '../core/bytes.js';
+import { byteLength, bytes, bytesOrNull, copyOf, describe, exactLength, isBytes, readOptions, zero } from '../core/bytes.js';
+import { equalPublic, equalSecret } from '../core/der.js';
 import type { Driver } from '../core/driver.js';
 import { fillRandom, randomBytes } from '../core/random.js';
 import { ML_DSA_SIZES } from '../gen/params.js';
+import { decodePkcs8, decodeSpki, encodePkcs8, encodeSpki, type MlDsaPrivateKeyForm, spkiLength } from './keys.js';
+
+export type { MlDsaPrivateKeyForm };
 
 export type MlDsaName = 'ML-DSA-44' | 'ML-DSA-65' | 'ML-DSA-87';
 
@@ -76,6 +80,26 @@ export interface MlDsaInternal {
   mu(publicKey: Uint8Array, mPrime: Uint8Array): Uint8Array;
 }
 
+/** What MlDsa.secretKeyToPkcs8 encodes: an expanded secret key, or the 32-byte seed ξ. */
+export type MlDsaPkcs8Input = Uint8Array | { seed: Uint8Array };
+
+export interface Pkcs8Options {
+  /** The privateKey CHOICE: 'seed' (ξ only, RFC 9881's RECOMMENDED form; the default when a seed
+   * is given), 'expanded' (the default for a secret key) or 'both'. 'seed' and 'both' need the seed. */
+  form?: MlDsaPrivateKeyForm;
+  /** Also write the public key (OneAsymmetricKey v2's [1] publicKey field). Default false. */
+  publicKey?: boolean;
+}
+
+/** A private key read from PKCS#8, checked: the expanded secret key, its public key, and the seed
+ * when the DER held one. */
+export interface MlDsaPkcs8Key {
+  readonly form: MlDsaPrivateKeyForm;
+  readonly secretKey: Uint8Array;
+  readonly publicKey: Uint8Array;
+  readonly seed: Uint8Array | null;
+}
+
 /** A public key decoded once for repeated verification (see MlDsa.prepare). */
 export interface PreparedMlDsaKey {
   readonly algorithm: 'ML-DSA-44' | 'ML-DSA-65' | 'ML-DSA-87';
@@ -114,6 +138,20 @@ export interface MlDsa {
    * bytes (false); TypeError when an item or one of its fields has the wrong type. */
   verifyBatch(items: readonly MlDsaBatchItem[]): boolean[];
   readonly internal: MlDsaInternal;
+  /** The public key as DER SubjectPublicKeyInfo (RFC 9881: id-ml-dsa-*, parameters absent). Every
+   * verify path (verify, prehash().verify, prepare, verifyBatch, internal.verify) also takes this
+   * DER in place of the raw key: malformed DER verifies to false (prepare: RangeError). */
+  publicKeyToSpki(publicKey: Uint8Array): Uint8Array;
+  /** The raw public key from DER SubjectPublicKeyInfo, read strictly (this parameter set's OID, no
+   * parameters, exact lengths, nothing after it). RangeError naming the malformed field. */
+  publicKeyFromSpki(spki: Uint8Array): Uint8Array;
+  /** The private key as DER PKCS#8 (RFC 5958 OneAsymmetricKey with RFC 9881's private key CHOICE).
+   * An expanded secret key is checked (as publicKey() does) before it is written. */
+  secretKeyToPkcs8(key: MlDsaPkcs8Input, opts?: Pkcs8Options): Uint8Array;
+  /** Reads DER PKCS#8 strictly and checks what it says: a seed is expanded by KeyGen, seed and
+   * expanded key must agree ('both'), an expanded key must be well formed, a publicKey field must
+   * be the key's own. RangeError naming the field otherwise. */
+  secretKeyFromPkcs8(pkcs8: Uint8Array): MlDsaPkcs8Key;
 }
 
 /* ---- implementation ------------------------------------------------------------------------------ */
@@ -153,6 +191,8 @@ const SIGN_OPTIONS = { context: 'bytes', random: 'bytes', deterministic: 'boolea
 const VERIFY_OPTIONS = { context: 'bytes' } as const;
 const INTERNAL_SIGN_OPTIONS = { externalMu: 'boolean', random: 'bytes', deterministic: 'boolean' } as const;
 const INTERNAL_VERIFY_OPTIONS = { externalMu: 'boolean' } as const;
+const PKCS8_OPTIONS = { form: 'string', publicKey: 'boolean' } as const;
+const FORMS: readonly MlDsaPrivateKeyForm[] = ['seed', 'expanded', 'both'];
 
 /** Every genuine prepared key made by this module (verifyBatch accepts only these). */
 const preparedKeys = new WeakSet<object>();
@@ -176,6 +216,22 @@ export function createMlDsa(name: MlDsaName, driver: Driver): MlDsa {
   const level = LEVEL[name];
   const preparedBytes = ML_DSA_SIZES[level].prepared;
 
+  const spkiBytes = spkiLength(lengths.publicKey);
+
+  /** A verify path's public key: the raw key, the raw key inside a SubjectPublicKeyInfo of this
+   * parameter set, or null (wrong length or malformed DER: the verdict is false). */
+  function verifyingKey(pk: Uint8Array): Uint8Array | null {
+    const n = byteLength(pk);
+    if (n === lengths.publicKey) return pk;
+    if (n !== spkiBytes) return null;
+    try {
+      return decodeSpki(name, lengths.publicKey, pk, 'publicKey');
+    } catch (e) {
+      if (e instanceof RangeError) return null;
+      throw e;
+    }
+  }
+
   /** Sign with checked arguments; the C core checks the secret key's ranges as it decodes it. */
   function sign(sk: Uint8Array, mode: Mode, msg: Uint8Array, ctx: Uint8Array, ph: number, rnd: Uint8Array): Uint8Array {
     exactLength('secretKey', sk, lengths.secretKey, name);
@@ -198,12 +254,14 @@ export function createMlDsa(name: MlDsaName, driver: Driver): MlDsa {
 
   function verifyWith(ph: number, pkIn: unknown, msgIn: unknown, sigIn: unknown, optsIn: unknown): boolean {
     const o = readOptions('options', optsIn, VERIFY_OPTIONS);
-    const pk = bytesOrNull('publicKey', pkIn);
+    const pkOrDer = bytesOrNull('publicKey', pkIn);
     const msg = bytesOrNull('message', msgIn);
     const sig = bytesOrNull('signature', sigIn);
     const ctx = o.context ? bytesOrNull('options.context', o.context) : EMPTY;
-    if (!pk || !msg || !sig || !ctx) return false;
-    if (byteLength(ctx) > 255 || byteLength(pk) !== lengths.publicKey || byteLength(sig) !== lengths.signature) return false;
+    if (!pkOrDer || !msg || !sig || !ctx) return false;
+    if (byteLength(ctx) > 255 || byteLength(sig) !== lengths.signature) return false;
+    const pk = verifyingKey(pkOrDer);
+    if (!pk) return false;
     return driver.stream('mldsa_verify', [level, Mode.External, ph], [pk, ctx, sig], msg, []) === 1;
   }
 
@@ -227,11 +285,12 @@ export function createMlDsa(name: MlDsaName, driver: Driver): MlDsa {
     },
     verify(pkIn: unknown, mIn: unknown, sigIn: unknown, optsIn?: unknown): boolean {
       const o = readOptions('options', optsIn, INTERNAL_VERIFY_OPTIONS);
-      const pk = bytesOrNull('publicKey', pkIn);
+      const pkOrDer = bytesOrNull('publicKey', pkIn);
       const m = bytesOrNull(o.externalMu ? 'mu' : 'message', mIn);
       const sig = bytesOrNull('signature', sigIn);
-      if (!pk || !m || !sig) return false;
-      if (byteLength(pk) !== lengths.publicKey || byteLength(sig) !== lengths.signature) return false;
+      if (!pkOrDer || !m || !sig) return false;
+      const pk = verifyingKey(pkOrDer);
+      if (!pk || byteLength(sig) !== lengths.signature) return false;
       if (o.externalMu && byteLength(m) !== 64) return false;
       return driver.stream('mldsa_verify', [level, o.externalMu ? Mode.Mu : Mode.Internal, -1], [pk, EMPTY, sig], m, []) === 1;
     },
@@ -247,7 +306,8 @@ export function createMlDsa(name: MlDsaName, driver: Driver): MlDsa {
   };
 
   function prepare(pkIn: unknown): PreparedMlDsaKey {
-    const pk = bytes('publicKey', pkIn);
+    const pkOrDer = bytes('publicKey', pkIn);
+    const pk = byteLength(pkOrDer) === spkiBytes ? decodeSpki(name, lengths.publicKey, pkOrDer, 'publicKey') : pkOrDer;
     exactLength('publicKey', pk, lengths.publicKey, name);
     const blob = new Uint8Array(preparedBytes);
     const rc = driver.call('mldsa_prepare', [level], [pk], [blob]);
@@ -315,7 +375,74 @@ export function createMlDsa(name: MlDsaName, driver: Driver): MlDsa {
     internal: Object.freeze(internal),
     prepare,
     verifyBatch: (items: unknown): boolean[] => verifyBatch(scheme, true, isPreparedMlDsaKey, items),
+    publicKeyToSpki(pkIn: unknown): Uint8Array {
+      const pk = bytes('publicKey', pkIn);
+      exactLength('publicKey', pk, lengths.publicKey, name);
+      return encodeSpki(name, pk);
+    },
+    publicKeyFromSpki(derIn: unknown): Uint8Array {
+      return copyOf(decodeSpki(name, lengths.publicKey, bytes('spki', derIn), 'spki'));
+    },
+    secretKeyToPkcs8: (keyIn: unknown, optsIn?: unknown): Uint8Array => toPkcs8(keyIn, optsIn),
+    secretKeyFromPkcs8: (derIn: unknown): MlDsaPkcs8Key => fromPkcs8(derIn),
   }) as MlDsa;
+
+  function toPkcs8(keyIn: unknown, optsIn: unknown): Uint8Array {
+    let seed: Uint8Array | null = null;
+    let secretKey: Uint8Array | null = null;
+    if (isBytes(keyIn)) secretKey = bytes('key', keyIn);
+    else if (typeof keyIn === 'object' && keyIn !== null && !Array.isArray(keyIn)) {
+      const keys = Object.keys(keyIn);
+      if (keys.length !== 1 || keys[0] !== 'seed')
+        throw new TypeError(`key: expected a secret key (Uint8Array) or { seed }, got keys ${keys.join(', ') || '(none)'}`);
+      seed = bytes('key.seed', (keyIn as { seed: unknown }).seed);
+    } else throw new TypeError(`key: expected a secret key (Uint8Array) or { seed }, got ${describe(keyIn)}`);
+    const o = readOptions('options', optsIn, PKCS8_OPTIONS);
+    const form = (o.form ?? (seed ? 'seed' : 'expanded')) as MlDsaPrivateKeyForm;
+    if (!FORMS.includes(form)) throw new RangeError(`options.form: expected 'seed', 'expanded' or 'both', got "${form}"`);
+    if (!seed && form !== 'expanded')
+      throw new RangeError(`options.form: '${form}' needs the seed (pass { seed }); a secret key alone can only be written 'expanded'`);
+    let kp: KeyPair | null = null;
+    try {
+      if (seed) {
+        exactLength('key.seed', seed, 32, name);
+        if (form !== 'seed' || o.publicKey) kp = scheme.keygen(seed);
+        return encodePkcs8(name, form, seed, kp ? kp.secretKey : null, o.publicKey && kp ? kp.publicKey : null);
+      }
+      // publicKey() rejects a malformed or inconsistent expanded key: never write one
+      const pk = scheme.publicKey(secretKey!);
+      return encodePkcs8(name, 'expanded', null, secretKey, o.publicKey ? pk : null);
+    } finally {
+      if (kp) zero(kp.secretKey);
+    }
+  }
+
+  function fromPkcs8(derIn: unknown): MlDsaPkcs8Key {
+    const d = decodePkcs8(name, lengths, bytes('pkcs8', derIn), 'pkcs8');
+    let kp: KeyPair;
+    if (d.seed) {
+      kp = scheme.keygen(d.seed);
+      if (d.expandedKey && !equalSecret(kp.secretKey, d.expandedKey)) {
+        zero(kp.secretKey);
+        throw new RangeError('pkcs8.privateKey.both: the expandedKey is not the one its seed generates');
+      }
+    } else {
+      const secretKey = copyOf(d.expandedKey!);
+      try {
+        kp = { publicKey: scheme.publicKey(secretKey), secretKey };
+      } catch (e) {
+        zero(secretKey);
+        if (e instanceof RangeError)
+          throw new RangeError(`pkcs8.privateKey.expandedKey: malformed ${name} secret key (coefficients out of range, or t0 / tr not those of its s1, s2)`);
+        throw e;
+      }
+    }
+    if (d.publicKey && !equalPublic(d.publicKey, kp.publicKey)) {
+      zero(kp.secretKey);
+      throw new RangeError('pkcs8.publicKey: not the public key of the private key');
+    }
+    return Object.freeze({ form: d.form, secretKey: kp.secretKey, publicKey: kp.publicKey, seed: d.seed ? copyOf(d.seed) : null });
+  }
   return scheme;
 }
 
@@ -331,6 +458,10 @@ export function mlDsaFacade(name: MlDsaName, impl: () => MlDsa): MlDsa {
     prehash: (hash: PrehashName) => impl().prehash(hash),
     prepare: (pk: Uint8Array) => impl().prepare(pk),
     verifyBatch: (items: readonly MlDsaBatchItem[]) => impl().verifyBatch(items),
+    publicKeyToSpki: (pk: Uint8Array) => impl().publicKeyToSpki(pk),
+    publicKeyFromSpki: (spki: Uint8Array) => impl().publicKeyFromSpki(spki),
+    secretKeyToPkcs8: (key: MlDsaPkcs8Input, o?: Pkcs8Options) => impl().secretKeyToPkcs8(key, o),
+    secretKeyFromPkcs8: (pkcs8: Uint8Array) => impl().secretKeyFromPkcs8(pkcs8),
     internal: Object.freeze({
       sign: (sk: Uint8Array, m: Uint8Array, o?: InternalSignOptions) => impl().internal.sign(sk, m, o),
       verify: (pk: Uint8Array, m: Uint8Array, sig: Uint8Array, o?: InternalVerifyOptions) => impl().internal.verify(pk, m, sig, o),
