@@ -134,7 +134,7 @@ WSIMD=$(echo native/wasm-simd/*.c)
 variant "[wasm-scalar]" "$WCC" "$WASI -mno-simd128" "$WLINK" "" "node scripts/run-wasi.mjs"
 variant "[wasm-simd]" "$WCC" "$WASI -msimd128 -DPQ_TARGET_WASM_SIMD" "$WLINK" "$WSIMD" "node scripts/run-wasi.mjs"
 variant "[wasm-relaxed]" "$WCC" "$WASI -msimd128 -mrelaxed-simd -DPQ_TARGET_WASM_SIMD" "$WLINK" "$WSIMD" \
-  "node --experimental-wasm-relaxed-simd scripts/run-wasi.mjs"
+  "node scripts/node-relaxed.mjs scripts/run-wasi.mjs"
 [ $# -eq 0 ] || { echo "c-core: $pass passed, $fail failed"; [ "$fail" -eq 0 ]; exit; }
 
 # Constant-time check of keygen/sign (native/test/ct_mldsa.c) and of the AEAD family's seal, open,
