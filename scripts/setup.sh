@@ -59,6 +59,9 @@ say "toolchain: $(clang-19 --version | head -n 1)"
 # an arm64 Node under qemu for the arm64 smoke test (Debian's nodejs:arm64, unpacked into build/)
 bash scripts/setup-arm64-node.sh
 
+# workerd, Deno and Bun from npm at pinned versions, for ts/test/runtimes-edge.test.ts (build/runtimes)
+if [ "$quick" = 1 ]; then bash scripts/setup-js-runtimes.sh --quick; else bash scripts/setup-js-runtimes.sh; fi
+
 # npm dependencies: install when node_modules is missing or older than the lock file
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: npm ci"
