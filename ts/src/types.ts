@@ -23,11 +23,11 @@ export interface BackendInfo {
 }
 
 /**
- * A compiled WebAssembly module (a `WebAssembly.Module`). Spelled so that these declarations need
- * neither the DOM lib nor @types/node: where the consumer's globals declare no WebAssembly it is
- * `object`.
+ * A compiled WebAssembly module: a `WebAssembly.Module` (checked at run time). Typed as `object`
+ * so these declarations need neither the DOM lib nor @types/node (`WebAssembly.Module` is an
+ * empty interface there, so it would check nothing more).
  */
-export type CompiledWasmModule = typeof globalThis extends { WebAssembly: { Module: abstract new (...args: never[]) => infer M } } ? M : object;
+export type CompiledWasmModule = object;
 
 /** The kernel families, named as their WASM files are (`pqsimd/wasm/<family>-<core>.wasm`). */
 export type WasmFamily = 'mldsa' | 'falcon' | 'aead' | 'bn254';

@@ -73,6 +73,8 @@ const CHECKS = `
 import { backendInfo, falcon512, mlDsa65, ready } from 'pqsimd';
 import { AeadError, xchacha20poly1305 } from 'pqsimd/aead';
 import { evm } from 'pqsimd/bn254';
+import { falcon512 as falcon512Subpath } from 'pqsimd/falcon';
+import { mlDsa65 as mlDsa65Subpath } from 'pqsimd/ml-dsa';
 const hex = (b) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 const bytes = (h) => Uint8Array.from(h.match(/../g) ?? [], (x) => parseInt(x, 16));
 const flip = (b) => { const c = b.slice(); c[c.length >> 1] ^= 1; return c; };
@@ -87,6 +89,8 @@ export async function checks(q, options = {}) {
   out.mldsaSig = hex(mlDsa65.sign(kp.secretKey, msg, { deterministic: true }));
   const fpk = bytes(q.falcon.pk), fsig = bytes(q.falcon.sig);
   out.falconVerify = [falcon512.verify(fpk, msg, fsig), falcon512.verify(fpk, msg, flip(fsig))];
+  // the family subpaths share the root's ready()
+  out.subpaths = [mlDsa65Subpath.verify(mpk, msg, msig), falcon512Subpath.verify(fpk, msg, fsig)];
   const c = () => xchacha20poly1305(bytes(q.aead.key), bytes(q.aead.nonce), bytes(q.aead.aad));
   out.aeadSealed = hex(c().encrypt(msg));
   out.aeadOpened = hex(c().decrypt(bytes(q.aead.sealed)));
@@ -113,6 +117,7 @@ function expectRight(a: Answer): void {
   expect(a.mldsaPk).toBe(hex(mldsa.publicKey));
   expect(a.mldsaSig).toBe(hex(mldsaSig));
   expect(a.falconVerify).toEqual([true, false]);
+  expect(a.subpaths).toEqual([true, true]);
   expect(a.aeadSealed).toBe(hex(sealed));
   expect(a.aeadOpened).toBe(hex(msg));
   expect(a.aeadTampered).toBe('AeadError');
@@ -314,6 +319,19 @@ describe.skipIf(SKIP)('Deno (npm deno, pinned)', () => {
     expectRight(a);
     expect(a.info.backend).toBe('wasm-relaxed');
     expect(a.info.nativeError).toBe('Deno: the native addon needs --allow-read --allow-env --allow-ffi (running on WebAssembly)');
+  });
+
+  it('on a terminal with no permissions, nothing prompts', () => {
+    // (script(1) gives Deno a pseudo-terminal; a permission prompt would print "Deno requests ...")
+    const out = execFileSync('script', ['-qec', `${runtime('deno')} run main.mjs`, '/dev/null'], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { PATH: process.env.PATH ?? '', HOME: dir, DENO_DIR: join(dir, '.deno'), DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' },
+      timeout: 20_000, // (a prompt waits for an answer: this fails by timing out)
+    });
+    expect(out).not.toMatch(/requests|Allow\?/);
+    expectRight(JSON.parse(out.trim().split('\n').at(-1)!) as Answer);
   });
 
   it('--allow-ffi alone: still WASM, the addon loader needs --allow-read --allow-env too', () => {

@@ -25,7 +25,7 @@ export interface FamilyDef<T> {
   readonly family: Family;
   /** Its WASM core per core name, each a dynamic import of its own chunk: the bytes, or (in the
    * workerd / edge-light builds, which import the .wasm files as modules) the compiled module. */
-  readonly wasm: Readonly<Record<WasmCoreName, () => Promise<{ default: Uint8Array | WebAssembly.Module }>>>;
+  readonly wasm: Readonly<Record<WasmCoreName, () => Promise<{ default: Uint8Array | CompiledWasmModule }>>>;
   /** The largest library-owned blob (prepared key) its WASM driver may keep resident. */
   readonly residentBytes: number;
   /** Every scheme of the family bound to one driver. */
