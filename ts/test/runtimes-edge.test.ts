@@ -293,7 +293,7 @@ describe.skipIf(SKIP)('Cloudflare workerd (npm workerd, pinned in scripts/setup-
   it('the platform-neutral build fails as the platform says, and the error names the remedy', async () => {
     const a = await ask('plain');
     expect(a.error).toMatch(/Wasm code generation disallowed/);
-    expect(a.error).toMatch(/"workerd" or "edge-light" export condition/);
+    expect(a.error).toMatch(/Import pqsimd through its "workerd" or "edge-light" export condition/);
     expect(a.error).toMatch(/ready\(\{ wasm: \{ \w+: \{ scalar:/); // the last core tried
   });
 });

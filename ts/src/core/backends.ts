@@ -7,18 +7,12 @@
  * core it runs.
  */
 import type { Family } from '../gen/binding.js';
-import type { BackendName, CompiledWasmModule, ReadyOptions, WasmFamily, WasmFamilyModules } from '../types.js';
+import type { BackendName, CompiledWasmModule, ReadyOptions } from '../types.js';
 import type { Driver } from './driver.js';
 import { readEnv } from './env.js';
 import { WasmDriver } from './wasm.js';
 
 export type WasmCoreName = 'relaxed' | 'simd' | 'scalar';
-const WASM_CORES: readonly WasmCoreName[] = ['relaxed', 'simd', 'scalar'];
-
-// ReadyOptions names the families as the generated binding does.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-const familiesMatch: Same<Family, WasmFamily> = true;
-void familiesMatch;
 
 /** What a family module tells the registry. */
 export interface FamilyDef<T> {
@@ -121,31 +115,23 @@ export function availableBackends(): BackendName[] {
   return [...S.available];
 }
 
-/** Compiles a family's built-in core; says what to do where the runtime forbids it. */
+// (the messages and checks of precompiled modules are a chunk of their own, given-modules.ts:
+// apps that never meet them do not download them)
+const givenChunk = () => import('./given-modules.js');
+
+/** Compiles a family's built-in core (in the edge builds it comes compiled). */
 async function compileBuiltIn(def: FamilyDef<unknown>, core: WasmCoreName): Promise<WebAssembly.Module> {
   const src = (await def.wasm[core]()).default;
   if (src instanceof WebAssembly.Module) return src;
   try {
     return await WebAssembly.compile(src as Uint8Array<ArrayBuffer>);
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    if (!/code generation disallowed/i.test(msg)) throw e;
-    throw new Error(
-      `pqsimd: this runtime does not compile WebAssembly at run time (${msg}). Import pqsimd through its "workerd" or "edge-light" export condition (Cloudflare Workers and Vercel Edge bundlers pick it), or pass precompiled modules: ready({ wasm: { ${def.family}: { ${core}: <the module of pqsimd/wasm/${def.family}-${core}.wasm> } } })`,
-      { cause: e },
-    );
+    throw (await givenChunk()).compileError(e, def.family, core); // says what to do where the runtime forbids it
   }
 }
 
 function compile(def: FamilyDef<unknown>, core: WasmCoreName): Promise<WebAssembly.Module> {
-  const given = S.given.get(def.family);
-  if (given) {
-    const m = given[core];
-    if (m) return Promise.resolve(m);
-    return Promise.reject(
-      new Error(`pqsimd: backend "wasm-${core}" needs wasm.${def.family}.${core}: ready() was given only ${Object.keys(given).join(', ')} for ${def.family}`),
-    );
-  }
+  if (S.given.has(def.family)) return givenChunk().then((c) => c.givenModule(S.given, def.family, core));
   const key = `${def.family}-${core}`;
   let m = S.modules.get(key);
   if (!m) {
@@ -154,40 +140,6 @@ function compile(def: FamilyDef<unknown>, core: WasmCoreName): Promise<WebAssemb
     S.modules.set(key, m);
   }
   return m;
-}
-
-/** Checks and keeps ready()'s `wasm` option (the families' precompiled modules). */
-function takeGivenModules(wasm: ReadyOptions['wasm']): void {
-  if (wasm === undefined) return;
-  if (wasm === null || typeof wasm !== 'object') throw new TypeError('ready: options.wasm must be an object { <family>: { relaxed?, simd?, scalar? } }');
-  const taken: [Family, Partial<Record<WasmCoreName, WebAssembly.Module>>][] = [];
-  for (const [family, cores] of Object.entries(wasm) as [string, WasmFamilyModules | undefined][]) {
-    if (!(FAMILY_NAMES as readonly string[]).includes(family)) {
-      throw new RangeError(`ready: options.wasm.${family}: unknown family; expected one of ${FAMILY_NAMES.join(', ')}`);
-    }
-    if (cores === undefined) continue;
-    if (cores === null || typeof cores !== 'object') throw new TypeError(`ready: options.wasm.${family} must be an object { relaxed?, simd?, scalar? }`);
-    const out: Partial<Record<WasmCoreName, WebAssembly.Module>> = {};
-    for (const [core, m] of Object.entries(cores) as [string, CompiledWasmModule | undefined][]) {
-      if (!(WASM_CORES as readonly string[]).includes(core)) {
-        throw new RangeError(`ready: options.wasm.${family}.${core}: unknown core; expected one of ${WASM_CORES.join(', ')}`);
-      }
-      if (m === undefined) continue;
-      if (!(m instanceof WebAssembly.Module)) throw new TypeError(`ready: options.wasm.${family}.${core} must be a WebAssembly.Module`);
-      out[core as WasmCoreName] = m;
-    }
-    if (Object.keys(out).length === 0) throw new RangeError(`ready: options.wasm.${family} names no module`);
-    taken.push([family as Family, out]);
-  }
-  for (const [family, out] of taken) S.given.set(family, out);
-}
-
-/** Whether every one of `defs` can load on backend `name` (a family given precompiled modules
- * loads only on the cores given). */
-function covered(name: BackendName, defs: readonly FamilyDef<unknown>[]): boolean {
-  if (!name.startsWith('wasm-')) return true;
-  const core = name.slice('wasm-'.length) as WasmCoreName;
-  return defs.every((d) => S.given.get(d.family)?.[core] !== undefined || !S.given.has(d.family));
 }
 
 function checkName(name: BackendName): void {
@@ -224,8 +176,6 @@ export function loadFamiliesOn(name: BackendName, defs: readonly FamilyDef<unkno
   return loadFamilies(name, defs);
 }
 
-const FAMILY_NAMES: readonly WasmFamily[] = ['mldsa', 'falcon', 'aead', 'bn254'];
-
 /**
  * Loads the best available backend (native in Node, else wasm-relaxed / wasm-simd / wasm-scalar),
  * or the one named in `opts.backend` (or PQSIMD_BACKEND), for every family imported so far.
@@ -234,10 +184,11 @@ const FAMILY_NAMES: readonly WasmFamily[] = ['mldsa', 'falcon', 'aead', 'bn254']
  */
 export function ready(opts: ReadyOptions = {}): Promise<void> {
   if (opts === null || typeof opts !== 'object') return Promise.reject(new TypeError('ready: expected an options object'));
-  try {
-    takeGivenModules(opts.wasm);
-  } catch (e) {
-    return Promise.reject(e);
+  if (opts.wasm !== undefined) {
+    return givenChunk().then((c) => {
+      c.takeModules(S.given, opts.wasm);
+      return ready({ ...opts, wasm: undefined });
+    });
   }
   const env = readEnv('PQSIMD_BACKEND');
   const forced = opts.backend;
@@ -252,11 +203,14 @@ export function ready(opts: ReadyOptions = {}): Promise<void> {
   }
   return (async () => {
     const order =
-      wanted !== undefined ? [wanted] : current && covered(current.name, defs) ? [current.name] : availableBackends().filter((n) => covered(n, defs));
-    let lastError: unknown =
-      typeof WebAssembly !== 'object'
-        ? new Error('pqsimd: no WebAssembly support in this runtime')
-        : new Error(`pqsimd: none of the WASM cores given to ready() runs here (available: ${availableBackends().join(', ')})`);
+      wanted !== undefined
+        ? [wanted]
+        : S.given.size // (a family given modules runs only the cores given)
+          ? (await givenChunk()).order(S.given, current?.name, availableBackends(), defs)
+          : current
+            ? [current.name]
+            : availableBackends();
+    let lastError: unknown = new Error('pqsimd: no WebAssembly support in this runtime');
     for (const name of order) {
       try {
         const instances = await loadFamilies(name, defs);

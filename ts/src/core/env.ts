@@ -8,20 +8,14 @@ interface DenoPermissionDescriptor {
   name: 'env' | 'ffi' | 'read';
   variable?: string;
 }
-interface DenoGlobal {
-  permissions?: { querySync?(d: DenoPermissionDescriptor): { state: string } };
-}
+type DenoGlobal = { permissions: { querySync(d: DenoPermissionDescriptor): { state: string } } } | undefined;
 
 const deno = (globalThis as { Deno?: DenoGlobal }).Deno;
 
-/** True when running in Deno. */
-export const IN_DENO: boolean = typeof deno === 'object' && deno !== null;
-
 /** Whether Deno grants `d` without asking (always true outside Deno). */
 export function denoGrants(d: DenoPermissionDescriptor): boolean {
-  if (!IN_DENO) return true;
   try {
-    return deno?.permissions?.querySync?.(d).state === 'granted';
+    return !deno || deno.permissions.querySync(d).state === 'granted';
   } catch {
     return false;
   }
@@ -29,9 +23,8 @@ export function denoGrants(d: DenoPermissionDescriptor): boolean {
 
 /** process.env[name], or undefined where there is no process or no permission to read it. */
 export function readEnv(name: string): string | undefined {
-  if (!denoGrants({ name: 'env', variable: name })) return undefined;
   try {
-    return typeof process !== 'undefined' ? process.env?.[name] : undefined;
+    return denoGrants({ name: 'env', variable: name }) && typeof process !== 'undefined' ? process.env?.[name] : undefined;
   } catch {
     return undefined;
   }

@@ -11,7 +11,7 @@ import { ENTRIES, type EntryName } from '../gen/binding.js';
 import type { BackendName } from '../types.js';
 import { byteLength, copyInto, viewOf, zero } from './bytes.js';
 import { COPIED_INPUT_BYTES, type Driver } from './driver.js';
-import { denoGrants, IN_DENO, readEnv } from './env.js';
+import { denoGrants, readEnv } from './env.js';
 
 type EntryFn = (...args: unknown[]) => number;
 type AddonCore = { isa: string } & Record<EntryName, EntryFn>;
@@ -126,7 +126,7 @@ export interface NativeBackends {
 
 export function loadNativeBackends(): NativeBackends {
   if (readEnv('PQSIMD_NO_NATIVE')) return { backends: [], error: 'disabled by PQSIMD_NO_NATIVE', ticks: null };
-  if (IN_DENO) {
+  if ('Deno' in globalThis) {
     // node-gyp-build reads environment variables and files to find the prebuild, then Deno loads
     // it as FFI: without all three permissions Deno would stop to ask (on a terminal) or throw.
     const missing = (['read', 'env', 'ffi'] as const).filter((name) => !denoGrants({ name }));
