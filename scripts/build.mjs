@@ -111,8 +111,12 @@ const NODE_ENTRIES = {
   'aead.node': 'ts/src/aead/index.node.ts',
   'bn254.node': 'ts/src/bn254/index.node.ts',
 };
+// The edge runtimes' export conditions (Cloudflare workerd, Vercel edge-light) and the suffix of
+// their .wasm imports (Vercel asks for `x.wasm?module`; wrangler and workerd take `x.wasm`).
+const EDGE = { workerd: '', 'edge-light': '?module' };
 const jsOut = [
   ...Object.keys(ENTRIES).flatMap((e) => [`dist/${e}.mjs`, `dist/${e}.cjs`]),
+  ...Object.keys(ENTRIES).flatMap((e) => Object.keys(EDGE).map((c) => `dist/${e}.${c}.mjs`)),
   ...Object.keys(NODE_ENTRIES).flatMap((e) => [`dist/${e}.mjs`, `dist/${e}.cjs`]),
   'dist/cli.mjs',
   'dist/types/index.d.ts',
@@ -136,6 +140,25 @@ if (stale(jsOut, tsTime)) {
   /** @type {import('esbuild').BuildOptions} */
   const esm = { ...common, format: 'esm', splitting: true, outdir: 'dist', outExtension: { '.js': '.mjs' }, entryNames: '[name]' };
   await build({ ...esm, platform: 'neutral', entryPoints: { ...ENTRIES, 'pool-worker': 'ts/src/pool-worker.ts' }, chunkNames: '[name]-[hash]' });
+  // Edge runtimes forbid compiling WASM at run time ("Wasm code generation disallowed by
+  // embedder"): there each family's core chunk imports its .wasm file as a module, which the
+  // platform compiles at deploy time, instead of holding its bytes.
+  for (const [condition, suffix] of Object.entries(EDGE)) {
+    await build({
+      ...esm,
+      platform: 'neutral',
+      entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, entry]) => [`${name}.${condition}`, entry])),
+      chunkNames: `${condition}-[name]-[hash]`,
+      plugins: [
+        {
+          name: 'wasm-as-module',
+          setup(b) {
+            b.onResolve({ filter: /\.wasm$/ }, (args) => ({ path: `./wasm/${basename(args.path)}${suffix}`, external: true }));
+          },
+        },
+      ],
+    });
+  }
   await build({
     ...esm,
     platform: 'node',
@@ -215,6 +238,10 @@ if (stale(jsOut, tsTime)) {
   for (const [entry, types] of Object.entries(typesOf)) {
     writeFileSync(`dist/${entry}.d.mts`, `export * from './types/${types}.js';\n`);
     writeFileSync(`dist/${entry}.d.cts`, `export * from './types/${types}.cjs';\n`);
+  }
+  for (const [entry, types] of Object.entries(typesOf)) {
+    if (entry.endsWith('.node')) continue;
+    for (const condition of Object.keys(EDGE)) writeFileSync(`dist/${entry}.${condition}.d.mts`, `export * from './types/${types}.js';\n`);
   }
   mkdirSync('dist/wasm', { recursive: true });
   for (const w of wasmOut) copyFileSync(w, join('dist/wasm', basename(w)));

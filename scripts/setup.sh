@@ -62,6 +62,9 @@ bash scripts/setup-arm64-node.sh
 # Node 22, 24 and 26 (official Linux x64 builds from the npm registry) for the Node-versions test
 bash scripts/setup-node-versions.sh $([ "$quick" = 1 ] && echo --quick)
 
+# workerd, Deno and Bun from npm at pinned versions, for ts/test/runtimes-edge.test.ts (build/runtimes)
+if [ "$quick" = 1 ]; then bash scripts/setup-js-runtimes.sh --quick; else bash scripts/setup-js-runtimes.sh; fi
+
 # npm dependencies: install when node_modules is missing or older than the lock file
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: npm ci"

@@ -22,9 +22,38 @@ export interface BackendInfo {
   nativeError: string | null;
 }
 
+/**
+ * A compiled WebAssembly module: a `WebAssembly.Module` (checked at run time). Typed as `object`
+ * so these declarations need neither the DOM lib nor @types/node (`WebAssembly.Module` is an
+ * empty interface there, so it would check nothing more).
+ */
+export type CompiledWasmModule = object;
+
+/** The kernel families, named as their WASM files are (`pqsimd/wasm/<family>-<core>.wasm`). */
+export type WasmFamily = 'mldsa' | 'falcon' | 'aead' | 'bn254';
+
+/** One family's precompiled WASM cores: the module compiled from `pqsimd/wasm/<family>-<core>.wasm`. */
+export interface WasmFamilyModules {
+  /** Relaxed SIMD (Chromium, Node >= 22, workerd). */
+  relaxed?: CompiledWasmModule;
+  /** SIMD128. */
+  simd?: CompiledWasmModule;
+  /** Scalar, for engines without SIMD128. */
+  scalar?: CompiledWasmModule;
+}
+
 export interface ReadyOptions {
   /** Force one backend instead of picking the fastest available one. */
   backend?: BackendName;
+  /**
+   * Precompiled WASM modules, per family and core, for runtimes that forbid compiling WebAssembly
+   * at run time (Cloudflare Workers, Vercel Edge, ...: "Wasm code generation disallowed by
+   * embedder"). A family given here runs only the cores given for it: ready() picks the fastest
+   * of them this engine runs (the native addon, where there is one, still comes first). Kept for
+   * later ready() calls; they apply to a family the next time it is loaded. The `workerd` and
+   * `edge-light` export conditions do this by themselves.
+   */
+  wasm?: { readonly [F in WasmFamily]?: WasmFamilyModules };
 }
 
 import type { MlDsa } from './ml-dsa/scheme.js';

@@ -12,7 +12,7 @@ import type { BackendName } from '../types.js';
 import { type Aead, aeadBench, aeadFacade, createAead } from './scheme.js';
 
 export { backend, backendInfo, backends, availableBackends, BACKEND_NAMES, ready } from '../core/api.js';
-export type { BackendInfo, BackendName, ReadyOptions } from '../types.js';
+export type { BackendInfo, BackendName, CompiledWasmModule, ReadyOptions, WasmFamily, WasmFamilyModules } from '../types.js';
 export { AeadError, SECRETSTREAM_TAG } from './scheme.js';
 export type {
   Aead,

@@ -13,7 +13,7 @@ import type { BackendName } from '../types.js';
 import { type Bn254, type Bn254Evm, type Bn254Fp, type Bn254Fp2, bn254Bench, bn254Facade, createBn254, type Groth16, preparedBytes } from './scheme.js';
 
 export { backend, backendInfo, backends, availableBackends, BACKEND_NAMES, ready } from '../core/api.js';
-export type { BackendInfo, BackendName, ReadyOptions } from '../types.js';
+export type { BackendInfo, BackendName, CompiledWasmModule, ReadyOptions, WasmFamily, WasmFamilyModules } from '../types.js';
 export { Bn254Error } from './scheme.js';
 export type {
   Bn254,

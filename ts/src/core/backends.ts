@@ -7,8 +7,9 @@
  * core it runs.
  */
 import type { Family } from '../gen/binding.js';
-import type { BackendName, ReadyOptions } from '../types.js';
+import type { BackendName, CompiledWasmModule, ReadyOptions } from '../types.js';
 import type { Driver } from './driver.js';
+import { readEnv } from './env.js';
 import { WasmDriver } from './wasm.js';
 
 export type WasmCoreName = 'relaxed' | 'simd' | 'scalar';
@@ -16,8 +17,9 @@ export type WasmCoreName = 'relaxed' | 'simd' | 'scalar';
 /** What a family module tells the registry. */
 export interface FamilyDef<T> {
   readonly family: Family;
-  /** Its WASM bytes per core, each a dynamic import of its own chunk. */
-  readonly wasm: Readonly<Record<WasmCoreName, () => Promise<{ default: Uint8Array }>>>;
+  /** Its WASM core per core name, each a dynamic import of its own chunk: the bytes, or (in the
+   * workerd / edge-light builds, which import the .wasm files as modules) the compiled module. */
+  readonly wasm: Readonly<Record<WasmCoreName, () => Promise<{ default: Uint8Array | CompiledWasmModule }>>>;
   /** The largest library-owned blob (prepared key) its WASM driver may keep resident. */
   readonly residentBytes: number;
   /** Every scheme of the family bound to one driver. */
@@ -57,6 +59,8 @@ interface RegistryState {
   /** The default backend and its loaded families (set by ready()). */
   current: { name: BackendName; instances: Map<Family, unknown> } | undefined;
   modules: Map<string, Promise<WebAssembly.Module>>;
+  /** Precompiled modules given to ready({ wasm }): such a family runs only these cores. */
+  given: Map<Family, Partial<Record<WasmCoreName, WebAssembly.Module>>>;
 }
 declare const __PQSIMD_VERSION__: string;
 const STATE_KEY = Symbol.for(`pqsimd.registry@${typeof __PQSIMD_VERSION__ === 'string' ? __PQSIMD_VERSION__ : 'dev'}`);
@@ -68,6 +72,7 @@ G[STATE_KEY] ??= {
   available: undefined,
   current: undefined,
   modules: new Map(),
+  given: new Map(),
 };
 const S: RegistryState = G[STATE_KEY];
 
@@ -110,11 +115,27 @@ export function availableBackends(): BackendName[] {
   return [...S.available];
 }
 
+// (the messages and checks of precompiled modules are a chunk of their own, given-modules.ts:
+// apps that never meet them do not download them)
+const givenChunk = () => import('./given-modules.js');
+
+/** Compiles a family's built-in core (in the edge builds it comes compiled). */
+async function compileBuiltIn(def: FamilyDef<unknown>, core: WasmCoreName): Promise<WebAssembly.Module> {
+  const src = (await def.wasm[core]()).default;
+  if (src instanceof WebAssembly.Module) return src;
+  try {
+    return await WebAssembly.compile(src as Uint8Array<ArrayBuffer>);
+  } catch (e) {
+    throw (await givenChunk()).compileError(e, def.family, core); // says what to do where the runtime forbids it
+  }
+}
+
 function compile(def: FamilyDef<unknown>, core: WasmCoreName): Promise<WebAssembly.Module> {
+  if (S.given.has(def.family)) return givenChunk().then((c) => c.givenModule(S.given, def.family, core));
   const key = `${def.family}-${core}`;
   let m = S.modules.get(key);
   if (!m) {
-    m = def.wasm[core]().then((b) => WebAssembly.compile(b.default as Uint8Array<ArrayBuffer>));
+    m = compileBuiltIn(def, core);
     m.catch(() => S.modules.delete(key));
     S.modules.set(key, m);
   }
@@ -155,14 +176,6 @@ export function loadFamiliesOn(name: BackendName, defs: readonly FamilyDef<unkno
   return loadFamilies(name, defs);
 }
 
-function envBackend(): string | undefined {
-  try {
-    return typeof process !== 'undefined' ? process.env?.PQSIMD_BACKEND : undefined;
-  } catch {
-    return undefined; // Deno without --allow-env
-  }
-}
-
 /**
  * Loads the best available backend (native in Node, else wasm-relaxed / wasm-simd / wasm-scalar),
  * or the one named in `opts.backend` (or PQSIMD_BACKEND), for every family imported so far.
@@ -171,7 +184,13 @@ function envBackend(): string | undefined {
  */
 export function ready(opts: ReadyOptions = {}): Promise<void> {
   if (opts === null || typeof opts !== 'object') return Promise.reject(new TypeError('ready: expected an options object'));
-  const env = envBackend();
+  if (opts.wasm !== undefined) {
+    return givenChunk().then((c) => {
+      c.takeModules(S.given, opts.wasm);
+      return ready({ ...opts, wasm: undefined });
+    });
+  }
+  const env = readEnv('PQSIMD_BACKEND');
   const forced = opts.backend;
   if (forced === undefined && env && !BACKEND_NAMES.includes(env as BackendName)) {
     return Promise.reject(new RangeError(`PQSIMD_BACKEND: unknown backend "${env}"; expected one of ${BACKEND_NAMES.join(', ')}`));
@@ -183,7 +202,14 @@ export function ready(opts: ReadyOptions = {}): Promise<void> {
     return Promise.resolve();
   }
   return (async () => {
-    const order = wanted !== undefined ? [wanted] : current ? [current.name] : availableBackends();
+    const order =
+      wanted !== undefined
+        ? [wanted]
+        : S.given.size // (a family given modules runs only the cores given)
+          ? (await givenChunk()).order(S.given, current?.name, availableBackends(), defs)
+          : current
+            ? [current.name]
+            : availableBackends();
     let lastError: unknown = new Error('pqsimd: no WebAssembly support in this runtime');
     for (const name of order) {
       try {

@@ -11,6 +11,7 @@ import { ENTRIES, type EntryName } from '../gen/binding.js';
 import type { BackendName } from '../types.js';
 import { byteLength, copyInto, viewOf, zero } from './bytes.js';
 import { COPIED_INPUT_BYTES, type Driver } from './driver.js';
+import { denoGrants, readEnv } from './env.js';
 
 type EntryFn = (...args: unknown[]) => number;
 type AddonCore = { isa: string } & Record<EntryName, EntryFn>;
@@ -117,14 +118,6 @@ function packageRoot(): string {
   return join(dirname(fileURLToPath(import.meta.url)), '..');
 }
 
-function envFlag(name: string): string | undefined {
-  try {
-    return typeof process !== 'undefined' ? process.env?.[name] : undefined;
-  } catch {
-    return undefined; // Deno without --allow-env
-  }
-}
-
 export interface NativeBackends {
   backends: [BackendName, () => Driver][];
   error: string | null;
@@ -132,7 +125,15 @@ export interface NativeBackends {
 }
 
 export function loadNativeBackends(): NativeBackends {
-  if (envFlag('PQSIMD_NO_NATIVE')) return { backends: [], error: 'disabled by PQSIMD_NO_NATIVE', ticks: null };
+  if (readEnv('PQSIMD_NO_NATIVE')) return { backends: [], error: 'disabled by PQSIMD_NO_NATIVE', ticks: null };
+  if ('Deno' in globalThis) {
+    // node-gyp-build reads environment variables and files to find the prebuild, then Deno loads
+    // it as FFI: without all three permissions Deno would stop to ask (on a terminal) or throw.
+    const missing = (['read', 'env', 'ffi'] as const).filter((name) => !denoGrants({ name }));
+    if (missing.length) {
+      return { backends: [], error: `Deno: the native addon needs ${missing.map((m) => `--allow-${m}`).join(' ')} (running on WebAssembly)`, ticks: null };
+    }
+  }
   let addon: Addon;
   try {
     const require = createRequire(import.meta.url);

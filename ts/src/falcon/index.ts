@@ -9,7 +9,7 @@ import { FALCON_SIZES } from '../gen/params.js';
 import { createFalcon, falconBench, falconFacade, type FalconName, type FalconVerifier } from './scheme.js';
 
 export { backend, backendInfo, backends, availableBackends, BACKEND_NAMES, ready } from '../core/api.js';
-export type { BackendInfo, BackendName, ReadyOptions } from '../types.js';
+export type { BackendInfo, BackendName, CompiledWasmModule, ReadyOptions, WasmFamily, WasmFamilyModules } from '../types.js';
 export type { FalconBatchItem, FalconLengths, FalconVerifier, PreparedFalconKey } from './scheme.js';
 
 /** The Falcon verifiers bound to one backend. */

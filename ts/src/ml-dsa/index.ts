@@ -10,7 +10,7 @@ import { createMlDsa, type MlDsa, mlDsaBench, mlDsaFacade, type MlDsaName, PREHA
 
 export { backend, backendInfo, backends, availableBackends, BACKEND_NAMES, ready } from '../core/api.js';
 export { PREHASH_NAMES };
-export type { BackendInfo, BackendName, ReadyOptions } from '../types.js';
+export type { BackendInfo, BackendName, CompiledWasmModule, ReadyOptions, WasmFamily, WasmFamilyModules } from '../types.js';
 export type {
   InternalSignOptions,
   InternalVerifyOptions,
