@@ -78,7 +78,8 @@ async function tool(name) {
     path = req.resolve(name);
   } catch {
     // DEV ONLY (removed before merge): tools installed outside the shared node_modules
-    if (process.env.PQSIMD_BUNDLER_DEPS) return import(pathToFileURL(createRequire(join(process.env.PQSIMD_BUNDLER_DEPS, 'package.json')).resolve(name)).href).then((m) => m.default ?? m);
+    if (process.env.PQSIMD_BUNDLER_DEPS)
+      return import(pathToFileURL(createRequire(join(process.env.PQSIMD_BUNDLER_DEPS, 'package.json')).resolve(name)).href).then((m) => m.default ?? m);
     throw new Error(`${name} is not installed: run npm install (it is a devDependency)`);
   }
   const mod = await import(pathToFileURL(path).href);
@@ -99,7 +100,7 @@ export function installTarball(dir) {
   const deps = Object.keys(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).dependencies ?? {});
   const depTgzs = deps.map((d) => {
     const out = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', dir, join(ROOT, 'node_modules', d)], ROOT);
-    return join(dir, /** @type {{ filename: string }[]} */ (JSON.parse(out))[0].filename);
+    return join(dir, /** @type {[{ filename: string }]} */ (JSON.parse(out))[0].filename);
   });
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true, type: 'module' }));
   npm(['install', '--offline', '--no-audit', '--no-fund', ...depTgzs, join(dir, tgz)], dir);
@@ -264,7 +265,12 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       const built = performance.now() - t;
       const r = await runApp(browser, out);
       console.log(b, `build ${Math.round(built)} ms, run ${Math.round(performance.now() - t - built)} ms`, JSON.stringify({ ...r, requests: undefined }));
-      console.log('  requests:', r.requests.join(' '), '| file:// in', filesContaining(out, 'file://').map((f) => relative(out, join(out, f))));
+      console.log(
+        '  requests:',
+        r.requests.join(' '),
+        '| file:// in',
+        filesContaining(out, 'file://').map((f) => relative(out, join(out, f))),
+      );
     }
   } finally {
     await browser.close();
