@@ -77,9 +77,6 @@ async function tool(name) {
   try {
     path = req.resolve(name);
   } catch {
-    // DEV ONLY (removed before merge): tools installed outside the shared node_modules
-    if (process.env.PQSIMD_BUNDLER_DEPS)
-      return import(pathToFileURL(createRequire(join(process.env.PQSIMD_BUNDLER_DEPS, 'package.json')).resolve(name)).href).then((m) => m.default ?? m);
     throw new Error(`${name} is not installed: run npm install (it is a devDependency)`);
   }
   const mod = await import(pathToFileURL(path).href);

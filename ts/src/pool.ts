@@ -125,7 +125,9 @@ export function attachWorker(w: unknown, events: PoolWorkerEvents): PoolWorkerHa
     web.addEventListener('error', (e) => {
       e.preventDefault?.(); // reported through the batch's rejection, not as an uncaught error
       // A script that cannot be fetched or parsed gives a plain Event (no message) in browsers.
-      events.fail(new Error(typeof e.message === 'string' && e.message ? e.message : 'the worker script failed to load, or threw'));
+      events.fail(
+        new Error(`VerifyPool: worker error: ${typeof e.message === 'string' && e.message ? e.message : 'the worker script failed to load, or threw'}`),
+      );
     });
     web.addEventListener('messageerror', () => events.fail(new Error('VerifyPool: a message from a worker could not be deserialized')));
     return { post, busy: () => {}, terminate };
@@ -466,7 +468,7 @@ export class VerifyPool {
     const e = slot.loaded
       ? cause
       : new Error(
-          `VerifyPool: the worker ${this.#where()} failed to load or start: ${cause.message.replace(/^VerifyPool: /, '')}${this.#create ? '' : `; ${RECIPE}`}`,
+          `VerifyPool: the worker ${this.#where()} failed to load or start: ${cause.message.replace(/^VerifyPool: (worker error: )?/, '')}${this.#create ? '' : `; ${RECIPE}`}`,
           { cause },
         );
     const chunks = [...slot.inflight.values()];
