@@ -243,6 +243,11 @@ if (stale(jsOut, tsTime)) {
     if (entry.endsWith('.node')) continue;
     for (const condition of Object.keys(EDGE)) writeFileSync(`dist/${entry}.${condition}.d.mts`, `export * from './types/${types}.js';\n`);
   }
+  // pqsimd/pool-worker: a worker entry point, nothing to import (VerifyPoolOptions.createWorker)
+  writeFileSync(
+    'dist/types/pool-worker.d.ts',
+    "// The VerifyPool worker (run it with new Worker(new URL('pqsimd/pool-worker', import.meta.url), { type: 'module' })): it exports nothing.\nexport {};\n",
+  );
   mkdirSync('dist/wasm', { recursive: true });
   for (const w of wasmOut) copyFileSync(w, join('dist/wasm', basename(w)));
   console.log('built dist/ (ESM with chunks, CommonJS, cli.mjs, types/, wasm/)');

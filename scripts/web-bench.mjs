@@ -44,8 +44,8 @@ const COPIES = {
   'index.html': 'web-bench/index.html',
   'vectors.html': 'web-bench/vectors.html',
   'style.css': 'web-bench/style.css',
-  // VerifyPool's worker (pool-worker.mjs imports ./index.mjs): next to app.js, where the bundled
-  // library looks for it (new URL('./pool-worker.mjs', import.meta.url)).
+  // VerifyPool's worker (pool-worker.mjs imports the chunks copied below): next to app.js and
+  // vectors.js, whose createWorker makes it (new URL('./pool-worker.mjs', import.meta.url)).
   'pool-worker.mjs': 'dist/pool-worker.mjs',
   'index.mjs': 'dist/index.mjs',
 };

@@ -20,7 +20,7 @@ export { KERNEL_NAMES, type KernelName, type Kernels } from './kernels.js';
 export { backend, backendInfo, backends, availableBackends, BACKEND_NAMES, ready } from './core/api.js';
 export { mlDsa44, mlDsa65, mlDsa87, PREHASH_NAMES } from './ml-dsa/index.js';
 export { falcon512, falcon1024, falconDet1024 } from './falcon/index.js';
-export { VerifyPool, POOL_ALGORITHMS, type PoolAlgorithm, type PoolBatchItem, type VerifyPoolOptions } from './pool.js';
+export { VerifyPool, POOL_ALGORITHMS, type PoolAlgorithm, type PoolBatchItem, type PoolWorker, type VerifyPoolOptions } from './pool.js';
 
 /** One independently loaded backend: every scheme bound to it, and its kernel benchmark hooks. */
 export interface LoadedBackend extends Backend {

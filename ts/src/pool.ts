@@ -20,15 +20,36 @@ export const POOL_ALGORITHMS: readonly PoolAlgorithm[] = ['ML-DSA-44', 'ML-DSA-6
 /** A pool item: an MlDsaBatchItem / FalconBatchItem with a public key (prepared keys stay on their thread). */
 export type PoolBatchItem = Extract<MlDsaBatchItem, { publicKey: Uint8Array }> | Extract<FalconBatchItem, { publicKey: Uint8Array }>;
 
+/**
+ * A worker as the pool drives it: a Web Worker (browsers, Deno, Bun) or a worker_threads Worker
+ * (Node, Deno, Bun). Structural, so that these declarations need neither the DOM lib nor
+ * @types/node; which kind it is, is told at run time (worker_threads' `on` or the Web's
+ * `addEventListener`).
+ */
+export interface PoolWorker {
+  postMessage(message: unknown, transfer: ArrayBuffer[]): void;
+  terminate(): unknown;
+}
+
 export interface VerifyPoolOptions {
   /** Number of workers (default: the logical CPUs: os.availableParallelism() in Node,
    * navigator.hardwareConcurrency in browsers). Workers start on first use. */
   size?: number;
   /** The backend every worker uses (default: each worker's fastest, as ready() picks it). */
   backend?: BackendName;
-  /** Where the worker script is (default: pool-worker.mjs next to the browser build,
-   * pool-worker.node.mjs next to the Node build). Set it when a bundler moved the package. */
-  workerUrl?: string | URL;
+  /**
+   * Makes one worker running the `pqsimd/pool-worker` entry point; called once per worker. The
+   * way for bundled apps, since bundlers see the worker in this form:
+   *
+   *   createWorker: () => new Worker(new URL('pqsimd/pool-worker', import.meta.url), { type: 'module' })
+   *
+   * (Vite, webpack 5; esbuild and Rollup: README, "Worker pools in bundled apps"). In Node, a
+   * worker_threads Worker of the same entry point.
+   */
+  createWorker?: () => PoolWorker;
+  /** Where the worker script is, when the pool makes its workers itself (default in Node:
+   * pool-worker.node.mjs next to the Node build; browsers have no default: pass createWorker). */
+  workerUrl?: string | { readonly href: string };
 }
 
 /** Main thread -> worker. */
@@ -42,7 +63,7 @@ export type PoolResponse =
   | { type: 'result'; id: number; verdicts: Uint8Array }
   | { type: 'error'; id: number | null; name: string; message: string };
 
-/** What the pool needs of one worker, in either runtime. */
+/** What the pool needs of one worker, in either runtime. @internal */
 export interface PoolWorkerHandle {
   post(msg: PoolRequest, transfer: ArrayBuffer[]): void;
   /** Whether the worker holds work (Node: keeps the process alive only then). */
@@ -50,39 +71,79 @@ export interface PoolWorkerHandle {
   terminate(): void;
 }
 
+/** @internal */
 export interface PoolWorkerEvents {
   message(m: PoolResponse): void;
   /** The worker threw, exited or could not load. */
   fail(e: Error): void;
 }
 
-/** How workers are made: Web Workers by default, worker_threads with the Node entry point. */
+/** How the pool makes workers from a URL: Web Workers by default, worker_threads with the Node entry point. @internal */
 export interface PoolPlatform {
-  spawn(url: string | URL | undefined, events: PoolWorkerEvents): PoolWorkerHandle;
+  /** The worker script when neither workerUrl nor createWorker is given (throws when there is none). */
+  defaultUrl(): string | { readonly href: string };
+  create(url: string | { readonly href: string }): PoolWorker;
   defaultSize(): number;
 }
 
-function defaultWebWorkerUrl(): URL {
-  const base = import.meta.url as string | undefined;
-  if (!base) throw new Error('VerifyPool: cannot locate pool-worker.mjs from this build; pass the workerUrl option');
-  return new URL('./pool-worker.mjs', base);
+/** The recipe the errors suggest. */
+const RECIPE =
+  "pass createWorker: () => new Worker(new URL('pqsimd/pool-worker', import.meta.url), { type: 'module' }) (README: \"Worker pools in bundled apps\" has the recipe for each bundler)";
+
+const errorText = (e: unknown): string => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+
+interface NodeStyleWorker extends PoolWorker {
+  on(event: string, listener: (x: unknown) => void): unknown;
+  ref?(): void;
+  unref?(): void;
+}
+interface WebStyleWorker extends PoolWorker {
+  addEventListener(type: string, listener: (e: { data?: unknown; message?: unknown; preventDefault?(): void }) => void): void;
+}
+
+/** Listens to a worker of either kind. @internal */
+export function attachWorker(w: unknown, events: PoolWorkerEvents): PoolWorkerHandle {
+  const o = w as Partial<NodeStyleWorker & WebStyleWorker> | null;
+  if (o === null || typeof o !== 'object' || typeof o.postMessage !== 'function' || typeof o.terminate !== 'function') {
+    throw new TypeError(`VerifyPool: createWorker must return a Web Worker or a worker_threads Worker, got ${describe(w)}`);
+  }
+  const terminate = () => void (o as PoolWorker).terminate();
+  const post = (m: PoolRequest, transfer: ArrayBuffer[]) => (o as PoolWorker).postMessage(m, transfer);
+  if (typeof o.on === 'function') {
+    // worker_threads (also Deno's and Bun's): an idle pool never keeps the process alive
+    const n = o as NodeStyleWorker;
+    n.unref?.();
+    n.on('message', (m) => events.message(m as PoolResponse));
+    n.on('error', (e) => events.fail(e instanceof Error ? e : new Error(String(e))));
+    n.on('messageerror', () => events.fail(new Error('VerifyPool: a message from a worker could not be deserialized')));
+    n.on('exit', (code) => events.fail(new Error(`VerifyPool: a worker exited (code ${String(code)})`)));
+    return { post, busy: (on) => (on ? n.ref?.() : n.unref?.()), terminate };
+  }
+  if (typeof o.addEventListener === 'function') {
+    const web = o as WebStyleWorker;
+    web.addEventListener('message', (e) => events.message(e.data as PoolResponse));
+    web.addEventListener('error', (e) => {
+      e.preventDefault?.(); // reported through the batch's rejection, not as an uncaught error
+      // A script that cannot be fetched or parsed gives a plain Event (no message) in browsers.
+      events.fail(
+        new Error(`VerifyPool: worker error: ${typeof e.message === 'string' && e.message ? e.message : 'the worker script failed to load, or threw'}`),
+      );
+    });
+    web.addEventListener('messageerror', () => events.fail(new Error('VerifyPool: a message from a worker could not be deserialized')));
+    return { post, busy: () => {}, terminate };
+  }
+  throw new TypeError('VerifyPool: createWorker returned an object with neither `on` (worker_threads) nor `addEventListener` (Web Worker)');
 }
 
 const webPlatform: PoolPlatform = {
-  spawn(url, events) {
+  defaultUrl() {
+    // No default in the browser build: a URL found from import.meta.url would be wrong in every
+    // bundled app (and webpack would write the build machine's file:// path into the bundle).
+    throw new Error(`VerifyPool: no worker script given; ${RECIPE}, or the workerUrl option`);
+  },
+  create(url) {
     if (typeof Worker !== 'function') throw new Error("VerifyPool: this runtime has no Web Workers (in Node, import the package's Node entry point)");
-    const w = new Worker(url ?? defaultWebWorkerUrl(), { type: 'module', name: 'pqsimd-pool' });
-    w.onmessage = (e: MessageEvent<PoolResponse>) => events.message(e.data);
-    w.onerror = (e: ErrorEvent) => {
-      e.preventDefault();
-      events.fail(new Error(`VerifyPool: worker error: ${e.message || 'the worker script failed to load or threw'}`));
-    };
-    w.onmessageerror = () => events.fail(new Error('VerifyPool: a message from a worker could not be deserialized'));
-    return {
-      post: (m, transfer) => w.postMessage(m, transfer),
-      busy: () => {},
-      terminate: () => w.terminate(),
-    };
+    return new Worker(typeof url === 'string' ? url : url.href, { type: 'module', name: 'pqsimd-pool' });
   },
   defaultSize: () => {
     const n = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency;
@@ -92,7 +153,7 @@ const webPlatform: PoolPlatform = {
 
 let platform: PoolPlatform = webPlatform;
 
-/** Called by the Node entry point: worker_threads instead of Web Workers. */
+/** Called by the Node entry point: worker_threads instead of Web Workers. @internal */
 export function setPoolPlatform(p: PoolPlatform): void {
   platform = p;
 }
@@ -114,6 +175,8 @@ interface Chunk {
 
 interface Slot {
   handle: PoolWorkerHandle | null;
+  /** Whether the worker has sent a message (a failure before that: its script did not load). */
+  loaded: boolean;
   /** Chunks sent and not answered, by request id (answers come in order). */
   inflight: Map<number, Chunk>;
   alive: boolean;
@@ -169,7 +232,8 @@ export class VerifyPool {
   readonly size: number;
   /** The backend the workers use (undefined: each worker's fastest). */
   readonly backend: BackendName | undefined;
-  #url: string | URL | undefined;
+  #url: string | { readonly href: string } | undefined;
+  #create: (() => PoolWorker) | undefined;
   #slots: Slot[] = [];
   #queue: Chunk[] = [];
   #pending = new Set<Batch>();
@@ -186,12 +250,18 @@ export class VerifyPool {
     if (opts.backend !== undefined && !BACKEND_NAMES.includes(opts.backend)) {
       throw new RangeError(`backend: unknown backend "${String(opts.backend)}"; expected one of ${BACKEND_NAMES.join(', ')}`);
     }
-    if (opts.workerUrl !== undefined && typeof opts.workerUrl !== 'string' && !(opts.workerUrl instanceof URL)) {
-      throw new TypeError(`workerUrl: expected a string or URL, got ${describe(opts.workerUrl)}`);
+    const url = opts.workerUrl as unknown;
+    if (url !== undefined && typeof url !== 'string' && !(url !== null && typeof url === 'object' && typeof (url as { href?: unknown }).href === 'string')) {
+      throw new TypeError(`workerUrl: expected a string or URL, got ${describe(url)}`);
     }
+    if (opts.createWorker !== undefined && typeof opts.createWorker !== 'function') {
+      throw new TypeError(`createWorker: expected a function returning a Worker, got ${describe(opts.createWorker)}`);
+    }
+    if (opts.createWorker !== undefined && url !== undefined) throw new TypeError('VerifyPool: pass createWorker or workerUrl, not both');
     this.size = size;
     this.backend = opts.backend;
     this.#url = opts.workerUrl;
+    this.#create = opts.createWorker;
   }
 
   /** Workers running now (they start on demand and are replaced after a failure). */
@@ -271,12 +341,25 @@ export class VerifyPool {
   }
 
   #spawn(): Slot | null {
-    const slot: Slot = { handle: null, inflight: new Map(), alive: true, backend: null };
+    const slot: Slot = { handle: null, loaded: false, inflight: new Map(), alive: true, backend: null };
+    const events: PoolWorkerEvents = { message: (m) => this.#onMessage(slot, m), fail: (e) => this.#onFail(slot, e) };
     try {
-      slot.handle = platform.spawn(this.#url, {
-        message: (m) => this.#onMessage(slot, m),
-        fail: (e) => this.#onFail(slot, e),
-      });
+      let worker: unknown;
+      if (this.#create) {
+        try {
+          worker = this.#create();
+        } catch (e) {
+          throw new Error(`VerifyPool: createWorker threw: ${errorText(e)}`, { cause: e });
+        }
+      } else {
+        const url = this.#url ?? platform.defaultUrl();
+        try {
+          worker = platform.create(url);
+        } catch (e) {
+          throw new Error(`VerifyPool: the worker script ${this.#where()} could not start: ${errorText(e)}; ${RECIPE}`, { cause: e });
+        }
+      }
+      slot.handle = attachWorker(worker, events);
       slot.handle.post({ type: 'init', backend: this.backend ?? null }, []);
     } catch (e) {
       // No workers at all in this runtime: every queued batch fails with the reason.
@@ -331,6 +414,7 @@ export class VerifyPool {
 
   #onMessage(slot: Slot, m: PoolResponse): void {
     if (!slot.alive) return;
+    slot.loaded = true;
     if (m?.type === 'ready') {
       slot.backend = m.backend;
       return;
@@ -358,8 +442,35 @@ export class VerifyPool {
     this.#dispatch();
   }
 
-  #onFail(slot: Slot, e: Error): void {
+  /** The worker script, for errors: the URL the pool gave the Worker constructor. */
+  #where(): string {
+    if (this.#create) return '(from createWorker)';
+    let url: string | { readonly href: string };
+    try {
+      url = this.#url ?? platform.defaultUrl();
+    } catch {
+      return '(none)';
+    }
+    const s = typeof url === 'string' ? url : url.href;
+    // a relative URL as the Worker constructor resolves it (against the page)
+    const base = (globalThis as { location?: { href?: string } }).location?.href;
+    try {
+      return base ? new URL(s, base).href : s;
+    } catch {
+      return s;
+    }
+  }
+
+  #onFail(slot: Slot, cause: Error): void {
     if (!slot.alive) return;
+    // Before the worker's first message: it did not load (404, wrong MIME type, syntax error, a
+    // throw at load time), so the error names the script and how to point the pool at it.
+    const e = slot.loaded
+      ? cause
+      : new Error(
+          `VerifyPool: the worker ${this.#where()} failed to load or start: ${cause.message.replace(/^VerifyPool: (worker error: )?/, '')}${this.#create ? '' : `; ${RECIPE}`}`,
+          { cause },
+        );
     const chunks = [...slot.inflight.values()];
     slot.inflight.clear();
     this.#stop(slot);

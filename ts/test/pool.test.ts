@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as lib from './lib.js';
@@ -180,6 +181,50 @@ describe(`VerifyPool in Node (PQSIMD_TEST_SEED=${SEED})`, { timeout: 60_000 }, (
   it('a worker script that throws rejects the batch (no hang)', async () => {
     const pool = new VerifyPool({ size: 2, workerUrl: script('throws.mjs', "throw new Error('boom at load');\n") });
     await expect(pool.verifyBatch('ML-DSA-44', ml44.items)).rejects.toThrow(/boom at load/);
+    await pool.terminate();
+  });
+
+  it('createWorker: a worker_threads Worker, or a Web-style one (addEventListener); its failures reject', async () => {
+    const pool = new VerifyPool({ size: 2, createWorker: () => new Worker(new URL(WORKER)) });
+    expect(await pool.verifyBatch('ML-DSA-44', ml44.items)).toEqual(ml44.expected);
+    expect(pool.workerBackends).toHaveLength(2);
+    await pool.close();
+    // a Web Worker's interface over a worker_threads Worker: message events carry .data
+    const webStyle = (url: URL) => () => {
+      const w = new Worker(url);
+      return {
+        postMessage: (m: unknown, t: ArrayBuffer[]) => w.postMessage(m, t),
+        terminate: () => void w.terminate(),
+        addEventListener: (type: string, f: (e: object) => void) =>
+          w.on(type, (x: unknown) => f(type === 'message' ? { data: x } : { message: (x as Error).message })),
+      };
+    };
+    const web = new VerifyPool({ size: 2, createWorker: webStyle(new URL(WORKER)) });
+    expect(await web.verifyBatch('ML-DSA-44', ml44.items)).toEqual(ml44.expected);
+    await web.close();
+    const throws = new VerifyPool({ size: 1, createWorker: webStyle(script('throws-web.mjs', "throw new Error('boom at load');\n")) });
+    await expect(throws.verifyBatch('ML-DSA-44', ml44.items)).rejects.toThrow(/the worker \(from createWorker\) failed to load or start: boom at load/);
+    await throws.terminate();
+    const fails = new VerifyPool({
+      size: 1,
+      createWorker: () => {
+        throw new Error('no workers here');
+      },
+    });
+    await expect(fails.verifyBatch('ML-DSA-44', ml44.items)).rejects.toThrow(/createWorker threw: Error: no workers here/);
+    const junk = new VerifyPool({ size: 1, createWorker: () => ({}) as never });
+    await expect(junk.verifyBatch('ML-DSA-44', ml44.items)).rejects.toThrow(/createWorker must return a Web Worker or a worker_threads Worker/);
+    expect(() => new VerifyPool({ createWorker: 5 as never })).toThrow(TypeError);
+    expect(() => new VerifyPool({ createWorker: () => new Worker(new URL(WORKER)), workerUrl: WORKER })).toThrow(/not both/);
+  });
+
+  it('a worker script that does not exist: the error names its URL and suggests createWorker', async () => {
+    const url = pathToFileURL(join(tmp, 'no-such-worker.mjs'));
+    const pool = new VerifyPool({ size: 1, workerUrl: url });
+    const err = await pool.verifyBatch('ML-DSA-44', ml44.items).catch((e: unknown) => e as Error);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toContain(`the worker ${url.href} failed to load or start`);
+    expect((err as Error).message).toContain("createWorker: () => new Worker(new URL('pqsimd/pool-worker', import.meta.url)");
     await pool.terminate();
   });
 

@@ -486,6 +486,9 @@ function runWorker(opts: BenchOptions, report: Report): Promise<void> {
   });
 }
 
+/** A VerifyPool worker: dist/pool-worker.mjs, copied next to this bundle by scripts/web-bench.mjs. */
+const poolWorker = () => new Worker(new URL('./pool-worker.mjs', import.meta.url), { type: 'module' });
+
 /** VerifyPool throughput with 0 (page thread) and 1..hardwareConcurrency workers. */
 async function runPool(opts: BenchOptions, report: Report, quick: boolean): Promise<void> {
   await pq.ready();
@@ -508,7 +511,7 @@ async function runPool(opts: BenchOptions, report: Report, quick: boolean): Prom
   const runs = Math.max(3, opts.runs);
   for (let k = 0; k <= cores; k++) {
     setStatus(`worker pool: ${k === 0 ? 'page thread' : `${k} worker${k > 1 ? 's' : ''}`}`);
-    const pool = k ? new pq.VerifyPool({ size: k }) : null;
+    const pool = k ? new pq.VerifyPool({ size: k, createWorker: poolWorker }) : null;
     const verify = () => (pool ? pool.verifyBatch('ML-DSA-65', items) : Promise.resolve(m.verifyBatch(items)));
     try {
       const first = await verify(); // also starts the workers

@@ -95,7 +95,8 @@ async function main(): Promise<void> {
   }
 
   // The verify cases once more through a pool of Web Workers (each its own WASM instance).
-  const pool = new pq.VerifyPool({ size: 2 });
+  // the pool's worker: dist/pool-worker.mjs, copied next to this bundle by scripts/web-bench.mjs
+  const pool = new pq.VerifyPool({ size: 2, createWorker: () => new Worker(new URL('./pool-worker.mjs', import.meta.url), { type: 'module' }) });
   const poolResult: BackendResult = { cases: 0, failures: [] };
   try {
     for (const alg of Object.keys(KEY)) {
