@@ -27,6 +27,8 @@ export interface ReadyOptions {
   backend?: BackendName;
 }
 
+export type { Bytes } from './core/bytes.js';
+
 import type { MlDsa } from './ml-dsa/scheme.js';
 import type { FalconVerifier } from './falcon/scheme.js';
 

@@ -1,6 +1,6 @@
 /** ML-DSA (FIPS 204) over one driver: argument checks and errors; the C core does the rest. */
 import { verifyBatch } from '../batch.js';
-import { byteLength, bytes, bytesOrNull, exactLength, readOptions } from '../core/bytes.js';
+import { type Bytes, byteLength, bytes, bytesOrNull, exactLength, readOptions } from '../core/bytes.js';
 import type { Driver } from '../core/driver.js';
 import { fillRandom, randomBytes } from '../core/random.js';
 import { ML_DSA_SIZES } from '../gen/params.js';
@@ -32,8 +32,8 @@ export interface MlDsaLengths {
 }
 
 export interface KeyPair {
-  publicKey: Uint8Array;
-  secretKey: Uint8Array;
+  publicKey: Bytes;
+  secretKey: Bytes;
 }
 
 export interface SignOptions {
@@ -63,17 +63,17 @@ export interface InternalVerifyOptions {
 
 export interface MlDsaPrehash {
   readonly hash: PrehashName;
-  sign(secretKey: Uint8Array, message: Uint8Array, opts?: SignOptions): Uint8Array;
+  sign(secretKey: Uint8Array, message: Uint8Array, opts?: SignOptions): Bytes;
   verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array, opts?: VerifyOptions): boolean;
 }
 
 export interface MlDsaInternal {
   /** ML-DSA.Sign_internal on M' (or on μ with externalMu). */
-  sign(secretKey: Uint8Array, mPrimeOrMu: Uint8Array, opts?: InternalSignOptions): Uint8Array;
+  sign(secretKey: Uint8Array, mPrimeOrMu: Uint8Array, opts?: InternalSignOptions): Bytes;
   /** ML-DSA.Verify_internal on M' (or on μ with externalMu). */
   verify(publicKey: Uint8Array, mPrimeOrMu: Uint8Array, signature: Uint8Array, opts?: InternalVerifyOptions): boolean;
   /** μ = H(H(pk, 64) ‖ M', 64): what externalMu expects. */
-  mu(publicKey: Uint8Array, mPrime: Uint8Array): Uint8Array;
+  mu(publicKey: Uint8Array, mPrime: Uint8Array): Bytes;
 }
 
 /** A public key decoded once for repeated verification (see MlDsa.prepare). */
@@ -102,8 +102,8 @@ export interface MlDsa {
   keygen(seed?: Uint8Array): KeyPair;
   /** The public key of a secret key, recomputed as KeyGen does (ρ ‖ Power2Round(A·s1 + s2)).
    * RangeError when the secret key is malformed or inconsistent (its t0 or tr do not match). */
-  publicKey(secretKey: Uint8Array): Uint8Array;
-  sign(secretKey: Uint8Array, message: Uint8Array, opts?: SignOptions): Uint8Array;
+  publicKey(secretKey: Uint8Array): Bytes;
+  sign(secretKey: Uint8Array, message: Uint8Array, opts?: SignOptions): Bytes;
   verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array, opts?: VerifyOptions): boolean;
   /** HashML-DSA with the given pre-hash function. */
   prehash(hash: PrehashName): MlDsaPrehash;
@@ -177,7 +177,7 @@ export function createMlDsa(name: MlDsaName, driver: Driver): MlDsa {
   const preparedBytes = ML_DSA_SIZES[level].prepared;
 
   /** Sign with checked arguments; the C core checks the secret key's ranges as it decodes it. */
-  function sign(sk: Uint8Array, mode: Mode, msg: Uint8Array, ctx: Uint8Array, ph: number, rnd: Uint8Array): Uint8Array {
+  function sign(sk: Uint8Array, mode: Mode, msg: Uint8Array, ctx: Uint8Array, ph: number, rnd: Uint8Array): Bytes {
     exactLength('secretKey', sk, lengths.secretKey, name);
     const sig = new Uint8Array(lengths.signature);
     const rc = driver.stream('mldsa_sign', [level, mode, ph], [sk, ctx, rnd], msg, [sig]);
@@ -186,7 +186,7 @@ export function createMlDsa(name: MlDsaName, driver: Driver): MlDsa {
     return sig;
   }
 
-  function signWith(ph: number, skIn: unknown, msgIn: unknown, optsIn: unknown): Uint8Array {
+  function signWith(ph: number, skIn: unknown, msgIn: unknown, optsIn: unknown): Bytes {
     const o = readOptions('options', optsIn, SIGN_OPTIONS);
     const sk = bytes('secretKey', skIn);
     const msg = bytes('message', msgIn);
@@ -217,7 +217,7 @@ export function createMlDsa(name: MlDsaName, driver: Driver): MlDsa {
   const prehashCache = new Map<number, MlDsaPrehash>();
 
   const internal: MlDsaInternal = {
-    sign(skIn: unknown, mIn: unknown, optsIn?: unknown): Uint8Array {
+    sign(skIn: unknown, mIn: unknown, optsIn?: unknown): Bytes {
       const o = readOptions('options', optsIn, INTERNAL_SIGN_OPTIONS);
       const sk = bytes('secretKey', skIn);
       const m = bytes(o.externalMu ? 'mu' : 'message', mIn);
@@ -235,7 +235,7 @@ export function createMlDsa(name: MlDsaName, driver: Driver): MlDsa {
       if (o.externalMu && byteLength(m) !== 64) return false;
       return driver.stream('mldsa_verify', [level, o.externalMu ? Mode.Mu : Mode.Internal, -1], [pk, EMPTY, sig], m, []) === 1;
     },
-    mu(pkIn: unknown, mIn: unknown): Uint8Array {
+    mu(pkIn: unknown, mIn: unknown): Bytes {
       const pk = bytes('publicKey', pkIn);
       const m = bytes('message', mIn);
       exactLength('publicKey', pk, lengths.publicKey, name);
@@ -287,7 +287,7 @@ export function createMlDsa(name: MlDsaName, driver: Driver): MlDsa {
         if (own) seed.fill(0);
       }
     },
-    publicKey(skIn: unknown): Uint8Array {
+    publicKey(skIn: unknown): Bytes {
       const sk = bytes('secretKey', skIn);
       exactLength('secretKey', sk, lengths.secretKey, name);
       const pk = new Uint8Array(lengths.publicKey);
