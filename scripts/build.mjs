@@ -208,7 +208,9 @@ if (stale(jsOut, tsTime)) {
     const out = join('dist/types', rel);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, src);
-    writeFileSync(out.replace(/\.d\.ts$/, '.d.cts'), src.replace(/(from\s+['"]\.\.?\/[^'"]+)\.js(['"])/g, '$1.cjs$2'));
+    // (both `from './x.js'` and the inline `import("./x.js").T` tsc writes for inferred types: under
+    // node16 resolution an ESM .d.ts reached from a .d.cts is an error, TS1542)
+    writeFileSync(out.replace(/\.d\.ts$/, '.d.cts'), src.replace(/((?:from\s+|import\()['"]\.\.?\/[^'"]+)\.js(['"])/g, '$1.cjs$2'));
   }
   // Declarations next to each entry file too (dist/index.node.d.mts, ...), for imports by path.
   const typesOf = {

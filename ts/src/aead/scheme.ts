@@ -45,7 +45,12 @@ const internalError = (entry: EntryName, rc: number): Error => new Error(`pqsimd
 /* ---- public types -------------------------------------------------------------------------------- */
 
 /** A ciphertext and its detached 16-byte tag (encryptDetached; the ciphertext is `out` when one
- * was given). */
+ * was given).
+ *
+ * (The functions with an optional `out` return `out` itself when given, typed as given, else a new
+ * Bytes. Their NoInfer<O> return keeps TypeScript from inferring O from where the result goes:
+ * passed straight to a BufferSource parameter, O would otherwise become Uint8Array<ArrayBufferLike>,
+ * which is refused there.) */
 export interface DetachedCiphertext<O extends Uint8Array = Bytes> {
   ciphertext: O;
   tag: Bytes;
@@ -67,15 +72,15 @@ export interface DetachedCiphertext<O extends Uint8Array = Bytes> {
 export interface AeadCipher {
   /** Encrypts `plaintext`: returns ciphertext ‖ tag (16 bytes), in `out` when given (exactly
    * plaintext length + 16 bytes). Once per object (see the nonce-reuse guard). */
-  encrypt<O extends Uint8Array = Bytes>(plaintext: Uint8Array, out?: O): O;
+  encrypt<O extends Uint8Array = Bytes>(plaintext: Uint8Array, out?: O): NoInfer<O>;
   /** Checks and decrypts ciphertext ‖ tag: returns the plaintext, in `out` when given (exactly
    * ciphertext length - 16 bytes). Throws AeadError when it does not authenticate; `out` is then
    * all zeros (no unverified plaintext is ever visible, also when `out` is shared memory). */
-  decrypt<O extends Uint8Array = Bytes>(ciphertext: Uint8Array, out?: O): O;
+  decrypt<O extends Uint8Array = Bytes>(ciphertext: Uint8Array, out?: O): NoInfer<O>;
   /** encrypt() with the tag apart: `out` (exactly the plaintext's length) gets the ciphertext. */
-  encryptDetached<O extends Uint8Array = Bytes>(plaintext: Uint8Array, out?: O): DetachedCiphertext<O>;
+  encryptDetached<O extends Uint8Array = Bytes>(plaintext: Uint8Array, out?: O): NoInfer<DetachedCiphertext<O>>;
   /** decrypt() of a ciphertext and its detached tag (a tag that is not 16 bytes: AeadError). */
-  decryptDetached<O extends Uint8Array = Bytes>(ciphertext: Uint8Array, tag: Uint8Array, out?: O): O;
+  decryptDetached<O extends Uint8Array = Bytes>(ciphertext: Uint8Array, tag: Uint8Array, out?: O): NoInfer<O>;
 }
 
 /** One message of sealMany. */
@@ -128,9 +133,9 @@ export interface AeadConstructor extends AeadStatics {
  */
 export interface SecretBox extends AeadCipher {
   /** = encrypt: tag (16) ‖ ciphertext. */
-  seal<O extends Uint8Array = Bytes>(plaintext: Uint8Array, out?: O): O;
+  seal<O extends Uint8Array = Bytes>(plaintext: Uint8Array, out?: O): NoInfer<O>;
   /** = decrypt: AeadError when it does not authenticate. */
-  open<O extends Uint8Array = Bytes>(box: Uint8Array, out?: O): O;
+  open<O extends Uint8Array = Bytes>(box: Uint8Array, out?: O): NoInfer<O>;
 }
 
 /** `xsalsa20poly1305(key, nonce)` = `secretbox(key, nonce)`: no associated data (TypeError if
@@ -147,7 +152,7 @@ export interface SecretBoxConstructor extends AeadStatics {
  * others). No authentication: use an AEAD unless a protocol needs the raw cipher.
  */
 export interface XorStream {
-  <O extends Uint8Array = Bytes>(key: Uint8Array, nonce: Uint8Array, data: Uint8Array, out?: O, counter?: number | bigint): O;
+  <O extends Uint8Array = Bytes>(key: Uint8Array, nonce: Uint8Array, data: Uint8Array, out?: O, counter?: number | bigint): NoInfer<O>;
   /** 32 */
   readonly keyLength: number;
   /** 12 (ChaCha20), 8 (original ChaCha20, Salsa20) or 24 (XChaCha20, XSalsa20) */
