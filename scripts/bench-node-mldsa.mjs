@@ -58,8 +58,16 @@ for (const [name, m] of [
   const nPub = createPublicKey({ key: Buffer.from(m.publicKeyToSpki(publicKey)), format: 'der', type: 'spki' });
   const nPriv = createPrivateKey({ key: Buffer.from(m.secretKeyToPkcs8(secretKey)), format: 'der', type: 'pkcs8' });
   const theirs = new Uint8Array(sign(null, msg, nPriv));
-  if (!verify(null, msg, nPub, ours) || !m.verify(publicKey, msg, theirs)) throw new Error(`${name}: the two implementations do not accept each other's signatures`);
-  if (m.verify(publicKey, msg.map((b, i) => (i ? b : b ^ 1)), theirs)) throw new Error(`${name}: a signature for another message verified`);
+  if (!verify(null, msg, nPub, ours) || !m.verify(publicKey, msg, theirs))
+    throw new Error(`${name}: the two implementations do not accept each other's signatures`);
+  if (
+    m.verify(
+      publicKey,
+      msg.map((b, i) => (i ? b : b ^ 1)),
+      theirs,
+    )
+  )
+    throw new Error(`${name}: a signature for another message verified`);
   const cells = { keygen: [[], []], sign: [[], []], verify: [[], []] };
   for (let r = 0; r < rounds; r++) {
     const order = r % 2 ? [1, 0] : [0, 1];

@@ -51,38 +51,49 @@ if (stale(wasmOut, nativeTime)) {
   execFileSync('bash', ['scripts/build-wasm.sh'], { stdio: 'inherit' });
 }
 
-// 1b. The Node addon (gcc + node-api-headers); without a compiler the package still works on WASM.
-const addonOut = [`prebuilds/${process.platform}-${process.arch}/pqsimd.napi.node`];
+// 1b. The Node addon's prebuilds (gcc + node-api-headers), in prebuildify's layout
+// (prebuilds/<platform>-<arch>/pqsimd.napi[.glibc|.musl].node); without a compiler the package
+// still works on WASM. On x86-64 Linux: linux-x64 glibc; with the tools scripts/setup.sh installs,
+// also linux-x64 musl, linux-arm64 glibc and musl (gcc-aarch64-linux-gnu; musl headers from
+// build/musl, scripts/setup-musl.sh) and win32-x64 (mingw-w64), tested by ts/test/musl.test.ts,
+// ts/test/arm64.test.ts and ts/test/windows.test.ts.
 const addonTime = Math.max(nativeTime, mtime('scripts/build-addon.sh'));
-if (stale(addonOut, addonTime)) {
+const has = (cmd) => {
   try {
-    execFileSync('bash', ['scripts/build-addon.sh'], { stdio: 'inherit' });
-  } catch {
-    for (const f of addonOut) rmSync(f, { force: true }); // never leave a stale addon behind
-    console.warn('warning: the native addon did not build; the package falls back to WASM');
-  }
-}
-
-// 1c. The arm64 prebuild, cross-compiled on x86-64 Linux when gcc-aarch64-linux-gnu is there
-// (scripts/setup.sh installs it); tested under qemu by ts/test/arm64.test.ts.
-const hasCross = (() => {
-  try {
-    execFileSync('aarch64-linux-gnu-gcc', ['--version'], { stdio: 'ignore' });
+    execFileSync(cmd, ['--version'], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
   }
-})();
-if (process.platform === 'linux' && process.arch === 'x64' && hasCross) {
-  const arm64Out = ['prebuilds/linux-arm64/pqsimd.napi.node'];
-  if (stale(arm64Out, addonTime)) {
-    try {
-      execFileSync('bash', ['scripts/build-addon.sh', 'arm64'], { stdio: 'inherit' });
-    } catch {
-      for (const f of arm64Out) rmSync(f, { force: true });
-      console.warn('warning: the arm64 addon did not cross-build');
-    }
+};
+/** @type {[target: string, file: string][]} */
+const addonTargets = [];
+if (process.platform === 'linux' && (process.arch === 'x64' || process.arch === 'arm64')) {
+  const a = process.arch;
+  addonTargets.push([`linux-${a}-glibc`, `prebuilds/linux-${a}/pqsimd.napi.glibc.node`]);
+  const muslDir = a === 'x64' ? 'build/musl/x64' : 'build/musl/arm64';
+  if (existsSync(muslDir)) addonTargets.push([`linux-${a}-musl`, `prebuilds/linux-${a}/pqsimd.napi.musl.node`]);
+  if (a === 'x64' && has('aarch64-linux-gnu-gcc')) {
+    addonTargets.push(['linux-arm64-glibc', 'prebuilds/linux-arm64/pqsimd.napi.glibc.node']);
+    if (existsSync('build/musl/arm64')) addonTargets.push(['linux-arm64-musl', 'prebuilds/linux-arm64/pqsimd.napi.musl.node']);
   }
+  // Windows x64, cross-built with mingw-w64 (tested under wine by ts/test/windows.test.ts)
+  if (a === 'x64' && has('x86_64-w64-mingw32-gcc')) addonTargets.push(['win32-x64', 'prebuilds/win32-x64/pqsimd.napi.node']);
+}
+for (const [target, file] of addonTargets) {
+  if (!stale([file], addonTime)) continue;
+  try {
+    execFileSync('bash', ['scripts/build-addon.sh', target], { stdio: 'inherit' });
+  } catch {
+    rmSync(file, { force: true }); // never leave a stale addon behind
+    console.warn(
+      `warning: the ${target} addon did not build; ${target.startsWith(`${process.platform}-${process.arch}`) ? 'the package falls back to WASM' : 'it is left out'}`,
+    );
+  }
+}
+// Linux prebuilds under the old name (pqsimd.napi.node, before the libc tags): stale, never shipped
+for (const dir of existsSync('prebuilds') ? readdirSync('prebuilds') : []) {
+  if (dir.startsWith('linux-')) rmSync(join('prebuilds', dir, 'pqsimd.napi.node'), { force: true });
 }
 
 // 2. JS bundles. ESM: one build per platform with code splitting, so the entry points (root,
@@ -220,7 +231,9 @@ if (stale(jsOut, tsTime)) {
     const out = join('dist/types', rel);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, src);
-    writeFileSync(out.replace(/\.d\.ts$/, '.d.cts'), src.replace(/(from\s+['"]\.\.?\/[^'"]+)\.js(['"])/g, '$1.cjs$2'));
+    // (both `from './x.js'` and the inline `import("./x.js").T` tsc writes for inferred types: under
+    // node16 resolution an ESM .d.ts reached from a .d.cts is an error, TS1542)
+    writeFileSync(out.replace(/\.d\.ts$/, '.d.cts'), src.replace(/((?:from\s+|import\()['"]\.\.?\/[^'"]+)\.js(['"])/g, '$1.cjs$2'));
   }
   // Declarations next to each entry file too (dist/index.node.d.mts, ...), for imports by path.
   const typesOf = {
@@ -248,6 +261,9 @@ if (stale(jsOut, tsTime)) {
     'dist/types/pool-worker.d.ts',
     "// The VerifyPool worker (run it with new Worker(new URL('pqsimd/pool-worker', import.meta.url), { type: 'module' })): it exports nothing.\nexport {};\n",
   );
+  // The pool worker (pqsimd/pool-worker) exports nothing: a declaration next to each file, so a
+  // typed side-effect import of the subpath resolves (TypeScript's noUncheckedSideEffectImports).
+  for (const f of ['pool-worker', 'pool-worker.node']) writeFileSync(`dist/${f}.d.mts`, 'export {};\n');
   mkdirSync('dist/wasm', { recursive: true });
   for (const w of wasmOut) copyFileSync(w, join('dist/wasm', basename(w)));
   console.log('built dist/ (ESM with chunks, CommonJS, cli.mjs, types/, wasm/)');

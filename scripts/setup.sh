@@ -26,6 +26,10 @@ declare -A NEED=(
   [chromium]=chromium      # the browser tests (playwright-core drives Debian's Chromium)
   [python3]=python3        # scripts/check-generated.mjs reruns the table generators (scripts/gen-*.py)
   [llvm-cov-19]=llvm-19    # npm run fuzz: llvm-cov-19 / llvm-profdata-19 line coverage of the corpus
+  [x86_64-w64-mingw32-gcc]=gcc-mingw-w64-x86-64  # the win32-x64 prebuild (cross-built)
+  [wine]=wine              # runs Node for Windows on it (ts/test/windows.test.ts); with wine64
+  [wine64]=wine64
+  [patchelf]=patchelf      # points the musl Node's interpreter at build/musl (scripts/setup-platforms.sh)
 )
 missing=()
 for cmd in "${!NEED[@]}"; do
@@ -64,6 +68,9 @@ bash scripts/setup-node-versions.sh $([ "$quick" = 1 ] && echo --quick)
 
 # workerd, Deno and Bun from npm at pinned versions, for ts/test/runtimes-edge.test.ts (build/runtimes)
 if [ "$quick" = 1 ]; then bash scripts/setup-js-runtimes.sh --quick; else bash scripts/setup-js-runtimes.sh; fi
+
+# musl (headers, loader) and Node for musl and for Windows, under build/ (scripts/setup-platforms.sh)
+bash scripts/setup-platforms.sh
 
 # npm dependencies: install when node_modules is missing or older than the lock file
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

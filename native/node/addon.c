@@ -33,8 +33,7 @@
 #include <x86intrin.h>
 #endif
 #ifdef PQ_WITH_NEON
-#include <asm/hwcap.h>
-#include <sys/auxv.h>
+#include <sys/auxv.h> /* getauxval, and HWCAP_* through bits/hwcap.h (glibc and musl alike) */
 #endif
 
 /* ---- the binding's entries and the per-ISA cores ------------------------------------ */

@@ -56,6 +56,8 @@ export interface ReadyOptions {
   wasm?: { readonly [F in WasmFamily]?: WasmFamilyModules };
 }
 
+export type { Bytes } from './core/bytes.js';
+
 import type { MlDsa } from './ml-dsa/scheme.js';
 import type { FalconVerifier } from './falcon/scheme.js';
 

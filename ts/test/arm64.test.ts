@@ -1,4 +1,4 @@
-// AArch64: the arm64 prebuild (prebuilds/linux-arm64, cross-compiled with gcc-aarch64-linux-gnu)
+// AArch64: the arm64 glibc prebuild (prebuilds/linux-arm64/pqsimd.napi.glibc.node, cross-compiled with gcc-aarch64-linux-gnu)
 // loaded through the package's own loader by an arm64 Node (Debian's nodejs:arm64, fetched by
 // scripts/setup-arm64-node.sh) under qemu-aarch64, on this x86-64 machine. The subset
 // (ts/test/arm64/smoke.mjs) runs on every backend that Node offers: native-neon-sha3 (qemu's
@@ -26,6 +26,7 @@ interface Smoke {
   best: string;
   available: string[];
   info: { nativeError: string | null };
+  addon: string[];
   backends: Record<string, BackendResult>;
   failures: number;
 }
@@ -34,7 +35,7 @@ describe.skipIf(skip)('arm64 under qemu', () => {
   it('has the tools (scripts/setup.sh installs them)', () => {
     expect(spawnSync('qemu-aarch64', ['--version']).status, 'qemu-aarch64 (Debian qemu-user)').toBe(0);
     expect(existsSync(join(nodeRoot, 'usr', 'bin', 'node')), 'build/arm64-root: run bash scripts/setup-arm64-node.sh').toBe(true);
-    expect(existsSync(join(root, 'prebuilds', 'linux-arm64', 'pqsimd.napi.node')), 'the arm64 prebuild: node scripts/build.mjs').toBe(true);
+    expect(existsSync(join(root, 'prebuilds', 'linux-arm64', 'pqsimd.napi.glibc.node')), 'the arm64 prebuild: node scripts/build.mjs').toBe(true);
   });
 
   it('loads the arm64 addon, offers native-neon(-sha3), and passes the vector subset on every backend', () => {
@@ -49,6 +50,7 @@ describe.skipIf(skip)('arm64 under qemu', () => {
     const res = JSON.parse(line) as Smoke;
     expect(res.arch).toBe('arm64');
     expect(res.info.nativeError).toBeNull();
+    expect(res.addon).toEqual(['prebuilds/linux-arm64/pqsimd.napi.glibc.node']);
     expect(res.available).toEqual(['native-neon-sha3', 'native-neon', 'native-portable', 'wasm-simd', 'wasm-scalar']);
     expect(res.best).toBe('native-neon-sha3');
     for (const name of res.available) {

@@ -41,7 +41,17 @@ describe('packed tarball', () => {
       .trim()
       .split('\n');
     expect(files.every((f) => /^package\/(dist\/|prebuilds\/|README\.md$|package\.json$|LICENSE$)/.test(f))).toBe(true);
-    expect(files).toContain(`package/prebuilds/${process.platform}-${process.arch}/pqsimd.napi.node`);
+    // prebuildify's layout with libc tags (node-gyp-build's naming), and Windows x64
+    for (const f of [
+      'linux-x64/pqsimd.napi.glibc.node',
+      'linux-x64/pqsimd.napi.musl.node',
+      'linux-arm64/pqsimd.napi.glibc.node',
+      'linux-arm64/pqsimd.napi.musl.node',
+      'win32-x64/pqsimd.napi.node',
+    ]) {
+      expect(files).toContain(`package/prebuilds/${f}`);
+    }
+    expect(files.filter((f) => f.startsWith('package/prebuilds/')).length).toBe(5);
     expect(files).toContain('package/dist/index.mjs');
     expect(files).toContain('package/dist/index.cjs');
     expect(files).toContain('package/dist/types/index.d.ts');
@@ -152,12 +162,45 @@ describe('packed tarball', () => {
        await ready();
        const kp = mlDsa44.keygen(new Uint8Array(32));
        const sig = mlDsa44.sign(kp.secretKey, new Uint8Array(1));
-       console.log(JSON.stringify([backend(), typeof backendInfo().nativeError, mlDsa44.verify(kp.publicKey, new Uint8Array(1), sig)]));`,
+       console.log(JSON.stringify([backend(), backendInfo().nativeError, mlDsa44.verify(kp.publicKey, new Uint8Array(1), sig)]));`,
     );
     const [name, why, ok] = JSON.parse(run('node', ['fallback.mjs']).trim()) as [string, string, boolean];
     expect(name).toMatch(/^wasm-/);
-    expect(why).toBe('string');
+    expect(why).toBe(`no prebuilt native addon for ${process.platform}-${process.arch} in this package (it has: none); the WebAssembly backends run instead`);
     expect(ok).toBe(true);
+  });
+
+  it('on a platform without a prebuild (macOS simulated: node-gyp-build told darwin-arm64), runs on WASM and says why', () => {
+    // a fresh install of the package (the test above removed its prebuilds)
+    const fresh = mkdtempSync(join(tmpdir(), 'pqsimd-darwin-'));
+    writeFileSync(
+      join(fresh, 'darwin.mjs'),
+      `const { ready, backend, backendInfo, falcon512 } = await import('pqsimd');
+       await ready();
+       console.log(JSON.stringify([backend(), backendInfo(), falcon512.verify(new Uint8Array(897), new Uint8Array(1), new Uint8Array(666))]));`,
+    );
+    try {
+      writeFileSync(join(fresh, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
+      const tgzs = readdirSync(dir)
+        .filter((f) => f.endsWith('.tgz'))
+        .map((f) => join(dir, f));
+      run('npm', ['install', '--offline', '--no-audit', '--no-fund', ...tgzs], fresh);
+      const out = execFileSync('node', ['darwin.mjs'], {
+        cwd: fresh,
+        encoding: 'utf8',
+        // node-gyp-build reads the target from these (as npm sets them when installing for another platform)
+        env: { ...process.env, npm_config_platform: 'darwin', npm_config_arch: 'arm64' },
+      });
+      const [name, info, ok] = JSON.parse(out.trim()) as [string, { nativeError: string; available: string[] }, boolean];
+      expect(name).toMatch(/^wasm-/);
+      expect(info.available.every((b) => b.startsWith('wasm-'))).toBe(true);
+      expect(info.nativeError).toBe(
+        'no prebuilt native addon for darwin-arm64 in this package (it has: linux-arm64, linux-x64, win32-x64); the WebAssembly backends run instead',
+      );
+      expect(ok).toBe(false);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
   });
 
   it('installs the pqsimd bin', () => {

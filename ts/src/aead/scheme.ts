@@ -5,7 +5,7 @@
  * (native/common/aead, entries of native/common/binding/pq_binding.h) does the work, through the
  * binding's transform entries (the message streams in, its output of the same length streams out).
  */
-import { byteLength, bytes, copyInto, copyOf, describe, exactLength, isShared, overlaps, sameStart, viewOf, zero } from '../core/bytes.js';
+import { type Bytes, byteLength, bytes, copyInto, copyOf, describe, exactLength, isShared, overlaps, sameStart, viewOf, zero } from '../core/bytes.js';
 import { COPIED_INPUT_BYTES, type Driver } from '../core/driver.js';
 import { fillRandom } from '../core/random.js';
 import type { EntryName } from '../gen/binding.js';
@@ -44,10 +44,16 @@ const internalError = (entry: EntryName, rc: number): Error => new Error(`pqsimd
 
 /* ---- public types -------------------------------------------------------------------------------- */
 
-/** A ciphertext and its detached 16-byte tag (encryptDetached). */
-export interface DetachedCiphertext {
-  ciphertext: Uint8Array;
-  tag: Uint8Array;
+/** A ciphertext and its detached 16-byte tag (encryptDetached; the ciphertext is `out` when one
+ * was given).
+ *
+ * (The functions with an optional `out` return `out` itself when given, typed as given, else a new
+ * Bytes. Their NoInfer<O> return keeps TypeScript from inferring O from where the result goes:
+ * passed straight to a BufferSource parameter, O would otherwise become Uint8Array<ArrayBufferLike>,
+ * which is refused there.) */
+export interface DetachedCiphertext<O extends Uint8Array = Bytes> {
+  ciphertext: O;
+  tag: Bytes;
 }
 
 /**
@@ -66,15 +72,15 @@ export interface DetachedCiphertext {
 export interface AeadCipher {
   /** Encrypts `plaintext`: returns ciphertext ‖ tag (16 bytes), in `out` when given (exactly
    * plaintext length + 16 bytes). Once per object (see the nonce-reuse guard). */
-  encrypt(plaintext: Uint8Array, out?: Uint8Array): Uint8Array;
+  encrypt<O extends Uint8Array = Bytes>(plaintext: Uint8Array, out?: O): NoInfer<O>;
   /** Checks and decrypts ciphertext ‖ tag: returns the plaintext, in `out` when given (exactly
    * ciphertext length - 16 bytes). Throws AeadError when it does not authenticate; `out` is then
    * all zeros (no unverified plaintext is ever visible, also when `out` is shared memory). */
-  decrypt(ciphertext: Uint8Array, out?: Uint8Array): Uint8Array;
+  decrypt<O extends Uint8Array = Bytes>(ciphertext: Uint8Array, out?: O): NoInfer<O>;
   /** encrypt() with the tag apart: `out` (exactly the plaintext's length) gets the ciphertext. */
-  encryptDetached(plaintext: Uint8Array, out?: Uint8Array): DetachedCiphertext;
+  encryptDetached<O extends Uint8Array = Bytes>(plaintext: Uint8Array, out?: O): NoInfer<DetachedCiphertext<O>>;
   /** decrypt() of a ciphertext and its detached tag (a tag that is not 16 bytes: AeadError). */
-  decryptDetached(ciphertext: Uint8Array, tag: Uint8Array, out?: Uint8Array): Uint8Array;
+  decryptDetached<O extends Uint8Array = Bytes>(ciphertext: Uint8Array, tag: Uint8Array, out?: O): NoInfer<O>;
 }
 
 /** One message of sealMany. */
@@ -107,11 +113,11 @@ interface AeadStatics {
   readonly tagLength: number;
   /** Encrypts many messages, each under its own key and nonce: the sealed messages in order
    * (as encrypt() returns them). Every item is read and checked before any is encrypted. */
-  sealMany(items: readonly SealItem[]): Uint8Array[];
+  sealMany(items: readonly SealItem[]): Bytes[];
   /** Decrypts many sealed messages: the plaintexts in order. Every item is read and checked first;
    * if any does not authenticate, throws AeadError naming it (`items[i]: ...`) and every plaintext
    * made so far is zeroed (all or nothing). */
-  openMany(items: readonly OpenItem[]): Uint8Array[];
+  openMany(items: readonly OpenItem[]): Bytes[];
 }
 
 /** ChaCha20-Poly1305 / XChaCha20-Poly1305: `(key, nonce, aad?) => AeadCipher`; RangeError naming
@@ -127,9 +133,9 @@ export interface AeadConstructor extends AeadStatics {
  */
 export interface SecretBox extends AeadCipher {
   /** = encrypt: tag (16) ‖ ciphertext. */
-  seal(plaintext: Uint8Array, out?: Uint8Array): Uint8Array;
+  seal<O extends Uint8Array = Bytes>(plaintext: Uint8Array, out?: O): NoInfer<O>;
   /** = decrypt: AeadError when it does not authenticate. */
-  open(box: Uint8Array, out?: Uint8Array): Uint8Array;
+  open<O extends Uint8Array = Bytes>(box: Uint8Array, out?: O): NoInfer<O>;
 }
 
 /** `xsalsa20poly1305(key, nonce)` = `secretbox(key, nonce)`: no associated data (TypeError if
@@ -146,7 +152,7 @@ export interface SecretBoxConstructor extends AeadStatics {
  * others). No authentication: use an AEAD unless a protocol needs the raw cipher.
  */
 export interface XorStream {
-  (key: Uint8Array, nonce: Uint8Array, data: Uint8Array, out?: Uint8Array, counter?: number | bigint): Uint8Array;
+  <O extends Uint8Array = Bytes>(key: Uint8Array, nonce: Uint8Array, data: Uint8Array, out?: O, counter?: number | bigint): NoInfer<O>;
   /** 32 */
   readonly keyLength: number;
   /** 12 (ChaCha20), 8 (original ChaCha20, Salsa20) or 24 (XChaCha20, XSalsa20) */
@@ -165,7 +171,7 @@ export interface SecretstreamPush {
    * `tag` (default MESSAGE) is one of SECRETSTREAM_TAG; `ad` is associated data. After FINAL the
    * stream is closed: its state is wiped and later calls throw.
    */
-  (message: Uint8Array, tag?: number, ad?: Uint8Array): Uint8Array;
+  (message: Uint8Array, tag?: number, ad?: Uint8Array): Bytes;
   /** Explicit rekey (crypto_secretstream_xchacha20poly1305_rekey); the puller must do the same at
    * the same point. */
   rekey(): void;
@@ -173,7 +179,7 @@ export interface SecretstreamPush {
 
 /** The result of a secretstream pull. */
 export interface SecretstreamMessage {
-  message: Uint8Array;
+  message: Bytes;
   /** The message's tag (one of SECRETSTREAM_TAG for streams made by this library). */
   tag: number;
 }
@@ -201,7 +207,7 @@ export interface Secretstream {
   /** Bytes a pushed message grows by: 17 (first byte and 16-byte mac). */
   readonly overhead: number;
   /** Starts a stream under `key` with a fresh random header (send it first; the puller needs it). */
-  init(key: Uint8Array): { header: Uint8Array; push: SecretstreamPush };
+  init(key: Uint8Array): { header: Bytes; push: SecretstreamPush };
   /** Opens the stream that starts with `header`. */
   pull(key: Uint8Array, header: Uint8Array): SecretstreamPull;
 }
@@ -230,12 +236,12 @@ export interface Aead {
   /** XSalsa20: 24-byte nonce, 64-bit block counter. */
   readonly xsalsa20: XorStream;
   /** HChaCha20(key 32, nonce 16) -> 32-byte subkey. */
-  hchacha20(key: Uint8Array, nonce: Uint8Array): Uint8Array;
+  hchacha20(key: Uint8Array, nonce: Uint8Array): Bytes;
   /** HSalsa20(key 32, nonce 16) -> 32-byte subkey. */
-  hsalsa20(key: Uint8Array, nonce: Uint8Array): Uint8Array;
+  hsalsa20(key: Uint8Array, nonce: Uint8Array): Bytes;
   /** Poly1305 one-time MAC of `message` under a 32-byte one-time key -> 16-byte tag (noble's
    * argument order). Never reuse a Poly1305 key. */
-  poly1305(message: Uint8Array, key: Uint8Array): Uint8Array;
+  poly1305(message: Uint8Array, key: Uint8Array): Bytes;
 }
 
 /* ---- implementation ------------------------------------------------------------------------------ */
@@ -284,7 +290,7 @@ const SCRATCH = 2 * SMALL;
  * instance's scratch buffer (at `at`, 0 or 64) and copied into a new array. The scratch bytes are
  * wiped; if `fill` throws, nothing is returned.
  */
-function result(cx: Ctx, n: number, fill: (dst: Uint8Array) => void, at = 0): Uint8Array {
+function result(cx: Ctx, n: number, fill: (dst: Uint8Array) => void, at = 0): Bytes {
   if (n > SMALL) {
     const r = new Uint8Array(n);
     fill(r);
@@ -431,7 +437,7 @@ function createCipher(cx: Ctx, p: AeadParams, key: unknown, nonce: unknown, aad:
     }
     used = true;
   };
-  const encrypt = (plaintext: Uint8Array, out?: Uint8Array): Uint8Array => {
+  const encrypt = <O extends Uint8Array = Bytes>(plaintext: Uint8Array, out?: O): O => {
     consume();
     const pt = bytes('plaintext', plaintext);
     const o = out === undefined ? undefined : bytes('out', out);
@@ -439,12 +445,12 @@ function createCipher(cx: Ctx, p: AeadParams, key: unknown, nonce: unknown, aad:
     const len = byteLength(pt);
     checkMax(p, len);
     const run = (dst: Uint8Array): void => seal(cx, p, ins, pt, viewOf(dst, p.tagFirst ? TAG : 0, len), viewOf(dst, p.tagFirst ? 0 : len, TAG));
-    if (!o) return result(cx, len + TAG, run);
+    if (!o) return result(cx, len + TAG, run) as Uint8Array as O;
     outLength('out', o, len + TAG, "the plaintext's length + the 16-byte tag");
     run(o);
-    return o;
+    return o as O;
   };
-  const decrypt = (ciphertext: Uint8Array, out?: Uint8Array): Uint8Array => {
+  const decrypt = <O extends Uint8Array = Bytes>(ciphertext: Uint8Array, out?: O): O => {
     const c = bytes('ciphertext', ciphertext);
     const o = out === undefined ? undefined : bytes('out', out);
     const [k, n, a] = args();
@@ -454,31 +460,32 @@ function createCipher(cx: Ctx, p: AeadParams, key: unknown, nonce: unknown, aad:
       throw new AeadError();
     }
     const run = (dst: Uint8Array): void => open(cx, p, k, n, a, viewOf(c, p.tagFirst ? TAG : 0, len), viewOf(c, p.tagFirst ? 0 : len, TAG), dst);
-    if (!o) return result(cx, len, run);
+    if (!o) return result(cx, len, run) as Uint8Array as O;
     outLength('out', o, len, "the ciphertext's length - the 16-byte tag");
     run(o);
-    return o;
+    return o as O;
   };
   const cipher: SecretBox = {
     encrypt,
     decrypt,
-    encryptDetached(plaintext: Uint8Array, out?: Uint8Array): DetachedCiphertext {
+    encryptDetached<O extends Uint8Array = Bytes>(plaintext: Uint8Array, out?: O): DetachedCiphertext<O> {
       consume();
       const pt = bytes('plaintext', plaintext);
       const o = out === undefined ? undefined : bytes('out', out);
       const ins = args();
       const len = byteLength(pt);
       checkMax(p, len);
-      let tag: Uint8Array | undefined;
+      let tag: Bytes | undefined;
       const run = (ct: Uint8Array): void => {
         tag = result(cx, TAG, (t) => seal(cx, p, ins, pt, ct, t), SMALL);
       };
-      if (!o) return { ciphertext: result(cx, len, run), tag: tag! };
+      // (with no `out`, O is its default: Bytes)
+      if (!o) return { ciphertext: result(cx, len, run) as Uint8Array as O, tag: tag! };
       outLength('out', o, len, "the plaintext's length");
       run(o);
-      return { ciphertext: o, tag: tag! };
+      return { ciphertext: o as O, tag: tag! };
     },
-    decryptDetached(ciphertext: Uint8Array, tag: Uint8Array, out?: Uint8Array): Uint8Array {
+    decryptDetached<O extends Uint8Array = Bytes>(ciphertext: Uint8Array, tag: Uint8Array, out?: O): O {
       const c = bytes('ciphertext', ciphertext);
       const t = bytes('tag', tag);
       const o = out === undefined ? undefined : bytes('out', out);
@@ -490,9 +497,9 @@ function createCipher(cx: Ctx, p: AeadParams, key: unknown, nonce: unknown, aad:
         throw new AeadError();
       }
       const run = (dst: Uint8Array): void => open(cx, p, k, n, a, c, t, dst);
-      if (!o) return result(cx, len, run);
+      if (!o) return result(cx, len, run) as Uint8Array as O;
       run(o);
-      return o;
+      return o as O;
     },
     seal: encrypt,
     open: decrypt,
@@ -530,7 +537,7 @@ function readItems(p: AeadParams, items: unknown, data: 'plaintext' | 'ciphertex
   });
 }
 
-function sealMany(cx: Ctx, p: AeadParams, items: unknown): Uint8Array[] {
+function sealMany(cx: Ctx, p: AeadParams, items: unknown): Bytes[] {
   const list = readItems(p, items, 'plaintext');
   for (const [, , , pt] of list) checkMax(p, byteLength(pt));
   return list.map(([k, n, a, pt]) => {
@@ -539,9 +546,9 @@ function sealMany(cx: Ctx, p: AeadParams, items: unknown): Uint8Array[] {
   });
 }
 
-function openMany(cx: Ctx, p: AeadParams, items: unknown): Uint8Array[] {
+function openMany(cx: Ctx, p: AeadParams, items: unknown): Bytes[] {
   const list = readItems(p, items, 'ciphertext');
-  const done: Uint8Array[] = [];
+  const done: Bytes[] = [];
   try {
     for (let i = 0; i < list.length; i++) {
       const [k, n, a, c] = list[i]!;
@@ -620,7 +627,7 @@ function counterWords(p: XorParams, counter: unknown, blocks: number): [number, 
 }
 
 function xorStream(cx: Ctx, p: XorParams): XorStream {
-  const f = (key: Uint8Array, nonce: Uint8Array, data: Uint8Array, out?: Uint8Array, counter?: number | bigint): Uint8Array => {
+  const f = <O extends Uint8Array = Bytes>(key: Uint8Array, nonce: Uint8Array, data: Uint8Array, out?: O, counter?: number | bigint): O => {
     const k = bytes('key', key);
     const n = bytes('nonce', nonce);
     const d = bytes('data', data);
@@ -634,9 +641,9 @@ function xorStream(cx: Ctx, p: XorParams): XorStream {
       const rc = transform(cx, 'stream_xor', [p.cipher, lo, hi], [k, n], d, dst, []);
       if (rc !== 0) throw internalError('stream_xor', rc);
     };
-    if (!o) return result(cx, len, run);
+    if (!o) return result(cx, len, run) as Uint8Array as O;
     run(o);
-    return o;
+    return o as O;
   };
   Object.defineProperties(f, {
     keyLength: { value: KEY, enumerable: true },
@@ -656,7 +663,7 @@ const XOR_PARAMS = {
 
 /* ---- HChaCha20 / HSalsa20, Poly1305 -------------------------------------------------------------- */
 
-function subkey(cx: Ctx, which: 0 | 1, name: string, key: unknown, nonce: unknown): Uint8Array {
+function subkey(cx: Ctx, which: 0 | 1, name: string, key: unknown, nonce: unknown): Bytes {
   const k = bytes('key', key);
   const n = bytes('nonce', nonce);
   exactLength('key', k, KEY, name);
@@ -667,7 +674,7 @@ function subkey(cx: Ctx, which: 0 | 1, name: string, key: unknown, nonce: unknow
   });
 }
 
-function poly1305(cx: Ctx, message: unknown, key: unknown): Uint8Array {
+function poly1305(cx: Ctx, message: unknown, key: unknown): Bytes {
   const m = bytes('message', message);
   const k = bytes('key', key);
   exactLength('key', k, KEY, 'Poly1305');
@@ -751,12 +758,12 @@ function createSecretstream(cx: Ctx): Secretstream {
     keyLength: KEY,
     headerLength: SS_HEADER,
     overhead: SS_OVERHEAD,
-    init(key: Uint8Array): { header: Uint8Array; push: SecretstreamPush } {
+    init(key: Uint8Array): { header: Bytes; push: SecretstreamPush } {
       bytes('key', key);
       const header = new Uint8Array(SS_HEADER);
       fillRandom(header);
       const st = secretstreamInit(cx, key, header);
-      const push = (message: Uint8Array, tag?: number, ad?: Uint8Array): Uint8Array => {
+      const push = (message: Uint8Array, tag?: number, ad?: Uint8Array): Bytes => {
         const m = bytes('message', message);
         const t = readTag(tag);
         const a = ad === undefined ? EMPTY : bytes('ad', ad);

@@ -7,7 +7,7 @@
  * and every check of the values (coordinates < p, scalars < r, points on their curves, G2 in the
  * order-r subgroup). Everything here is public data: verification only, nothing secret.
  */
-import { byteLength, bytes, copyInto, describe, viewOf, zero } from '../core/bytes.js';
+import { type Bytes, byteLength, bytes, copyInto, describe, viewOf, zero } from '../core/bytes.js';
 import type { Driver } from '../core/driver.js';
 import { fillRandom } from '../core/random.js';
 import { BN254_SIZES } from '../gen/params.js';
@@ -89,11 +89,11 @@ function refusal(fn: string, entry: string, rc: number, inputLength: number): Er
  * precompiles on their input, each returning the output bytes or throwing when the call fails. */
 export interface EthereumjsBn254 {
   /** ECADD (0x06). */
-  add(input: Uint8Array): Uint8Array;
+  add(input: Uint8Array): Bytes;
   /** ECMUL (0x07). */
-  mul(input: Uint8Array): Uint8Array;
+  mul(input: Uint8Array): Bytes;
   /** ECPAIRING (0x08). */
-  pairing(input: Uint8Array): Uint8Array;
+  pairing(input: Uint8Array): Bytes;
 }
 
 /** The EVM precompiles with exact EIP-196/197 semantics; outputs byte-identical to go-ethereum's. */
@@ -104,12 +104,12 @@ export interface Bn254Evm {
    * new 64-byte x ‖ y (infinity: 64 zeros). Throws Bn254Error ('coordinate-not-in-field',
    * 'g1-not-on-curve') for an input the precompile refuses.
    */
-  ecAdd(input: Uint8Array): Uint8Array;
+  ecAdd(input: Uint8Array): Bytes;
   /**
    * ECMUL (0x07): `input` is x ‖ y ‖ s (s any 256-bit number, not reduced first), zero-padded to
    * 96 bytes, bytes past 96 ignored. Returns a new 64-byte s·(x, y). Throws Bn254Error as ecAdd.
    */
-  ecMul(input: Uint8Array): Uint8Array;
+  ecMul(input: Uint8Array): Bytes;
   /**
    * ECPAIRING (0x08): `input` is k pairs of a G1 point (64 bytes) and a G2 point (128 bytes:
    * x.imaginary ‖ x.real ‖ y.imaginary ‖ y.real), k >= 0. Returns a new 32-byte word: 1 when the
@@ -117,7 +117,7 @@ export interface Bn254Evm {
    * not a multiple of 192 ('pairing-input-length') or a point is refused (coordinates,
    * curve, twist, and the order-r subgroup of G2: 'g2-not-in-subgroup').
    */
-  ecPairing(input: Uint8Array): Uint8Array;
+  ecPairing(input: Uint8Array): Bytes;
   /**
    * For @ethereumjs/evm: `createEVM({ bn254: evm.ethereumjsBackend })` runs the three precompiles
    * here instead of its built-in @noble/curves code (its EVMBN254Interface: add / mul / pairing).
@@ -210,10 +210,10 @@ export type FpValue = Uint8Array | bigint;
 /** Field operations of the C core (for cross-tests and benchmarks). */
 export interface Bn254Fp {
   /** a · b mod p. */
-  mul(a: Uint8Array, b: Uint8Array): Uint8Array;
+  mul(a: Uint8Array, b: Uint8Array): Bytes;
   mul(a: bigint, b: bigint): bigint;
   /** a0 · b0 + a1 · b1 mod p, with one Montgomery reduction for both products (the fused kernel). */
-  sumOfProducts(a0: Uint8Array, b0: Uint8Array, a1: Uint8Array, b1: Uint8Array): Uint8Array;
+  sumOfProducts(a0: Uint8Array, b0: Uint8Array, a1: Uint8Array, b1: Uint8Array): Bytes;
   sumOfProducts(a0: bigint, b0: bigint, a1: bigint, b1: bigint): bigint;
 }
 
@@ -221,7 +221,7 @@ export interface Bn254Fp {
  * snarkjs and noble write it, unlike the EVM encoding). */
 export interface Bn254Fp2 {
   /** a · b in Fp2: [a0·b0 − a1·b1, a0·b1 + a1·b0] mod p. */
-  mul(a: readonly [Uint8Array, Uint8Array], b: readonly [Uint8Array, Uint8Array]): [Uint8Array, Uint8Array];
+  mul(a: readonly [Uint8Array, Uint8Array], b: readonly [Uint8Array, Uint8Array]): [Bytes, Bytes];
   mul(a: readonly [bigint, bigint], b: readonly [bigint, bigint]): [bigint, bigint];
 }
 
@@ -277,7 +277,7 @@ interface Ctx {
  * the AEAD family: 0.6-1.3 µs, several times a whole call): small results are written to the
  * instance's scratch buffer and copied into a new array.
  */
-function result(cx: Ctx, n: number, fill: (dst: Uint8Array) => void): Uint8Array {
+function result(cx: Ctx, n: number, fill: (dst: Uint8Array) => void): Bytes {
   if (n > SMALL) {
     const r = new Uint8Array(n);
     fill(r);
@@ -305,7 +305,7 @@ function precompile(
   input: unknown,
   outLength: number,
   readLength: number,
-): Uint8Array {
+): Bytes {
   const v = bytes('input', input);
   const n = byteLength(v);
   const inp = n > readLength ? viewOf(v, 0, readLength) : v;
@@ -316,9 +316,9 @@ function precompile(
 }
 
 function createEvm(cx: Ctx): Bn254Evm {
-  const ecAdd = (input: Uint8Array): Uint8Array => precompile(cx, 'ecAdd', 'bn254_ec_add', input, 64, 128);
-  const ecMul = (input: Uint8Array): Uint8Array => precompile(cx, 'ecMul', 'bn254_ec_mul', input, 64, 96);
-  const ecPairing = (input: Uint8Array): Uint8Array => precompile(cx, 'ecPairing', 'bn254_ec_pairing', input, 32, Number.POSITIVE_INFINITY);
+  const ecAdd = (input: Uint8Array): Bytes => precompile(cx, 'ecAdd', 'bn254_ec_add', input, 64, 128);
+  const ecMul = (input: Uint8Array): Bytes => precompile(cx, 'ecMul', 'bn254_ec_mul', input, 64, 96);
+  const ecPairing = (input: Uint8Array): Bytes => precompile(cx, 'ecPairing', 'bn254_ec_pairing', input, 32, Number.POSITIVE_INFINITY);
   return Object.freeze({ ecAdd, ecMul, ecPairing, ethereumjsBackend: Object.freeze({ add: ecAdd, mul: ecMul, pairing: ecPairing }) });
 }
 

@@ -8,6 +8,14 @@
  * looked at (their getters are the only caller code a call can run).
  */
 
+/**
+ * The bytes pqsimd returns: a Uint8Array on a plain ArrayBuffer (never shared, never resizable).
+ * TypeScript >= 5.7 types a bare Uint8Array as Uint8Array<ArrayBufferLike>, which is not a
+ * BufferSource: spelled this way, results pass to WebCrypto (crypto.subtle.importKey, digest),
+ * Blob, fetch and TextDecoder without a cast.
+ */
+export type Bytes = Uint8Array<ArrayBuffer>;
+
 const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype) as object;
 const FunctionCall = Function.prototype.call;
 
@@ -60,7 +68,7 @@ export function viewOf(v: Uint8Array, start: number, n: number): Uint8Array {
 }
 
 /** A new Uint8Array holding a copy of the bytes of `v` (a checked Uint8Array). */
-export function copyOf(v: Uint8Array): Uint8Array {
+export function copyOf(v: Uint8Array): Bytes {
   const c = new U8(taByteLength(v));
   taSet(c, v, 0);
   return c;

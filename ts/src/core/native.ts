@@ -4,6 +4,7 @@
  * driver passes the caller's Uint8Arrays straight through (the addon reads them in place).
  * Loading never throws: a missing or broken addon leaves the WASM backends, and says why.
  */
+import { closeSync, existsSync, openSync, readdirSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -124,6 +125,81 @@ export interface NativeBackends {
   ticks: TickCounter | null;
 }
 
+/** node-gyp-build's loader (only what is used here). */
+interface NodeGypBuild {
+  resolve(dir: string): string;
+}
+
+/**
+ * 'musl' when this Node's ELF interpreter (PT_INTERP, read from the binary's program headers)
+ * is musl's loader (/lib/ld-musl-<arch>.so.1), else 'glibc'. node-gyp-build itself picks the
+ * musl prebuild only on Alpine (it looks for /etc/alpine-release, or LIBC=musl); this covers
+ * every musl Node (Void, a musl Node on any distribution) at the cost of reading a few hundred
+ * bytes (process.report's glibcVersionRuntime would tell too, but a report takes ~10 ms).
+ */
+function elfInterpreterIsMusl(path: string): boolean {
+  let fd = -1;
+  try {
+    fd = openSync(path, 'r');
+    const read = (offset: number, length: number): Buffer => {
+      const b = Buffer.alloc(length);
+      readSync(fd, b, 0, length, offset);
+      return b;
+    };
+    const h = read(0, 64);
+    // ELF64 little-endian only (x64, arm64: the Linux targets with prebuilds)
+    if (h.readUInt32BE(0) !== 0x7f454c46 || h[4] !== 2 || h[5] !== 1) return false;
+    const phoff = Number(h.readBigUInt64LE(0x20));
+    const phentsize = h.readUInt16LE(0x36);
+    const phnum = h.readUInt16LE(0x38);
+    const ph = read(phoff, phentsize * phnum);
+    for (let i = 0; i < phnum; i++) {
+      const e = i * phentsize;
+      if (ph.readUInt32LE(e) !== 3) continue; // PT_INTERP
+      const interp = read(Number(ph.readBigUInt64LE(e + 8)), Math.min(Number(ph.readBigUInt64LE(e + 32)), 256));
+      return interp.toString('latin1').includes('ld-musl-');
+    }
+    return false; // statically linked: no interpreter
+  } catch {
+    return false;
+  } finally {
+    if (fd >= 0) closeSync(fd);
+  }
+}
+
+/** The prebuild directories this package ships (prebuilds/<platform>-<arch>). */
+function shippedPrebuilds(root: string): string {
+  try {
+    return readdirSync(join(root, 'prebuilds')).sort().join(', ') || 'none';
+  } catch {
+    return 'none';
+  }
+}
+
+/**
+ * The addon file for this process: node-gyp-build's choice (prebuilds/<platform>-<arch>, the most
+ * specific matching tags), with the musl build instead of the glibc one when this Node runs on
+ * musl. Throws an Error whose message says why there is none.
+ */
+function addonPath(load: NodeGypBuild, root: string): string {
+  let file: string;
+  try {
+    file = load.resolve(root);
+  } catch (e) {
+    // node-gyp-build: "No native build was found for platform=darwin arch=arm64 runtime=node ... libc=glibc ..."
+    const msg = e instanceof Error ? e.message : String(e);
+    const tag = (k: string): string | undefined => new RegExp(`\\b${k}=(\\S+)`).exec(msg)?.[1];
+    const target = `${tag('platform') ?? process.platform}-${tag('arch') ?? process.arch}`;
+    throw new Error(`no prebuilt native addon for ${target} in this package (it has: ${shippedPrebuilds(root)}); the WebAssembly backends run instead`);
+  }
+  if (process.platform === 'linux' && file.endsWith('.glibc.node') && elfInterpreterIsMusl(process.execPath)) {
+    const musl = `${file.slice(0, -'.glibc.node'.length)}.musl.node`;
+    if (existsSync(musl)) return musl;
+    throw new Error(`no prebuilt native addon for ${process.platform}-${process.arch} with musl in this package; the WebAssembly backends run instead`);
+  }
+  return file;
+}
+
 export function loadNativeBackends(): NativeBackends {
   if (readEnv('PQSIMD_NO_NATIVE')) return { backends: [], error: 'disabled by PQSIMD_NO_NATIVE', ticks: null };
   if ('Deno' in globalThis) {
@@ -137,8 +213,14 @@ export function loadNativeBackends(): NativeBackends {
   let addon: Addon;
   try {
     const require = createRequire(import.meta.url);
-    const load = require('node-gyp-build') as (dir: string) => Addon;
-    addon = load(packageRoot());
+    const root = packageRoot();
+    const file = addonPath(require('node-gyp-build') as NodeGypBuild, root);
+    try {
+      addon = require(file) as Addon;
+    } catch (e) {
+      const why = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+      throw new Error(`the native addon ${file.slice(root.length + 1)} did not load (${why}); the WebAssembly backends run instead`);
+    }
   } catch (e) {
     return { backends: [], error: e instanceof Error ? e.message.split('\n')[0]! : String(e), ticks: null };
   }

@@ -1,6 +1,6 @@
 /** ML-DSA (FIPS 204) over one driver: argument checks and errors; the C core does the rest. */
 import { verifyBatch } from '../batch.js';
-import { byteLength, bytes, bytesOrNull, copyOf, describe, exactLength, isBytes, readOptions, zero } from '../core/bytes.js';
+import { type Bytes, byteLength, bytes, bytesOrNull, copyOf, describe, exactLength, isBytes, readOptions, zero } from '../core/bytes.js';
 import { equalPublic, equalSecret } from '../core/der.js';
 import type { Driver } from '../core/driver.js';
 import { fillRandom, randomBytes } from '../core/random.js';
@@ -36,8 +36,8 @@ export interface MlDsaLengths {
 }
 
 export interface KeyPair {
-  publicKey: Uint8Array;
-  secretKey: Uint8Array;
+  publicKey: Bytes;
+  secretKey: Bytes;
 }
 
 export interface SignOptions {
@@ -67,17 +67,17 @@ export interface InternalVerifyOptions {
 
 export interface MlDsaPrehash {
   readonly hash: PrehashName;
-  sign(secretKey: Uint8Array, message: Uint8Array, opts?: SignOptions): Uint8Array;
+  sign(secretKey: Uint8Array, message: Uint8Array, opts?: SignOptions): Bytes;
   verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array, opts?: VerifyOptions): boolean;
 }
 
 export interface MlDsaInternal {
   /** ML-DSA.Sign_internal on M' (or on μ with externalMu). */
-  sign(secretKey: Uint8Array, mPrimeOrMu: Uint8Array, opts?: InternalSignOptions): Uint8Array;
+  sign(secretKey: Uint8Array, mPrimeOrMu: Uint8Array, opts?: InternalSignOptions): Bytes;
   /** ML-DSA.Verify_internal on M' (or on μ with externalMu). */
   verify(publicKey: Uint8Array, mPrimeOrMu: Uint8Array, signature: Uint8Array, opts?: InternalVerifyOptions): boolean;
   /** μ = H(H(pk, 64) ‖ M', 64): what externalMu expects. */
-  mu(publicKey: Uint8Array, mPrime: Uint8Array): Uint8Array;
+  mu(publicKey: Uint8Array, mPrime: Uint8Array): Bytes;
 }
 
 /** What MlDsa.secretKeyToPkcs8 encodes: an expanded secret key, or the 32-byte seed ξ. */
@@ -95,9 +95,9 @@ export interface Pkcs8Options {
  * when the DER held one. */
 export interface MlDsaPkcs8Key {
   readonly form: MlDsaPrivateKeyForm;
-  readonly secretKey: Uint8Array;
-  readonly publicKey: Uint8Array;
-  readonly seed: Uint8Array | null;
+  readonly secretKey: Bytes;
+  readonly publicKey: Bytes;
+  readonly seed: Bytes | null;
 }
 
 /** A public key decoded once for repeated verification (see MlDsa.prepare). */
@@ -126,8 +126,8 @@ export interface MlDsa {
   keygen(seed?: Uint8Array): KeyPair;
   /** The public key of a secret key, recomputed as KeyGen does (ρ ‖ Power2Round(A·s1 + s2)).
    * RangeError when the secret key is malformed or inconsistent (its t0 or tr do not match). */
-  publicKey(secretKey: Uint8Array): Uint8Array;
-  sign(secretKey: Uint8Array, message: Uint8Array, opts?: SignOptions): Uint8Array;
+  publicKey(secretKey: Uint8Array): Bytes;
+  sign(secretKey: Uint8Array, message: Uint8Array, opts?: SignOptions): Bytes;
   verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array, opts?: VerifyOptions): boolean;
   /** HashML-DSA with the given pre-hash function. */
   prehash(hash: PrehashName): MlDsaPrehash;
@@ -141,13 +141,13 @@ export interface MlDsa {
   /** The public key as DER SubjectPublicKeyInfo (RFC 9881: id-ml-dsa-*, parameters absent). Every
    * verify path (verify, prehash().verify, prepare, verifyBatch, internal.verify) also takes this
    * DER in place of the raw key: malformed DER verifies to false (prepare: RangeError). */
-  publicKeyToSpki(publicKey: Uint8Array): Uint8Array;
+  publicKeyToSpki(publicKey: Uint8Array): Bytes;
   /** The raw public key from DER SubjectPublicKeyInfo, read strictly (this parameter set's OID, no
    * parameters, exact lengths, nothing after it). RangeError naming the malformed field. */
-  publicKeyFromSpki(spki: Uint8Array): Uint8Array;
+  publicKeyFromSpki(spki: Uint8Array): Bytes;
   /** The private key as DER PKCS#8 (RFC 5958 OneAsymmetricKey with RFC 9881's private key CHOICE).
    * An expanded secret key is checked (as publicKey() does) before it is written. */
-  secretKeyToPkcs8(key: MlDsaPkcs8Input, opts?: Pkcs8Options): Uint8Array;
+  secretKeyToPkcs8(key: MlDsaPkcs8Input, opts?: Pkcs8Options): Bytes;
   /** Reads DER PKCS#8 strictly and checks what it says: a seed is expanded by KeyGen, seed and
    * expanded key must agree ('both'), an expanded key must be well formed, a publicKey field must
    * be the key's own. RangeError naming the field otherwise. */
@@ -233,7 +233,7 @@ export function createMlDsa(name: MlDsaName, driver: Driver): MlDsa {
   }
 
   /** Sign with checked arguments; the C core checks the secret key's ranges as it decodes it. */
-  function sign(sk: Uint8Array, mode: Mode, msg: Uint8Array, ctx: Uint8Array, ph: number, rnd: Uint8Array): Uint8Array {
+  function sign(sk: Uint8Array, mode: Mode, msg: Uint8Array, ctx: Uint8Array, ph: number, rnd: Uint8Array): Bytes {
     exactLength('secretKey', sk, lengths.secretKey, name);
     const sig = new Uint8Array(lengths.signature);
     const rc = driver.stream('mldsa_sign', [level, mode, ph], [sk, ctx, rnd], msg, [sig]);
@@ -242,7 +242,7 @@ export function createMlDsa(name: MlDsaName, driver: Driver): MlDsa {
     return sig;
   }
 
-  function signWith(ph: number, skIn: unknown, msgIn: unknown, optsIn: unknown): Uint8Array {
+  function signWith(ph: number, skIn: unknown, msgIn: unknown, optsIn: unknown): Bytes {
     const o = readOptions('options', optsIn, SIGN_OPTIONS);
     const sk = bytes('secretKey', skIn);
     const msg = bytes('message', msgIn);
@@ -275,7 +275,7 @@ export function createMlDsa(name: MlDsaName, driver: Driver): MlDsa {
   const prehashCache = new Map<number, MlDsaPrehash>();
 
   const internal: MlDsaInternal = {
-    sign(skIn: unknown, mIn: unknown, optsIn?: unknown): Uint8Array {
+    sign(skIn: unknown, mIn: unknown, optsIn?: unknown): Bytes {
       const o = readOptions('options', optsIn, INTERNAL_SIGN_OPTIONS);
       const sk = bytes('secretKey', skIn);
       const m = bytes(o.externalMu ? 'mu' : 'message', mIn);
@@ -294,7 +294,7 @@ export function createMlDsa(name: MlDsaName, driver: Driver): MlDsa {
       if (o.externalMu && byteLength(m) !== 64) return false;
       return driver.stream('mldsa_verify', [level, o.externalMu ? Mode.Mu : Mode.Internal, -1], [pk, EMPTY, sig], m, []) === 1;
     },
-    mu(pkIn: unknown, mIn: unknown): Uint8Array {
+    mu(pkIn: unknown, mIn: unknown): Bytes {
       const pk = bytes('publicKey', pkIn);
       const m = bytes('message', mIn);
       exactLength('publicKey', pk, lengths.publicKey, name);
@@ -347,7 +347,7 @@ export function createMlDsa(name: MlDsaName, driver: Driver): MlDsa {
         if (own) seed.fill(0);
       }
     },
-    publicKey(skIn: unknown): Uint8Array {
+    publicKey(skIn: unknown): Bytes {
       const sk = bytes('secretKey', skIn);
       exactLength('secretKey', sk, lengths.secretKey, name);
       const pk = new Uint8Array(lengths.publicKey);
@@ -375,19 +375,19 @@ export function createMlDsa(name: MlDsaName, driver: Driver): MlDsa {
     internal: Object.freeze(internal),
     prepare,
     verifyBatch: (items: unknown): boolean[] => verifyBatch(scheme, true, isPreparedMlDsaKey, items),
-    publicKeyToSpki(pkIn: unknown): Uint8Array {
+    publicKeyToSpki(pkIn: unknown): Bytes {
       const pk = bytes('publicKey', pkIn);
       exactLength('publicKey', pk, lengths.publicKey, name);
-      return encodeSpki(name, pk);
+      return encodeSpki(name, pk) as Bytes; // a fresh array (der.ts builds every encoding anew)
     },
-    publicKeyFromSpki(derIn: unknown): Uint8Array {
+    publicKeyFromSpki(derIn: unknown): Bytes {
       return copyOf(decodeSpki(name, lengths.publicKey, bytes('spki', derIn), 'spki'));
     },
-    secretKeyToPkcs8: (keyIn: unknown, optsIn?: unknown): Uint8Array => toPkcs8(keyIn, optsIn),
+    secretKeyToPkcs8: (keyIn: unknown, optsIn?: unknown): Bytes => toPkcs8(keyIn, optsIn),
     secretKeyFromPkcs8: (derIn: unknown): MlDsaPkcs8Key => fromPkcs8(derIn),
   }) as MlDsa;
 
-  function toPkcs8(keyIn: unknown, optsIn: unknown): Uint8Array {
+  function toPkcs8(keyIn: unknown, optsIn: unknown): Bytes {
     let seed: Uint8Array | null = null;
     let secretKey: Uint8Array | null = null;
     if (isBytes(keyIn)) secretKey = bytes('key', keyIn);
@@ -407,11 +407,11 @@ export function createMlDsa(name: MlDsaName, driver: Driver): MlDsa {
       if (seed) {
         exactLength('key.seed', seed, 32, name);
         if (form !== 'seed' || o.publicKey) kp = scheme.keygen(seed);
-        return encodePkcs8(name, form, seed, kp ? kp.secretKey : null, o.publicKey && kp ? kp.publicKey : null);
+        return encodePkcs8(name, form, seed, kp ? kp.secretKey : null, o.publicKey && kp ? kp.publicKey : null) as Bytes;
       }
       // publicKey() rejects a malformed or inconsistent expanded key: never write one
       const pk = scheme.publicKey(secretKey!);
-      return encodePkcs8(name, 'expanded', null, secretKey, o.publicKey ? pk : null);
+      return encodePkcs8(name, 'expanded', null, secretKey, o.publicKey ? pk : null) as Bytes;
     } finally {
       if (kp) zero(kp.secretKey);
     }

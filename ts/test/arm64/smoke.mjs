@@ -3,20 +3,24 @@
 // checks which backends the addon offers, and runs a vector subset on every backend:
 // all Wycheproof ML-DSA verify cases, the valid Wycheproof sign-with-seed cases (key pair from
 // the seed, signature on μ byte-identical), and the first Falcon round-3 KATs of each size.
-// Plain JavaScript, no test framework: Debian 12's arm64 Node is 18. Prints one JSON line.
-import { readFileSync } from 'node:fs';
+// Plain JavaScript, no test framework: Debian 12's arm64 Node is 18. Prints one JSON line (or
+// writes it to $PQ_SMOKE_OUT: Node for Windows under wine cannot write to a pipe).
+// Also run by ts/test/musl.test.ts (musl Node, x64 and arm64) and ts/test/windows.test.ts.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const lib = await import(join(root, 'dist', 'index.node.mjs'));
+const lib = await import(pathToFileURL(join(root, 'dist', 'index.node.mjs')).href);
 const hex = (s) => Uint8Array.from(Buffer.from(s, 'hex'));
 const toHex = (b) => Buffer.from(b).toString('hex');
 const json = (p) => JSON.parse(readFileSync(join(root, 'vectors', p), 'utf8'));
 const falconKats = Number(process.env.PQ_FALCON_KATS ?? 10);
 
 await lib.ready();
-const result = { arch: process.arch, node: process.version, best: lib.backend(), available: lib.availableBackends(), info: lib.backendInfo(), backends: {} };
+// the addon file node loaded (prebuilds/<platform>-<arch>/pqsimd.napi[.<libc>].node)
+const addon = (process.report.getReport().sharedObjects ?? []).filter((f) => /\.node$/.test(f)).map((f) => f.replace(/\\/g, '/').split('/').slice(-3).join('/'));
+const result = { arch: process.arch, platform: process.platform, node: process.version, best: lib.backend(), available: lib.availableBackends(), info: lib.backendInfo(), addon, backends: {} };
 let failures = 0;
 
 function falconCases(logn) {
@@ -81,5 +85,6 @@ for (const name of result.available) {
   result.backends[name] = r;
 }
 result.failures = failures;
-console.log(JSON.stringify(result));
+if (process.env.PQ_SMOKE_OUT) writeFileSync(process.env.PQ_SMOKE_OUT, JSON.stringify(result));
+else console.log(JSON.stringify(result));
 process.exitCode = failures ? 1 : 0;
