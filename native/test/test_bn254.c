@@ -224,6 +224,16 @@ static void run_g16(const char *rec) {
       CHECK(g16_verify(prep, plen, &B[1], &B[2]) == 0, "%s: line value p", g_id);
       memcpy(line, save, 32);
       CHECK(g16_verify(prep, plen, &B[1], &B[2]) == 1, "%s: restored blob", g_id);
+      /* f(alpha, beta) (the Miller loop value, [16, 400)) is used: one bit of it changed, or all
+       * of it zero (no Miller loop gives 0), and the proof no longer verifies */
+      uint8_t gt[384];
+      memcpy(gt, prep + 16, 384);
+      prep[16 + 7 * 32 + 1] ^= 4;
+      CHECK(g16_verify(prep, plen, &B[1], &B[2]) == 0, "%s: f(alpha, beta) changed", g_id);
+      memset(prep + 16, 0, 384);
+      CHECK(g16_verify(prep, plen, &B[1], &B[2]) == 0, "%s: f(alpha, beta) zero", g_id);
+      memcpy(prep + 16, gt, 384);
+      CHECK(g16_verify(prep, plen, &B[1], &B[2]) == 1, "%s: restored f(alpha, beta)", g_id);
     }
   }
   free(prep);

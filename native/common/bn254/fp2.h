@@ -6,19 +6,29 @@
 
 #include "bn254/fp.h"
 
-static inline void pq_fp2_add(pq_fp2 *r, const pq_fp2 *a, const pq_fp2 *b) {
+/* The Fp2 additions are inline natively; in WebAssembly they are calls (one copy per file), which
+ * keeps the G2 and tower functions a fraction of the size: V8 compiles each function on its first
+ * call (Liftoff) and again in the background when it is hot (TurboFan), both in proportion to its
+ * size, and on the first verify that compile time is more than the work saved by inlining. */
+#ifdef __wasm__
+#define PQ_FP2_LINEAR static __attribute__((noinline, unused))
+#else
+#define PQ_FP2_LINEAR static inline
+#endif
+
+PQ_FP2_LINEAR void pq_fp2_add(pq_fp2 *r, const pq_fp2 *a, const pq_fp2 *b) {
   pq_fp_add(&r->c0, &a->c0, &b->c0);
   pq_fp_add(&r->c1, &a->c1, &b->c1);
 }
-static inline void pq_fp2_sub(pq_fp2 *r, const pq_fp2 *a, const pq_fp2 *b) {
+PQ_FP2_LINEAR void pq_fp2_sub(pq_fp2 *r, const pq_fp2 *a, const pq_fp2 *b) {
   pq_fp_sub(&r->c0, &a->c0, &b->c0);
   pq_fp_sub(&r->c1, &a->c1, &b->c1);
 }
-static inline void pq_fp2_neg(pq_fp2 *r, const pq_fp2 *a) {
+PQ_FP2_LINEAR void pq_fp2_neg(pq_fp2 *r, const pq_fp2 *a) {
   pq_fp_neg(&r->c0, &a->c0);
   pq_fp_neg(&r->c1, &a->c1);
 }
-static inline void pq_fp2_dbl(pq_fp2 *r, const pq_fp2 *a) {
+PQ_FP2_LINEAR void pq_fp2_dbl(pq_fp2 *r, const pq_fp2 *a) {
   pq_fp_dbl(&r->c0, &a->c0);
   pq_fp_dbl(&r->c1, &a->c1);
 }

@@ -2,9 +2,15 @@
  *
  * Prepared key blob (pq_bn254_groth16_prepared_bytes(n) bytes, Fp values canonical in 4
  * little-endian 64-bit words):
- *   [0, 16)    header: "BN16", version 1, flags (bit 0: gamma at infinity, bit 1: delta), 0, 0,
+ *   [0, 16)    header: "BN16", version 2, flags (bit 0: gamma at infinity, bit 1: delta), 0, 0,
  *              n (u32 little-endian), 0 (u32)
- *   [16, 400)  e(alpha, beta): 12 Fp values in tower order (c0.c0.c0, c0.c0.c1, ..., c1.c2.c1)
+ *   [16, 400)  f(alpha, beta), the Miller loop value of (alpha, beta) BEFORE the final
+ *              exponentiation (1 when either is infinity), non-zero: 12 Fp values in tower order
+ *              (c0.c0.c0, c0.c0.c1, ..., c1.c2.c1). Verify multiplies its conjugate into the proof's
+ *              Miller loops and checks that the one final exponentiation gives 1, so neither
+ *              prepare nor verify pays a final exponentiation for e(alpha, beta): the first verify
+ *              of a key (prepare + verify, the cold start) runs one instead of two. (Version 1
+ *              stored e(alpha, beta) itself.)
  *   then       the lines of -gamma, the lines of -delta (PQ_BN_LINES × PQ_BN_LINE_BYTES each; zero
  *              when the point is at infinity)
  *   then       IC[0..n] affine (x, y), (0, 0) for infinity
@@ -69,12 +75,15 @@ int32_t pq_bn254_groth16_prepare(uint8_t *out, const uint8_t *vk, uint32_t n) {
   for (uint32_t i = 0; !err && i <= n; i++) err = pq_g1_decode(&ic, vk + 448 + 64 * (size_t)i);
   if (err) return err;
   for (size_t i = 0; i < OFF_IC; i++) out[i] = 0;
-  out[0] = 'B', out[1] = 'N', out[2] = '1', out[3] = '6', out[4] = 1;
+  out[0] = 'B', out[1] = 'N', out[2] = '1', out[3] = '6', out[4] = 2;
   out[5] = (uint8_t)(gamma.inf | delta.inf << 1);
   for (int i = 0; i < 4; i++) out[8 + i] = (uint8_t)(n >> (8 * i));
-  pq_fp12 e;
-  pq_bn_pairing(&e, &alpha, &beta);
-  for (int i = 0; i < 12; i++) put_fp(out + HDR + 32 * i, gt_coord(&e, i));
+  pq_fp12 f;
+  if (alpha.inf || beta.inf)
+    pq_fp12_one(&f);
+  else
+    pq_bn_miller_loop(&f, &alpha, &beta, 1, 0, 0, 0);
+  for (int i = 0; i < 12; i++) put_fp(out + HDR + 32 * i, gt_coord(&f, i));
   /* the Miller loops use -gamma and -delta: e(vk_x, -gamma) = e(vk_x, gamma)^-1 */
   if (!gamma.inf) {
     pq_fp2_neg(&gamma.y, &gamma.y);
@@ -103,13 +112,13 @@ typedef struct {
   const uint8_t *blob;
   uint32_t n;
   int gamma_inf, delta_inf;
-  pq_fp12 e_ab;
+  pq_fp12 f_ab; /* f(alpha, beta) before the final exponentiation */
 } prepared;
 
 /* 1 if the blob is a well-formed prepared key of its own length */
 static int parse(prepared *k, const uint8_t *blob, size_t len) {
   if (len < OFF_IC + 64) return 0;
-  if (blob[0] != 'B' || blob[1] != 'N' || blob[2] != '1' || blob[3] != '6' || blob[4] != 1 ||
+  if (blob[0] != 'B' || blob[1] != 'N' || blob[2] != '1' || blob[3] != '6' || blob[4] != 2 ||
       blob[5] > 3 || blob[6] || blob[7] || get_u32(blob + 12))
     return 0;
   k->n = get_u32(blob + 8);
@@ -117,8 +126,12 @@ static int parse(prepared *k, const uint8_t *blob, size_t len) {
   k->blob = blob;
   k->gamma_inf = blob[5] & 1;
   k->delta_inf = blob[5] >> 1;
-  for (int i = 0; i < 12; i++)
-    if (!get_fp(gt_coord(&k->e_ab, i), blob + HDR + 32 * i)) return 0;
+  uint8_t nz = 0; /* no Miller loop gives 0, and the final exponentiation needs f != 0 */
+  for (int i = 0; i < 12; i++) {
+    if (!get_fp(gt_coord(&k->f_ab, i), blob + HDR + 32 * i)) return 0;
+    for (int j = 0; j < 32; j++) nz |= blob[HDR + 32 * i + j];
+  }
+  if (!nz) return 0;
   for (int j = 0; j < 2; j++) { /* canonical lines, or all zero for a point at infinity */
     const uint8_t *l = blob + OFF_LINES + j * LINES_BYTES;
     if (!((blob[5] >> j) & 1)) {
@@ -265,18 +278,24 @@ int32_t pq_bn254_groth16_verify(const uint8_t *blob, size_t plen, const uint8_t 
     pq_g1_mul(&t, &ic, s);
     pq_g1_add(&vkx, &vkx, &t);
   }
-  /* e(A, B) e(vk_x, -gamma) e(C, -delta) = e(alpha, beta) */
+  /* e(A, B) e(vk_x, -gamma) e(C, -delta) = e(alpha, beta): the Miller loops times conj(f(alpha,
+   * beta)), which the final exponentiation maps to e(alpha, beta)^(p^6) = e(alpha, beta)^-1, then
+   * one final exponentiation must give 1 */
   pq_g1_aff pf[2];
   const uint8_t *lines[2];
   pq_g1_from_aff(&cj, &c);
   const size_t nf = fixed_pairs(pf, lines, &k, &vkx, &cj);
   const size_t nv = !a.inf && !b.inf;
-  pq_fp12 f;
+  pq_fp12 f, g;
   int have = 0;
   miller_acc(&f, &have, &a, &b, nv, pf, lines, nf);
-  if (!have) pq_fp12_one(&f);
+  pq_fp12_conj(&g, &k.f_ab);
+  if (have)
+    pq_fp12_mul(&f, &f, &g);
+  else
+    f = g;
   pq_bn_final_exp(&f, &f);
-  return pq_fp12_equal(&f, &k.e_ab);
+  return pq_fp12_is_one(&f);
 }
 
 int32_t pq_bn254_groth16_verify_batch(const uint8_t *blob, size_t plen, const uint8_t *pub,
@@ -344,9 +363,15 @@ int32_t pq_bn254_groth16_verify_batch(const uint8_t *blob, size_t plen, const ui
   const size_t nf = fixed_pairs(pf, lines, &k, &vkx, &sc);
   miller_acc(&f, &have, p, q, n, pf, lines, nf);
   if (!have) pq_fp12_one(&f);
-  pq_bn_final_exp(&f, &f);
-  /* e(alpha, beta)^(sum rho_i), the exponent as the exact sum (< 2^160) */
-  pq_fp12 rhs;
-  pq_bn_cyclotomic_pow(&rhs, &k.e_ab, sum_rho, 6);
-  return pq_fp12_equal(&f, &rhs);
+  /* e(alpha, beta)^(sum rho_i), the exponent as the exact sum (< 2^160), taken after the easy part
+   * of the final exponentiation (in the cyclotomic subgroup, where the hard part is a
+   * homomorphism and the inverse the conjugate): hard(easy(f) conj(easy(f_ab)^sum)) = 1 */
+  pq_fp12 g;
+  pq_bn_final_exp_easy(&f, &f);
+  pq_bn_final_exp_easy(&g, &k.f_ab);
+  pq_bn_cyclotomic_pow(&g, &g, sum_rho, 6);
+  pq_fp12_conj(&g, &g);
+  pq_fp12_mul(&f, &f, &g);
+  pq_bn_final_exp_hard(&f, &f);
+  return pq_fp12_is_one(&f);
 }

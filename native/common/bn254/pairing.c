@@ -352,17 +352,19 @@ static void expt(pq_fp12 *r, const pq_fp12 *a) {
   *r = acc;
 }
 
-void pq_bn_final_exp(pq_fp12 *r, const pq_fp12 *f) {
-  pq_fp12 t, u, e;
-  /* easy part: e = f^((p^6 - 1)(p^2 + 1)) */
+void pq_bn_final_exp_easy(pq_fp12 *r, const pq_fp12 *f) {
+  pq_fp12 t, u;
   pq_fp12_inv(&t, f);
   pq_fp12_conj(&u, f);
   pq_fp12_mul(&t, &u, &t);
-  pq_fp12_frobenius(&e, &t, 2);
-  pq_fp12_mul(&e, &e, &t);
-  /* hard part: e^(l0 + l1 p + l2 p^2 + l3 p^3) */
-  pq_fp12 fx, f2x, f4x, f6x, f6x2, f12x2, f12x3, l1, l2, l3, l0;
-  expt(&fx, &e);
+  pq_fp12_frobenius(&u, &t, 2);
+  pq_fp12_mul(r, &u, &t);
+}
+
+void pq_bn_final_exp_hard(pq_fp12 *r, const pq_fp12 *e) {
+  /* e^(l0 + l1 p + l2 p^2 + l3 p^3); e is last read before r is written, so they may alias */
+  pq_fp12 t, fx, f2x, f4x, f6x, f6x2, f12x2, f12x3, l1, l2, l3, l0;
+  expt(&fx, e);
   pq_fp12_cyclotomic_sqr(&f2x, &fx);
   pq_fp12_cyclotomic_sqr(&f4x, &f2x);
   pq_fp12_mul(&f6x, &f4x, &f2x);
@@ -371,17 +373,23 @@ void pq_bn_final_exp(pq_fp12 *r, const pq_fp12 *f) {
   expt(&f12x3, &f12x2);
   pq_fp12_mul(&l1, &f12x3, &f6x2);
   pq_fp12_mul(&l1, &l1, &f4x); /* e^(12x^3 + 6x^2 + 4x) */
-  pq_fp12_conj(&t, &e);
+  pq_fp12_conj(&t, e);
   pq_fp12_mul(&l3, &l1, &t);   /* e^(l1 - 1) */
   pq_fp12_mul(&l2, &l1, &f2x); /* e^(l1 + 2x) */
   pq_fp12_mul(&l0, &l2, &f6x2);
-  pq_fp12_mul(&l0, &l0, &e); /* e^(l2 + 6x^2 + 1) */
+  pq_fp12_mul(&l0, &l0, e); /* e^(l2 + 6x^2 + 1) */
   pq_fp12_frobenius(&l1, &l1, 1);
   pq_fp12_frobenius(&l2, &l2, 2);
   pq_fp12_frobenius(&l3, &l3, 3);
   pq_fp12_mul(&l0, &l0, &l1);
   pq_fp12_mul(&l0, &l0, &l2);
   pq_fp12_mul(r, &l0, &l3);
+}
+
+void pq_bn_final_exp(pq_fp12 *r, const pq_fp12 *f) {
+  pq_fp12 e;
+  pq_bn_final_exp_easy(&e, f);
+  pq_bn_final_exp_hard(r, &e);
 }
 
 void pq_bn_pairing(pq_fp12 *r, const pq_g1_aff *p, const pq_g2_aff *q) {

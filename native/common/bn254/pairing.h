@@ -48,6 +48,12 @@ int pq_bn_lines_valid(const uint8_t *lines);
  * = l0 + l1 p + l2 p^2 + l3 p^3 with l1 = 12x^3 + 6x^2 + 4x, l3 = l1 - 1, l2 = l1 + 2x,
  * l0 = l2 + 6x^2 + 1, from three exponentiations by x in cyclotomic squarings. f != 0. */
 void pq_bn_final_exp(pq_fp12 *r, const pq_fp12 *f);
+/* its two halves: pq_bn_final_exp(r, f) = hard(easy(f)). easy: r = f^((p^6 - 1)(p^2 + 1)), f != 0,
+ * a value of the cyclotomic subgroup (where the inverse is the conjugate); hard: r = e^(m (p^4 -
+ * p^2 + 1)/r) for e in that subgroup, a homomorphism there (so products and powers may be taken
+ * before it). r may alias the argument in both. */
+void pq_bn_final_exp_easy(pq_fp12 *r, const pq_fp12 *f);
+void pq_bn_final_exp_hard(pq_fp12 *r, const pq_fp12 *e);
 
 /* r = e(p, q) (1 when either is infinity) */
 void pq_bn_pairing(pq_fp12 *r, const pq_g1_aff *p, const pq_g2_aff *q);
