@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "bn254/bn254_tables.inc"
+#include "bn254/fp.h" /* pq_bn_csub */
 #include "bn254/kernels_bn254.h"
 
 #if defined(__SIZEOF_INT128__) && !defined(__wasm__)
@@ -162,25 +163,18 @@ void pq_ref_fp_mul(pq_fp *r, const pq_fp *a, const pq_fp *b) {
 void pq_ref_fp_sqr(pq_fp *r, const pq_fp *a) { pq_ref_fp_mul(r, a, a); }
 
 void pq_ref_fp_sop2(pq_fp *r, const pq_fp *a0, const pq_fp *b0, const pq_fp *a1, const pq_fp *b1) {
-  uint64_t t[4] = {0, 0, 0, 0}, d[4];
+  uint64_t t[4] = {0, 0, 0, 0};
   for (int i = 0; i < 4; i++) {
     uint64_t top = 0;
     ROW(t, a0->v, b0->v[i]);
     ROW(t, a1->v, b1->v[i]);
     REDSTEP(t);
   }
-  /* t < 2.52p: subtract 2p when t >= 2p (mask, no branch) */
+  /* t < 2.52p: subtract 2p when t >= 2p (no branch; fp.h's form: sub/sbb and cmov on x86-64) */
   static const uint64_t P2[4] = {(PQ_BN_P0 << 1), (PQ_BN_P1 << 1) | (PQ_BN_P0 >> 63),
                                  (PQ_BN_P2 << 1) | (PQ_BN_P1 >> 63),
                                  (PQ_BN_P3 << 1) | (PQ_BN_P2 >> 63)};
-  uint64_t borrow = 0;
-  for (int j = 0; j < 4; j++) {
-    u128 u = (u128)t[j] - P2[j] - borrow;
-    d[j] = (uint64_t)u;
-    borrow = (uint64_t)(u >> 64) & 1;
-  }
-  uint64_t keep = (uint64_t)0 - borrow;
-  for (int j = 0; j < 4; j++) r->v[j] = (t[j] & keep) | (d[j] & ~keep);
+  pq_bn_csub(r->v, t, P2);
 }
 
 #else /* no __int128: the 32-bit form is the reference */
