@@ -276,6 +276,34 @@ const isBytes = (want: Uint8Array) => (v: unknown) => v instanceof Uint8Array &&
 const isTrue = (v: unknown) => v === true;
 const isFalse = (v: unknown) => v === false;
 
+/** An implementation's EVM precompiles on the EIP-196/197 bytes and its Groth16 verify on snarkjs JSON. */
+interface ProtocolFns {
+  ecAdd(input: Uint8Array): unknown;
+  ecMul(input: Uint8Array): unknown;
+  ecPairing(input: Uint8Array): unknown;
+  groth16(vk: Json, publicSignals: readonly string[], proof: Json): unknown;
+}
+
+/** The EVM and one-off Groth16 rows of every implementation that has them, or null for another row. */
+function protocolCase(op: Bn254Op, d: Bn254Data, f: ProtocolFns): Bn254Case | null {
+  switch (op) {
+    case 'ecpairing-2':
+      return { fn: () => f.ecPairing(d.pairing2.input), check: isBytes(ONE32) };
+    case 'ecpairing-4':
+      return { fn: () => f.ecPairing(d.pairing4.input), check: isBytes(ONE32) };
+    case 'ecmul':
+      return { fn: () => f.ecMul(d.ecMul.input), check: isBytes(d.ecMul.output) };
+    case 'ecadd':
+      return { fn: () => f.ecAdd(d.ecAdd.input), check: isBytes(d.ecAdd.output) };
+    case 'groth16-1':
+      return { fn: () => f.groth16(d.fixtures.g1.vk, d.fixtures.g1.publicSignals, d.fixtures.g1.proof), check: isTrue };
+    case 'groth16-5':
+      return { fn: () => f.groth16(d.fixtures.g5.vk, d.fixtures.g5.publicSignals, d.fixtures.g5.proof), check: isTrue };
+    default:
+      return null;
+  }
+}
+
 /** pqsimd/bn254 on one backend. `kernelChecksums`: checksums other backends gave (must agree). */
 export function pqCases(name: string, lib: PqBn254Like, d: Bn254Data, kernelChecksums: Map<number, number>): Bn254Cases {
   const K = BN254_KERNEL_IDS;
@@ -291,30 +319,24 @@ export function pqCases(name: string, lib: PqBn254Like, d: Bn254Data, kernelChec
     () =>
       lib.groth16.verify(f.vk as never, pub, f.proof as never);
   const prepared = { g1: lib.groth16.prepare(d.fixtures.g1.vk as never), g5: lib.groth16.prepare(d.fixtures.g5.vk as never) };
+  const protocol: ProtocolFns = {
+    ecAdd: (i) => lib.evm.ecAdd(i),
+    ecMul: (i) => lib.evm.ecMul(i),
+    ecPairing: (i) => lib.evm.ecPairing(i),
+    groth16: (vk, pub, proof) => lib.groth16.verify(vk as never, pub, proof as never),
+  };
   const { fp } = d;
   return {
     cases(op) {
       const id = kernelOf[op];
       if (id !== undefined) return { batch: (n) => lib.bench(id, n), check: (v) => typeof v === 'number' && v >= 0 };
       switch (op) {
-        case 'ecpairing-2':
-          return { fn: () => lib.evm.ecPairing(d.pairing2.input), check: isBytes(ONE32) };
-        case 'ecpairing-4':
-          return { fn: () => lib.evm.ecPairing(d.pairing4.input), check: isBytes(ONE32) };
-        case 'ecmul':
-          return { fn: () => lib.evm.ecMul(d.ecMul.input), check: isBytes(d.ecMul.output) };
-        case 'ecadd':
-          return { fn: () => lib.evm.ecAdd(d.ecAdd.input), check: isBytes(d.ecAdd.output) };
-        case 'groth16-1':
-          return { fn: g(d.fixtures.g1), check: isTrue };
-        case 'groth16-5':
-          return { fn: g(d.fixtures.g5), check: isTrue };
         case 'groth16-prepared-1':
           return { fn: () => prepared.g1.verify(d.fixtures.g1.publicSignals, d.fixtures.g1.proof as never), check: isTrue };
         case 'groth16-prepared-5':
           return { fn: () => prepared.g5.verify(d.fixtures.g5.publicSignals, d.fixtures.g5.proof as never), check: isTrue };
         default:
-          return null;
+          return protocolCase(op, d, protocol);
       }
     },
     async verify() {
@@ -479,20 +501,8 @@ export function nobleCases(d: Bn254Data): Bn254Cases {
         }
         case 'pairing':
           return { fn: () => noble.pairing(d.P, d.Q), check: (v) => !Fp12.eql(v as never, Fp12.ONE) };
-        case 'ecpairing-2':
-          return { fn: () => ecPairing(d.pairing2.input), check: isBytes(ONE32) };
-        case 'ecpairing-4':
-          return { fn: () => ecPairing(d.pairing4.input), check: isBytes(ONE32) };
-        case 'ecmul':
-          return { fn: () => ecMul(d.ecMul.input), check: isBytes(d.ecMul.output) };
-        case 'ecadd':
-          return { fn: () => ecAdd(d.ecAdd.input), check: isBytes(d.ecAdd.output) };
-        case 'groth16-1':
-          return { fn: () => groth16(d.fixtures.g1.vk, d.fixtures.g1.publicSignals, d.fixtures.g1.proof), check: isTrue };
-        case 'groth16-5':
-          return { fn: () => groth16(d.fixtures.g5.vk, d.fixtures.g5.publicSignals, d.fixtures.g5.proof), check: isTrue };
         default:
-          return null;
+          return protocolCase(op, d, { ecAdd, ecMul, ecPairing, groth16 });
       }
     },
     async verify() {
@@ -631,20 +641,8 @@ export function mclCases(mcl: MclLike, d: Bn254Data): Bn254Cases {
         }
         case 'pairing':
           return { fn: () => mcl.pairing(mP, mQ), check: (v) => !(v as MclValue).isOne() };
-        case 'ecpairing-2':
-          return { fn: () => ecPairing(d.pairing2.input), check: isBytes(ONE32) };
-        case 'ecpairing-4':
-          return { fn: () => ecPairing(d.pairing4.input), check: isBytes(ONE32) };
-        case 'ecmul':
-          return { fn: () => ecMul(d.ecMul.input), check: isBytes(d.ecMul.output) };
-        case 'ecadd':
-          return { fn: () => ecAdd(d.ecAdd.input), check: isBytes(d.ecAdd.output) };
-        case 'groth16-1':
-          return { fn: () => groth16(d.fixtures.g1.vk, d.fixtures.g1.publicSignals, d.fixtures.g1.proof), check: isTrue };
-        case 'groth16-5':
-          return { fn: () => groth16(d.fixtures.g5.vk, d.fixtures.g5.publicSignals, d.fixtures.g5.proof), check: isTrue };
         default:
-          return null;
+          return protocolCase(op, d, { ecAdd, ecMul, ecPairing, groth16 });
       }
     },
     async verify() {
